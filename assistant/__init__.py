@@ -1,0 +1,1 @@
+"""Asisten ASN: retrieval, grounded answers and citations over Indonesian civil-service regulations."""

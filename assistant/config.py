@@ -1,0 +1,89 @@
+"""All configuration in one settings object (env prefix ``ASISTEN_``), built at entry points only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_corpus_dirs() -> list[Path]:
+    """The repo's own ``corpus/`` plus ``../shared/corpus`` when it exists beside the checkout."""
+    dirs = [REPO_ROOT / "corpus"]
+    shared = REPO_ROOT.parent / "shared" / "corpus"
+    if shared.is_dir():
+        dirs.append(shared)
+    return dirs
+
+
+class Settings(BaseSettings):
+    """Every knob of Asisten ASN. Environment variables use the prefix ``ASISTEN_``."""
+
+    model_config = SettingsConfigDict(env_prefix="ASISTEN_", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Index, caches, conversations, downloads.")
+    corpus_dirs: Annotated[list[Path], NoDecode] = Field(
+        default_factory=default_corpus_dirs,
+        description="Folders scanned for documents, separated by ':'.",
+    )
+    manifest_path: Path = Field(REPO_ROOT / "corpus" / "manifest.toml")
+
+    # embedding
+    embedder: Literal["e5", "sentence-transformers", "hash"] = "e5"
+    embed_model: str = Field(
+        "", description="sentence-transformers model name or path (embedder=sentence-transformers)."
+    )
+    embed_batch_size: int = 16
+    embed_threads: int | None = None
+
+    # storage
+    chroma_url: str | None = Field(None, description="http://host:port of a Chroma server.")
+
+    # retrieval
+    k: int = Field(8, ge=1, le=50)
+    candidates: int = Field(40, ge=5, le=200, description="Candidates per retriever before fusion.")
+    fusion: Literal["rrf", "weighted"] = "rrf"
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    keyword_weight: float = 1.0
+    reranker: str = Field("", description="sentence-transformers CrossEncoder name/path; '' = off.")
+    min_score: float = Field(0.0, description="Retrieval confidence below which no answer is given.")
+
+    # generation
+    backend: Literal["extractive", "openai", "llamacpp"] = "extractive"
+    llm_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: SecretStr = SecretStr("")
+    llm_timeout: float = 60.0
+    llm_max_tokens: int = 512
+    gguf_path: Path | None = None
+
+    # api
+    api_keys: SecretStr = Field(
+        SecretStr(""), description="Comma-separated key:role pairs (role user|admin)."
+    )
+    max_question_chars: int = 2000
+    rate_limit_per_minute: int = 60
+
+    @field_validator("corpus_dirs", mode="before")
+    @classmethod
+    def _split_dirs(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [Path(p) for p in value.split(":") if p.strip()]
+        return value
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def downloads_dir(self) -> Path:
+        return self.data_dir / "downloads"
+
+    def all_corpus_dirs(self) -> list[Path]:
+        """Configured corpus dirs plus the downloads dir (where `corpus fetch` puts files)."""
+        return [*self.corpus_dirs, self.downloads_dir]

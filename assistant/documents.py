@@ -1,0 +1,168 @@
+"""Shared types: document metadata, chunks, scored passages, citations and answers."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class DocStatus(StrEnum):
+    BERLAKU = "berlaku"
+    DICABUT = "dicabut"
+    DIUBAH = "diubah"
+
+
+class Part(StrEnum):
+    PEMBUKAAN = "pembukaan"
+    BATANG_TUBUH = "batang_tubuh"
+    PENJELASAN = "penjelasan"
+    LAMPIRAN = "lampiran"
+    MATERI = "materi"
+
+
+class DocInfo(BaseModel):
+    """One document of the manifest (or an unlisted file found in a corpus dir)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    type: str  # UU | PP | Perpres | PerLAN | materi | lainnya
+    number: str | None = None
+    year: int | None = None
+    title: str
+    short: str  # "UU 20/2023"
+    status: DocStatus = DocStatus.BERLAKU
+    mencabut: tuple[str, ...] = ()
+    mengubah: tuple[str, ...] = ()
+    dicabut_oleh: tuple[str, ...] = ()
+    diubah_oleh: tuple[str, ...] = ()
+    source_url: str | None = None
+    files: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    in_manifest: bool = True
+
+    @property
+    def is_regulation(self) -> bool:
+        return self.type not in ("materi", "lainnya")
+
+
+class Chunk(BaseModel):
+    """One retrievable unit: an ayat, a Pasal without ayat, a definition, a Penjelasan entry..."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    doc: str
+    doc_short: str
+    doc_title: str
+    doc_status: DocStatus = DocStatus.BERLAKU
+    part: Part
+    bab: str | None = None
+    bab_title: str | None = None
+    bagian: str | None = None
+    paragraf: str | None = None
+    pasal: str | None = None
+    ayat: str | None = None
+    item: str | None = None  # huruf/angka inside the Pasal, e.g. "angka 3" or "huruf a"
+    heading: str
+    text: str
+    source_file: str = ""
+    order: int = 0
+    searchable: bool = True  # False for "Cukup jelas." entries: shown, never retrieved
+
+    @property
+    def embed_text(self) -> str:
+        """The text given to the embedder and the keyword index: heading trail + text."""
+        return f"{self.heading}\n{self.text}"
+
+    @property
+    def label(self) -> str:
+        """Human citation label, e.g. 'UU 20/2023 Pasal 24 ayat (1)'."""
+        return place_label(self.doc_short, self.part, self.pasal, self.ayat, self.item, self.heading)
+
+    def metadata(self) -> dict[str, Any]:
+        """Flat metadata for the vector store (no None values)."""
+        data = self.model_dump(exclude={"text", "id"})
+        return {k: (str(v) if not isinstance(v, int | float) else v) for k, v in data.items() if v is not None}
+
+
+def place_label(
+    doc_short: str,
+    part: Part | str,
+    pasal: str | None,
+    ayat: str | None,
+    item: str | None = None,
+    heading: str = "",
+) -> str:
+    """Format a citation place the way Indonesian legal writing does."""
+    part = Part(part)
+    if part == Part.MATERI:
+        section = heading.split(" › ")[-1] if " › " in heading else ""
+        return f"{doc_short} — {section}" if section else doc_short
+    if pasal is None:
+        names = {
+            Part.PEMBUKAAN: "Pembukaan",
+            Part.PENJELASAN: "Penjelasan Umum",
+            Part.LAMPIRAN: "Lampiran",
+        }
+        return f"{doc_short} {names.get(part, '')}".strip()
+    text = f"{doc_short} Pasal {pasal}"
+    if ayat:
+        text += f" ayat ({ayat})"
+    if item:
+        text += f" {item}"
+    if part == Part.PENJELASAN:
+        text = f"Penjelasan {text}"
+    return text
+
+
+class Passage(BaseModel):
+    """A chunk with the scores that brought it to the composer."""
+
+    chunk: Chunk
+    score: float = 0.0
+    dense: float | None = None
+    keyword: float | None = None
+    fused: float | None = None
+    rerank: float | None = None
+    dense_rank: int | None = None
+    keyword_rank: int | None = None
+    via: str = "hybrid"  # hybrid | dense | keyword | reference | neighbour
+
+
+class Citation(BaseModel):
+    n: int
+    id: str
+    doc: str
+    doc_short: str
+    doc_title: str
+    doc_status: DocStatus
+    pasal: str | None
+    ayat: str | None
+    part: Part
+    label: str
+    text: str
+    source_url: str | None = None
+    note: str | None = None  # e.g. "dicabut oleh UU 20/2023"
+
+
+class AnswerStatus(StrEnum):
+    ANSWERED = "answered"
+    PARTIAL = "partial"
+    NO_SOURCE = "no_source"
+    MISSING_DOCUMENT = "missing_document"
+    REFUSED = "refused"
+
+
+class Answer(BaseModel):
+    status: AnswerStatus
+    answer: str
+    citations: list[Citation] = Field(default_factory=list)
+    backend: str = "extractive"
+    notes: list[str] = Field(default_factory=list)
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    question: str = ""
+    search_query: str = ""
+    trace: dict[str, Any] | None = None
