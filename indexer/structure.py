@@ -105,7 +105,7 @@ def find_pasal_markers(text: str, first: int = 1) -> tuple[list[Marker], list[in
             if value == expected:
                 chosen = (value, end)
                 break
-            if expected < value <= expected + 3 and strong and re.match(r"\s*[A-Z(]", nxt):
+            if expected < value <= expected + (6 if line_start else 3) and strong and re.match(r"\s*[A-Z(]", nxt):
                 chosen = (value, end)
                 break
         if chosen is None:

@@ -1,0 +1,1 @@
+"""Concrete backends behind the Protocols in `assistant.protocols`."""

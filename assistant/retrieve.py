@@ -1,0 +1,121 @@
+"""Retrieval: dense (Chroma) + keyword (BM25), fused by reciprocal rank fusion or a weighted sum."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from assistant.config import Settings
+from assistant.documents import Passage
+from assistant.index_store import LoadedIndex
+from assistant.protocols import Embedder, Reranker
+
+
+@dataclass
+class RetrievalResult:
+    passages: list[Passage]
+    dense: list[tuple[str, float]] = field(default_factory=list)
+    keyword: list[tuple[str, float]] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def _minmax(pairs: list[tuple[str, float]]) -> dict[str, float]:
+    if not pairs:
+        return {}
+    values = [s for _, s in pairs]
+    lo, hi = min(values), max(values)
+    span = hi - lo or 1.0
+    return {cid: (s - lo) / span for cid, s in pairs}
+
+
+def fuse(
+    dense: list[tuple[str, float]],
+    keyword: list[tuple[str, float]],
+    method: str = "rrf",
+    rrf_k: int = 60,
+    dense_weight: float = 1.0,
+    keyword_weight: float = 1.0,
+) -> list[tuple[str, float]]:
+    """Combine two ranked lists into one; returns (id, fused score) best first."""
+    scores: dict[str, float] = {}
+    if method == "rrf":
+        for weight, ranked in ((dense_weight, dense), (keyword_weight, keyword)):
+            for rank, (cid, _) in enumerate(ranked):
+                scores[cid] = scores.get(cid, 0.0) + weight / (rrf_k + rank + 1)
+    else:
+        for weight, norm in ((dense_weight, _minmax(dense)), (keyword_weight, _minmax(keyword))):
+            for cid, s in norm.items():
+                scores[cid] = scores.get(cid, 0.0) + weight * s
+    return sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+
+
+class Retriever:
+    """Hybrid retriever over a loaded index. Mode: hybrid | dense | keyword."""
+
+    def __init__(
+        self,
+        index: LoadedIndex,
+        embedder: Embedder,
+        settings: Settings,
+        reranker: Reranker | None = None,
+    ) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self.reranker = reranker
+
+    def search(self, query: str, k: int | None = None, mode: str = "hybrid", rerank: bool = True) -> RetrievalResult:
+        k = k or self.settings.k
+        n = max(self.settings.candidates, k)
+        timings: dict[str, float] = {}
+        dense: list[tuple[str, float]] = []
+        keyword: list[tuple[str, float]] = []
+        t0 = time.perf_counter()
+        if mode in ("hybrid", "dense"):
+            dense = self.index.store.query(self.embedder.embed_query(query), n)
+        t1 = time.perf_counter()
+        if mode in ("hybrid", "keyword"):
+            keyword = self.index.keyword.search(query, n)
+        t2 = time.perf_counter()
+        timings["dense"] = (t1 - t0) * 1000
+        timings["keyword"] = (t2 - t1) * 1000
+        s = self.settings
+        if mode == "dense":
+            fused = dense
+        elif mode == "keyword":
+            fused = keyword
+        else:
+            fused = fuse(dense, keyword, s.fusion, s.rrf_k, s.dense_weight, s.keyword_weight)
+        dense_map = {cid: (rank, sc) for rank, (cid, sc) in enumerate(dense)}
+        kw_map = {cid: (rank, sc) for rank, (cid, sc) in enumerate(keyword)}
+        passages = []
+        for cid, score in fused:
+            chunk = self.index.chunks.get(cid)
+            if chunk is None:
+                continue
+            d = dense_map.get(cid)
+            kw = kw_map.get(cid)
+            passages.append(
+                Passage(
+                    chunk=chunk,
+                    score=score,
+                    fused=score,
+                    dense=d[1] if d else None,
+                    dense_rank=d[0] + 1 if d else None,
+                    keyword=kw[1] if kw else None,
+                    keyword_rank=kw[0] + 1 if kw else None,
+                    via=mode,
+                )
+            )
+        t3 = time.perf_counter()
+        timings["fuse"] = (t3 - t2) * 1000
+        if rerank and self.reranker is not None and passages:
+            head = passages[: max(k * 3, 20)]
+            scores = self.reranker.score(query, [p.chunk.embed_text for p in head])
+            for p, sc in zip(head, scores, strict=True):
+                p.rerank = float(sc)
+                p.score = float(sc)
+            head.sort(key=lambda p: p.score, reverse=True)
+            passages = head + passages[len(head) :]
+        timings["rerank"] = (time.perf_counter() - t3) * 1000
+        return RetrievalResult(passages, dense, keyword, timings)

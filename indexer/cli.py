@@ -1,0 +1,193 @@
+"""The one command-line entry point: ``asisten index | corpus | search | ask | serve | eval``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from assistant.config import Settings
+from assistant.errors import AsistenError
+from assistant.index_store import read_pointer
+
+app = typer.Typer(add_completion=False, help="Asisten ASN — tanya-jawab regulasi ASN dengan sitasi Pasal/ayat.")
+corpus_app = typer.Typer(add_completion=False, help="Korpus: status dan unduhan dokumen.")
+app.add_typer(corpus_app, name="corpus")
+console = Console(stderr=True)
+out = Console()
+
+EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+def _fail(exc: Exception) -> None:
+    console.print(f"[red]Galat:[/red] {exc}")
+    raise typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def index() -> None:
+    """Index every document in the corpus dirs (incremental; the old index stays usable until the end)."""
+    from assistant.backends.embedders import make_embedder
+    from indexer.pipeline import build_index
+
+    settings = _settings()
+    try:
+        embedder = make_embedder(settings)
+        with Progress(
+            TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=console, transient=False,
+        ) as progress:
+            task = progress.add_task("embedding potongan", total=None)
+
+            def on_progress(_stage: str, done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            report = build_index(settings, embedder, progress=on_progress)
+    except AsistenError as exc:
+        _fail(exc)
+        return
+    table = Table(title=f"Indeks {report.generation}")
+    for col in ("dokumen", "file", "potongan", "berubah", "catatan"):
+        table.add_column(col)
+    for doc in report.documents:
+        table.add_row(doc.doc, Path(doc.file).name, str(doc.chunks), "ya" if doc.changed else "tidak",
+                      "; ".join(doc.warnings)[:120])
+    console.print(table)
+    if report.skipped:
+        skipped = Table(title="File dilewati")
+        skipped.add_column("file")
+        skipped.add_column("alasan")
+        for item in report.skipped:
+            skipped.add_row(item.path, item.reason)
+        console.print(skipped)
+    if report.missing:
+        console.print(f"Dokumen manifest tanpa file: {', '.join(report.missing)} (lihat: asisten corpus status)")
+    console.print(
+        f"{len(report.documents)} dokumen, {report.chunks} potongan, {report.embedded} di-embed baru, "
+        f"{len(report.skipped)} dilewati, {report.seconds:.1f} s"
+    )
+    if report.partial:
+        console.print("[yellow]Status: sebagian (partial) — ada file yang dilewati.[/yellow]")
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@corpus_app.command("status")
+def corpus_status(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Every manifest document: found / missing / indexed, and its chunk count."""
+    from assistant.manifest import load_manifest
+    from indexer.pipeline import discover
+
+    settings = _settings()
+    manifest = load_manifest(settings.manifest_path)
+    found = {f.doc.id: f for f in discover(settings, manifest).files}
+    pointer = read_pointer(settings.index_dir) or {}
+    indexed = pointer.get("documents", {})
+    rows = []
+    for doc in manifest.documents.values():
+        src = found.get(doc.id)
+        state = "terindeks" if doc.id in indexed else ("ditemukan" if src else "tidak ada")
+        if src and doc.id in indexed and pointer.get("files", {}).get(doc.id) != src.sha256:
+            state = "berubah (indeks ulang)"
+        rows.append({
+            "id": doc.id, "short": doc.short, "title": doc.title, "status": doc.status.value,
+            "in_manifest": doc.in_manifest, "file": str(src.path) if src else None, "state": state,
+            "chunks": indexed.get(doc.id, {}).get("chunks", 0), "source_url": doc.source_url,
+        })
+    if as_json:
+        out.print_json(json.dumps(rows))
+        return
+    table = Table(title="Korpus Asisten ASN")
+    for col in ("id", "dokumen", "status hukum", "file", "keadaan", "potongan"):
+        table.add_column(col)
+    for r in rows:
+        colour = {"terindeks": "green", "tidak ada": "red"}.get(r["state"], "yellow")
+        table.add_row(r["id"], r["short"], r["status"], Path(r["file"]).name if r["file"] else "—",
+                      f"[{colour}]{r['state']}[/{colour}]", str(r["chunks"]))
+    out.print(table)
+    missing = [r for r in rows if r["state"] == "tidak ada"]
+    if missing:
+        out.print(
+            "Dokumen yang belum ada: " + ", ".join(r["id"] for r in missing)
+            + f". Taruh PDF-nya (mis. {missing[0]['id']}.pdf) di salah satu folder korpus "
+            f"({':'.join(str(d) for d in settings.corpus_dirs)}) lalu jalankan: asisten index"
+        )
+
+
+@corpus_app.command("fetch")
+def corpus_fetch() -> None:
+    """Download missing documents from their official addresses (needs internet)."""
+    from assistant.manifest import load_manifest
+    from indexer.fetch import Offline, fetch_missing
+    from indexer.pipeline import discover
+
+    settings = _settings()
+    manifest = load_manifest(settings.manifest_path)
+    present = {f.doc.id for f in discover(settings, manifest).files}
+    try:
+        results = fetch_missing(manifest, present, settings.downloads_dir)
+    except Offline as exc:
+        console.print(f"[red]Luring (offline):[/red] {exc}. Unduh PDF secara manual dan taruh di folder korpus.")
+        raise typer.Exit(EXIT_ERROR) from exc
+    for r in results:
+        mark = "[green]OK[/green]" if r.ok else "[yellow]gagal[/yellow]"
+        out.print(f"{mark} {r.doc}: {r.message}")
+    if not results:
+        out.print("Semua dokumen manifest sudah ada.")
+    if any(r.ok for r in results):
+        out.print("Jalankan: asisten index")
+    if any(not r.ok for r in results):
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _passage_json(p) -> dict:  # noqa: ANN001
+    c = p.chunk
+    return {
+        "id": c.id, "doc": c.doc, "doc_short": c.doc_short, "pasal": c.pasal, "ayat": c.ayat,
+        "part": c.part.value, "label": c.label, "text": c.text, "score": round(p.score, 6),
+        "dense": p.dense, "keyword": p.keyword, "doc_status": c.doc_status.value,
+    }
+
+
+@app.command()
+def search(
+    query: str,
+    k: Annotated[int, typer.Option("--k", min=1, max=100)] = 10,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    mode: Annotated[str, typer.Option(help="hybrid | dense | keyword")] = "hybrid",
+) -> None:
+    """Search the index; --json prints a list of {id, doc, pasal, ayat, part, text, score}."""
+    from assistant.runtime import Runtime
+
+    if mode not in ("hybrid", "dense", "keyword"):
+        _fail(ValueError("--mode harus hybrid, dense, atau keyword"))
+    try:
+        rt = Runtime(_settings())
+        result = rt.retriever.search(query, k=k, mode=mode)
+    except AsistenError as exc:
+        _fail(exc)
+        return
+    rows = [_passage_json(p) for p in result.passages[:k]]
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    for i, r in enumerate(rows, 1):
+        out.print(f"[bold]{i}. {r['label']}[/bold]  ({r['score']:.4f})")
+        out.print("   " + r["text"][:300].replace("\n", " "))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
