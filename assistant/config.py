@@ -51,7 +51,13 @@ class Settings(BaseSettings):
     dense_weight: float = 1.0
     keyword_weight: float = 1.0
     reranker: str = Field("", description="sentence-transformers CrossEncoder name/path; '' = off.")
-    min_score: float = Field(0.0, description="Retrieval confidence below which no answer is given.")
+    min_dense: float = Field(0.86, description="Dense similarity that alone is enough to answer.")
+    min_coverage: float = Field(
+        0.5, description="Share of question terms the top passages must contain..."
+    )
+    min_dense_with_terms: float = Field(
+        0.80, description="...together with at least this dense similarity."
+    )
 
     # generation
     backend: Literal["extractive", "openai", "llamacpp"] = "extractive"

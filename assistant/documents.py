@@ -80,12 +80,18 @@ class Chunk(BaseModel):
     @property
     def label(self) -> str:
         """Human citation label, e.g. 'UU 20/2023 Pasal 24 ayat (1)'."""
-        return place_label(self.doc_short, self.part, self.pasal, self.ayat, self.item, self.heading)
+        return place_label(
+            self.doc_short, self.part, self.pasal, self.ayat, self.item, self.heading
+        )
 
     def metadata(self) -> dict[str, Any]:
         """Flat metadata for the vector store (no None values)."""
         data = self.model_dump(exclude={"text", "id"})
-        return {k: (str(v) if not isinstance(v, int | float) else v) for k, v in data.items() if v is not None}
+        return {
+            k: (str(v) if not isinstance(v, int | float) else v)
+            for k, v in data.items()
+            if v is not None
+        }
 
 
 def place_label(

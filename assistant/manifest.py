@@ -25,7 +25,8 @@ class Manifest:
     def is_ignored(self, rel_path: str) -> bool:
         name = rel_path.rsplit("/", 1)[-1]
         return any(
-            fnmatch.fnmatch(rel_path.lower(), pat.lower()) or fnmatch.fnmatch(name.lower(), pat.lower())
+            fnmatch.fnmatch(rel_path.lower(), pat.lower())
+            or fnmatch.fnmatch(name.lower(), pat.lower())
             for pat in self.ignore
         )
 

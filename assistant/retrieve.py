@@ -64,7 +64,9 @@ class Retriever:
         self.settings = settings
         self.reranker = reranker
 
-    def search(self, query: str, k: int | None = None, mode: str = "hybrid", rerank: bool = True) -> RetrievalResult:
+    def search(
+        self, query: str, k: int | None = None, mode: str = "hybrid", rerank: bool = True
+    ) -> RetrievalResult:
         k = k or self.settings.k
         n = max(self.settings.candidates, k)
         timings: dict[str, float] = {}

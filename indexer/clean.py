@@ -52,7 +52,9 @@ def drop_page_furniture(lines: list[str]) -> list[str]:
         if is_page_header(line) or _SK_CATCHWORD.match(line):
             # a page break: the last kept line may be the catchword that repeats the next page's start
             j = i
-            while j < n and (not lines[j].strip() or is_page_header(lines[j]) or _SK_CATCHWORD.match(lines[j])):
+            while j < n and (
+                not lines[j].strip() or is_page_header(lines[j]) or _SK_CATCHWORD.match(lines[j])
+            ):
                 j += 1
             following = _norm(" ".join(lines[j : j + 3]))[:120]
             while out and not out[-1].strip():
@@ -75,11 +77,15 @@ def drop_page_furniture(lines: list[str]) -> list[str]:
 
 
 def _fix_number_token(token: str) -> str:
-    return token.translate(str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "L": "1", "i": "1"}))
+    return token.translate(
+        str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "L": "1", "i": "1"})
+    )
 
 
 _YEARISH = re.compile(r"\b([12LlI][0-9OolIL]{3})\b")
-_AFTER_KEYWORD = re.compile(r"\b(Pasal|Nomor|Tahun|ayat|Ayat|angka|NOMOR|TAHUN)\s*([0-9OolIL]{1,4})\b")
+_AFTER_KEYWORD = re.compile(
+    r"\b(Pasal|Nomor|Tahun|ayat|Ayat|angka|NOMOR|TAHUN)\s*([0-9OolIL]{1,4})\b"
+)
 _GLUED_PASAL = re.compile(r"\bPasal(\d)")
 _SPLIT_PASAL = re.compile(r"\bPasal\s+[Il]\s?(\d)\b")
 _AYAT_PAREN = re.compile(r"\(\s*([0-9lIt]{1,2})\s*[1l\]\)]\s*\)?")

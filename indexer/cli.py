@@ -16,7 +16,9 @@ from assistant.config import Settings
 from assistant.errors import AsistenError
 from assistant.index_store import read_pointer
 
-app = typer.Typer(add_completion=False, help="Asisten ASN — tanya-jawab regulasi ASN dengan sitasi Pasal/ayat.")
+app = typer.Typer(
+    add_completion=False, help="Asisten ASN — tanya-jawab regulasi ASN dengan sitasi Pasal/ayat."
+)
 corpus_app = typer.Typer(add_completion=False, help="Korpus: status dan unduhan dokumen.")
 app.add_typer(corpus_app, name="corpus")
 console = Console(stderr=True)
@@ -44,8 +46,12 @@ def index() -> None:
     try:
         embedder = make_embedder(settings)
         with Progress(
-            TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=console, transient=False,
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
         ) as progress:
             task = progress.add_task("embedding potongan", total=None)
 
@@ -60,8 +66,13 @@ def index() -> None:
     for col in ("dokumen", "file", "potongan", "berubah", "catatan"):
         table.add_column(col)
     for doc in report.documents:
-        table.add_row(doc.doc, Path(doc.file).name, str(doc.chunks), "ya" if doc.changed else "tidak",
-                      "; ".join(doc.warnings)[:120])
+        table.add_row(
+            doc.doc,
+            Path(doc.file).name,
+            str(doc.chunks),
+            "ya" if doc.changed else "tidak",
+            "; ".join(doc.warnings)[:120],
+        )
     console.print(table)
     if report.skipped:
         skipped = Table(title="File dilewati")
@@ -71,7 +82,9 @@ def index() -> None:
             skipped.add_row(item.path, item.reason)
         console.print(skipped)
     if report.missing:
-        console.print(f"Dokumen manifest tanpa file: {', '.join(report.missing)} (lihat: asisten corpus status)")
+        console.print(
+            f"Dokumen manifest tanpa file: {', '.join(report.missing)} (lihat: asisten corpus status)"
+        )
     console.print(
         f"{len(report.documents)} dokumen, {report.chunks} potongan, {report.embedded} di-embed baru, "
         f"{len(report.skipped)} dilewati, {report.seconds:.1f} s"
@@ -98,11 +111,19 @@ def corpus_status(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
         state = "terindeks" if doc.id in indexed else ("ditemukan" if src else "tidak ada")
         if src and doc.id in indexed and pointer.get("files", {}).get(doc.id) != src.sha256:
             state = "berubah (indeks ulang)"
-        rows.append({
-            "id": doc.id, "short": doc.short, "title": doc.title, "status": doc.status.value,
-            "in_manifest": doc.in_manifest, "file": str(src.path) if src else None, "state": state,
-            "chunks": indexed.get(doc.id, {}).get("chunks", 0), "source_url": doc.source_url,
-        })
+        rows.append(
+            {
+                "id": doc.id,
+                "short": doc.short,
+                "title": doc.title,
+                "status": doc.status.value,
+                "in_manifest": doc.in_manifest,
+                "file": str(src.path) if src else None,
+                "state": state,
+                "chunks": indexed.get(doc.id, {}).get("chunks", 0),
+                "source_url": doc.source_url,
+            }
+        )
     if as_json:
         out.print_json(json.dumps(rows))
         return
@@ -111,13 +132,20 @@ def corpus_status(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
         table.add_column(col)
     for r in rows:
         colour = {"terindeks": "green", "tidak ada": "red"}.get(r["state"], "yellow")
-        table.add_row(r["id"], r["short"], r["status"], Path(r["file"]).name if r["file"] else "—",
-                      f"[{colour}]{r['state']}[/{colour}]", str(r["chunks"]))
+        table.add_row(
+            r["id"],
+            r["short"],
+            r["status"],
+            Path(r["file"]).name if r["file"] else "—",
+            f"[{colour}]{r['state']}[/{colour}]",
+            str(r["chunks"]),
+        )
     out.print(table)
     missing = [r for r in rows if r["state"] == "tidak ada"]
     if missing:
         out.print(
-            "Dokumen yang belum ada: " + ", ".join(r["id"] for r in missing)
+            "Dokumen yang belum ada: "
+            + ", ".join(r["id"] for r in missing)
             + f". Taruh PDF-nya (mis. {missing[0]['id']}.pdf) di salah satu folder korpus "
             f"({':'.join(str(d) for d in settings.corpus_dirs)}) lalu jalankan: asisten index"
         )
@@ -136,7 +164,9 @@ def corpus_fetch() -> None:
     try:
         results = fetch_missing(manifest, present, settings.downloads_dir)
     except Offline as exc:
-        console.print(f"[red]Luring (offline):[/red] {exc}. Unduh PDF secara manual dan taruh di folder korpus.")
+        console.print(
+            f"[red]Luring (offline):[/red] {exc}. Unduh PDF secara manual dan taruh di folder korpus."
+        )
         raise typer.Exit(EXIT_ERROR) from exc
     for r in results:
         mark = "[green]OK[/green]" if r.ok else "[yellow]gagal[/yellow]"
@@ -152,9 +182,18 @@ def corpus_fetch() -> None:
 def _passage_json(p) -> dict:  # noqa: ANN001
     c = p.chunk
     return {
-        "id": c.id, "doc": c.doc, "doc_short": c.doc_short, "pasal": c.pasal, "ayat": c.ayat,
-        "part": c.part.value, "label": c.label, "text": c.text, "score": round(p.score, 6),
-        "dense": p.dense, "keyword": p.keyword, "doc_status": c.doc_status.value,
+        "id": c.id,
+        "doc": c.doc,
+        "doc_short": c.doc_short,
+        "pasal": c.pasal,
+        "ayat": c.ayat,
+        "part": c.part.value,
+        "label": c.label,
+        "text": c.text,
+        "score": round(p.score, 6),
+        "dense": p.dense,
+        "keyword": p.keyword,
+        "doc_status": c.doc_status.value,
     }
 
 
@@ -183,6 +222,79 @@ def search(
     for i, r in enumerate(rows, 1):
         out.print(f"[bold]{i}. {r['label']}[/bold]  ({r['score']:.4f})")
         out.print("   " + r["text"][:300].replace("\n", " "))
+
+
+def _answer_json(answer) -> dict:  # noqa: ANN001
+    return answer.model_dump(
+        mode="json", exclude_none=False, exclude={"trace"} if answer.trace is None else set()
+    )
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument()] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    backend: Annotated[str | None, typer.Option(help="extractive | openai | llamacpp")] = None,
+    trace: Annotated[
+        bool, typer.Option("--trace", help="include retrieval candidates and scores")
+    ] = False,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="JSONL file: one {id, question} per line")
+    ] = None,
+) -> None:
+    """Answer a question with citations (or --batch FILE.jsonl, one answer object per line)."""
+    from assistant.chain import AnswerService
+    from assistant.runtime import Runtime
+
+    if backend not in (None, "extractive", "openai", "llamacpp"):
+        _fail(ValueError("--backend harus extractive, openai, atau llamacpp"))
+    if (question is None) == (batch is None):
+        _fail(ValueError("berikan satu PERTANYAAN atau --batch FILE.jsonl"))
+    try:
+        service = AnswerService(Runtime(_settings()))
+        if batch is not None:
+            _ask_batch(service, batch, backend, trace)
+            return
+        answer = service.ask(question or "", backend=backend, trace=trace)
+    except AsistenError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(_answer_json(answer), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"[bold]{answer.status.value}[/bold] ({answer.backend})\n")
+    out.print(answer.answer)
+    if answer.citations:
+        out.print("\n[bold]Sumber[/bold]")
+        for c in answer.citations:
+            out.print(f"[{c.n}] {c.label}" + (f" — {c.note}" if c.note else ""))
+    if trace and answer.trace:
+        out.print_json(json.dumps(answer.trace, ensure_ascii=False))
+
+
+def _ask_batch(service, path: Path, backend: str | None, trace: bool) -> None:  # noqa: ANN001
+    if not path.exists():
+        _fail(FileNotFoundError(f"file batch tidak ada: {path}"))
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                qid, question = item["id"], item["question"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                row = {
+                    "line": lineno,
+                    "status": "error",
+                    "error": f"baris {lineno} tidak valid: perlu id dan question ({exc})",
+                }
+            else:
+                row = {
+                    "id": qid,
+                    **_answer_json(service.ask(str(question), backend=backend, trace=trace)),
+                }
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
 
 
 def main() -> None:

@@ -51,7 +51,10 @@ class EmbeddingCache:
             with self._db:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO emb VALUES (?, ?, ?)",
-                    [(embedder.name, keys[i], vecs[j].astype(np.float32).tobytes()) for j, i in enumerate(idx)],
+                    [
+                        (embedder.name, keys[i], vecs[j].astype(np.float32).tobytes())
+                        for j, i in enumerate(idx)
+                    ],
                 )
             for j, i in enumerate(idx):
                 found[keys[i]] = vecs[j]

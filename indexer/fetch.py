@@ -35,14 +35,25 @@ def fetch_missing(
     urls = urls if urls is not None else manifest.pdf_urls
     results: list[FetchResult] = []
     dest.mkdir(parents=True, exist_ok=True)
-    targets = [d for d in manifest.documents.values() if d.is_regulation and d.in_manifest and d.id not in present]
-    with httpx.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}) as client:
+    targets = [
+        d
+        for d in manifest.documents.values()
+        if d.is_regulation and d.in_manifest and d.id not in present
+    ]
+    with httpx.Client(
+        timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}
+    ) as client:
         for doc in targets:
             url = urls.get(doc.id)
             if not url:
-                results.append(FetchResult(doc.id, False,
-                    f"tidak ada alamat PDF langsung; unduh manual dari {doc.source_url or 'situs JDIH resmi'} "
-                    f"lalu simpan sebagai {dest / (doc.id + '.pdf')}"))
+                results.append(
+                    FetchResult(
+                        doc.id,
+                        False,
+                        f"tidak ada alamat PDF langsung; unduh manual dari {doc.source_url or 'situs JDIH resmi'} "
+                        f"lalu simpan sebagai {dest / (doc.id + '.pdf')}",
+                    )
+                )
                 continue
             try:
                 resp = client.get(url)
@@ -53,14 +64,24 @@ def fetch_missing(
                 continue
             body = resp.content
             if resp.status_code != 200:
-                results.append(FetchResult(doc.id, False, f"{url} menjawab HTTP {resp.status_code}"))
+                results.append(
+                    FetchResult(doc.id, False, f"{url} menjawab HTTP {resp.status_code}")
+                )
             elif not body.lstrip()[:5].startswith(b"%PDF"):
                 kind = resp.headers.get("content-type", "?")
-                results.append(FetchResult(doc.id, False, f"{url} tidak mengembalikan PDF (content-type {kind}); mungkin halaman galat"))
+                results.append(
+                    FetchResult(
+                        doc.id,
+                        False,
+                        f"{url} tidak mengembalikan PDF (content-type {kind}); mungkin halaman galat",
+                    )
+                )
             else:
                 path = dest / f"{doc.id}.pdf"
                 tmp = path.with_suffix(".part")
                 tmp.write_bytes(body)
                 tmp.replace(path)
-                results.append(FetchResult(doc.id, True, f"tersimpan ({len(body) / 1e6:.1f} MB)", str(path)))
+                results.append(
+                    FetchResult(doc.id, True, f"tersimpan ({len(body) / 1e6:.1f} MB)", str(path))
+                )
     return results

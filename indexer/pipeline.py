@@ -93,7 +93,11 @@ def discover(settings: Settings, manifest: Manifest) -> Discovery:
             if rel.startswith(".") or "/." in rel or manifest.is_ignored(rel):
                 continue
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                skipped.append(Skipped(str(path), f"jenis file {path.suffix or '(tanpa ekstensi)'} tidak didukung"))
+                skipped.append(
+                    Skipped(
+                        str(path), f"jenis file {path.suffix or '(tanpa ekstensi)'} tidak didukung"
+                    )
+                )
                 continue
             match = manifest.match(path.name)
             if match is None:
@@ -110,10 +114,14 @@ def discover(settings: Settings, manifest: Manifest) -> Discovery:
         options.sort()
         chosen = options[0][2]
         for _, _, other in options[1:]:
-            skipped.append(Skipped(str(other), f"duplikat: {doc_id} sudah diambil dari {chosen.name}"))
+            skipped.append(
+                Skipped(str(other), f"duplikat: {doc_id} sudah diambil dari {chosen.name}")
+            )
         digest = _sha256(chosen)
         if digest in seen_hashes:
-            skipped.append(Skipped(str(chosen), f"isi sama persis dengan dokumen {seen_hashes[digest]}"))
+            skipped.append(
+                Skipped(str(chosen), f"isi sama persis dengan dokumen {seen_hashes[digest]}")
+            )
             continue
         seen_hashes[digest] = doc_id
         files.append(SourceFile(manifest.documents[doc_id], chosen, digest))
@@ -173,8 +181,14 @@ def build_index(
             if not src.doc.in_manifest:
                 warnings.append("tidak tercantum di manifest: diindeks sebagai teks biasa")
             reports.append(
-                DocReport(src.doc.id, str(src.path), len(result.chunks),
-                          prev_hashes.get(src.doc.id) != src.sha256, result.structured, warnings)
+                DocReport(
+                    src.doc.id,
+                    str(src.path),
+                    len(result.chunks),
+                    prev_hashes.get(src.doc.id) != src.sha256,
+                    result.structured,
+                    warnings,
+                )
             )
             all_chunks.extend(result.chunks)
 
@@ -193,19 +207,25 @@ def build_index(
             if progress:
                 progress("embed", done, len(searchable))
 
-        vectors, embedded = cache.embed(embedder, [c.embed_text for c in searchable], on_progress=tick)
+        vectors, embedded = cache.embed(
+            embedder, [c.embed_text for c in searchable], on_progress=tick
+        )
         cache.close()
         embed_seconds = time.perf_counter() - t_embed
         client = make_client(settings.chroma_url, index_dir / "chroma")
         collection = f"asisten-{stamp}"
         store = ChromaStore(client, collection, create=True)
         store.add(searchable, vectors)
-        BM25Index.build([c.id for c in searchable], [c.embed_text for c in searchable]).save(gen_dir / "bm25")
+        BM25Index.build([c.id for c in searchable], [c.embed_text for c in searchable]).save(
+            gen_dir / "bm25"
+        )
         with (gen_dir / "chunks.jsonl").open("w", encoding="utf-8") as fh:
             for chunk in all_chunks:
                 fh.write(chunk.model_dump_json() + "\n")
         present = {r.doc for r in reports}
-        missing = [d.id for d in manifest.documents.values() if d.in_manifest and d.id not in present]
+        missing = [
+            d.id for d in manifest.documents.values() if d.in_manifest and d.id not in present
+        ]
         info = {
             "generation": generation,
             "collection": collection,
@@ -215,16 +235,30 @@ def build_index(
             "chunks": len(all_chunks),
             "searchable": len(searchable),
             "files": {s.doc.id: s.sha256 for s in found.files if s.doc.id in present},
-            "documents": {r.doc: {"file": r.file, "chunks": r.chunks, "warnings": r.warnings} for r in reports},
+            "documents": {
+                r.doc: {"file": r.file, "chunks": r.chunks, "warnings": r.warnings} for r in reports
+            },
             "skipped": [{"path": s.path, "reason": s.reason} for s in skipped],
             "missing": missing,
         }
         (gen_dir / "info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
         write_pointer(index_dir, info)  # the switch: readers see the new generation from here on
-        _prune(index_dir, client, keep={generation, previous.get("generation", "")},
-               keep_collections={collection, previous.get("collection", "")})
-    return IndexReport(reports, skipped, len(all_chunks), embedded, time.perf_counter() - started,
-                       embed_seconds, generation, missing)
+        _prune(
+            index_dir,
+            client,
+            keep={generation, previous.get("generation", "")},
+            keep_collections={collection, previous.get("collection", "")},
+        )
+    return IndexReport(
+        reports,
+        skipped,
+        len(all_chunks),
+        embedded,
+        time.perf_counter() - started,
+        embed_seconds,
+        generation,
+        missing,
+    )
 
 
 def _prune(index_dir: Path, client, keep: set[str], keep_collections: set[str]) -> None:  # noqa: ANN001

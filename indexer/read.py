@@ -14,7 +14,9 @@ MAX_FILE_BYTES = 40 * 1024 * 1024
 def _check_text(text: str, path: Path) -> str:
     stripped = text.strip()
     if not stripped:
-        raise ReadError(f"{path.name}: tidak ada teks yang dapat dibaca (file kosong atau hasil pindai tanpa lapisan teks)")
+        raise ReadError(
+            f"{path.name}: tidak ada teks yang dapat dibaca (file kosong atau hasil pindai tanpa lapisan teks)"
+        )
     return text
 
 
@@ -26,7 +28,9 @@ def _decode(data: bytes, path: Path) -> str:
     except UnicodeDecodeError as exc:
         # Latin-1/cp1252 exports are common for old regulation texts; accept them if they look like text.
         text = data.decode("cp1252", errors="replace")
-        bad = text.count("\ufffd") + sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+        bad = text.count("\ufffd") + sum(
+            1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f"
+        )
         if bad > max(10, len(text[:20000]) // 100):
             raise ReadError(f"{path.name}: bukan UTF-8 yang sah (byte {exc.start})") from exc
         return text
@@ -101,7 +105,9 @@ def read_document(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Read any supported file; every failure is a ReadError naming the file and the reason."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise ReadError(f"{path.name}: jenis file {path.suffix or '(tanpa ekstensi)'} tidak didukung")
+        raise ReadError(
+            f"{path.name}: jenis file {path.suffix or '(tanpa ekstensi)'} tidak didukung"
+        )
     try:
         size = path.stat().st_size
     except OSError as exc:

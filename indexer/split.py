@@ -62,7 +62,9 @@ def _title_case_span(text: str) -> str:
 
 def _take_headings(segment: str, ctx: _Context) -> str:
     """Move trailing BAB/Bagian/Paragraf headings out of a Pasal's text into the context."""
-    positions = [m.start() for rx in (_BAB_RE, _BAGIAN_RE, _PARAGRAF_RE) for m in rx.finditer(segment)]
+    positions = [
+        m.start() for rx in (_BAB_RE, _BAGIAN_RE, _PARAGRAF_RE) for m in rx.finditer(segment)
+    ]
     if not positions:
         return segment
     cut = min(positions)
@@ -72,7 +74,10 @@ def _take_headings(segment: str, ctx: _Context) -> str:
         last = bab[-1]
         ctx.bab = last.group(1)
         rest = heading[last.end() :]
-        stop = min([m.start() for rx in (_BAGIAN_RE, _PARAGRAF_RE) for m in rx.finditer(rest)] + [len(rest)])
+        stop = min(
+            [m.start() for rx in (_BAGIAN_RE, _PARAGRAF_RE) for m in rx.finditer(rest)]
+            + [len(rest)]
+        )
         ctx.bab_title = _title_case_span(rest[:stop])
         ctx.bagian = ctx.bagian_title = ctx.paragraf = None
     bagian = list(_BAGIAN_RE.finditer(heading))
@@ -105,7 +110,15 @@ class _Builder:
         parts.append(place)
         return " › ".join(parts)
 
-    def add(self, cid: str, part: Part, text: str, heading: str, ctx: _Context | None = None, **kw: str | None) -> None:
+    def add(
+        self,
+        cid: str,
+        part: Part,
+        text: str,
+        heading: str,
+        ctx: _Context | None = None,
+        **kw: str | None,
+    ) -> None:
         text = tidy(text)
         if not text:
             return
@@ -191,14 +204,25 @@ def _emit_pasal(b: _Builder, pasal: str, body: str, ctx: _Context) -> None:
     base = f"{b.doc.id}/pasal-{pasal.lower()}"
     place = f"Pasal {pasal}"
     ayat = find_ayat_markers(body)
-    broken = len(ayat) >= 2 and sum(len(seg.strip()) < 8 for _, seg in segments(body, ayat)) > len(ayat) // 2
+    broken = (
+        len(ayat) >= 2
+        and sum(len(seg.strip()) < 8 for _, seg in segments(body, ayat)) > len(ayat) // 2
+    )
     if len(ayat) >= 2 and not broken:
         for marker, seg in segments(body, ayat):
             for item, piece in _split_long(seg):
                 cid = f"{base}/ayat-{marker.number}" + (f"/{_slug(item)}" if item else "")
                 label = f"{place} ayat ({marker.number})" + (f" {item}" if item else "")
-                b.add(cid, Part.BATANG_TUBUH, f"({marker.number}) {piece.strip()}", b.trail(ctx, label), ctx,
-                      pasal=pasal, ayat=marker.number, item=item or None)
+                b.add(
+                    cid,
+                    Part.BATANG_TUBUH,
+                    f"({marker.number}) {piece.strip()}",
+                    b.trail(ctx, label),
+                    ctx,
+                    pasal=pasal,
+                    ayat=marker.number,
+                    item=item or None,
+                )
         return
     angka = find_angka_markers(body) if re.search(r"dimaksud\s+dengan\s*:", body[:300]) else []
     if len(angka) >= 3:
@@ -208,13 +232,22 @@ def _emit_pasal(b: _Builder, pasal: str, body: str, ctx: _Context) -> None:
         for marker, seg in segments(body, angka):
             text = f"{marker.number}. {seg.strip()}"
             label = f"{place} angka {marker.number}"
-            b.add(f"{base}/angka-{marker.number}", Part.BATANG_TUBUH, text, b.trail(ctx, label), ctx,
-                  pasal=pasal, item=f"angka {marker.number}")
+            b.add(
+                f"{base}/angka-{marker.number}",
+                Part.BATANG_TUBUH,
+                text,
+                b.trail(ctx, label),
+                ctx,
+                pasal=pasal,
+                item=f"angka {marker.number}",
+            )
         return
     for item, piece in _split_long(body):
         cid = base + (f"/{_slug(item)}" if item else "")
         label = place + (f" {item}" if item else "")
-        b.add(cid, Part.BATANG_TUBUH, piece, b.trail(ctx, label), ctx, pasal=pasal, item=item or None)
+        b.add(
+            cid, Part.BATANG_TUBUH, piece, b.trail(ctx, label), ctx, pasal=pasal, item=item or None
+        )
 
 
 def _slug(text: str) -> str:
@@ -228,17 +261,32 @@ def _emit_penjelasan(b: _Builder, text: str) -> list[str]:
     umum = _UMUM_RE.search(umum_text)
     if umum:
         for n, piece in _split_plain(tidy(umum_text[umum.end() :])):
-            b.add(f"{b.doc.id}/penjelasan/umum-{n}", Part.PENJELASAN, piece,
-                  f"{b.doc.short} › Penjelasan Umum", None)
+            b.add(
+                f"{b.doc.id}/penjelasan/umum-{n}",
+                Part.PENJELASAN,
+                piece,
+                f"{b.doc.short} › Penjelasan Umum",
+                None,
+            )
     if not demi:
         return warnings
     rest = text[demi.end() :]
     markers, skipped = find_pasal_markers(rest)
     for marker, seg in segments(rest, markers):
-        for item, piece in _split_plain(seg, MAX_CHUNK_CHARS) if len(seg) > MAX_CHUNK_CHARS else [("", seg)]:
-            cid = f"{b.doc.id}/penjelasan/pasal-{marker.number.lower()}" + (f"-{item}" if item else "")
-            b.add(cid, Part.PENJELASAN, piece, f"{b.doc.short} › Penjelasan › Pasal {marker.number}", None,
-                  pasal=marker.number)
+        for item, piece in (
+            _split_plain(seg, MAX_CHUNK_CHARS) if len(seg) > MAX_CHUNK_CHARS else [("", seg)]
+        ):
+            cid = f"{b.doc.id}/penjelasan/pasal-{marker.number.lower()}" + (
+                f"-{item}" if item else ""
+            )
+            b.add(
+                cid,
+                Part.PENJELASAN,
+                piece,
+                f"{b.doc.short} › Penjelasan › Pasal {marker.number}",
+                None,
+                pasal=marker.number,
+            )
     if skipped:
         warnings.append(f"Penjelasan: Pasal {_ranges(skipped)} tidak ditemukan")
     return warnings
@@ -262,8 +310,12 @@ def split_regulation(text: str, doc: DocInfo, source_file: str = "") -> SplitRes
     if start_m:
         preamble = text[: start_m.start()]
         menimbang = preamble.find("Menimbang")
-        b.add(f"{doc.id}/pembukaan", Part.PEMBUKAAN, preamble[max(menimbang, 0) :][:MAX_CHUNK_CHARS],
-              f"{doc.short} tentang {doc.title} › Pembukaan (Menimbang, Mengingat)")
+        b.add(
+            f"{doc.id}/pembukaan",
+            Part.PEMBUKAAN,
+            preamble[max(menimbang, 0) :][:MAX_CHUNK_CHARS],
+            f"{doc.short} tentang {doc.title} › Pembukaan (Menimbang, Mengingat)",
+        )
     ctx = _Context()
     _take_headings(body_region[: markers[0].start], ctx)
     tail = ""
@@ -315,10 +367,12 @@ def split_markdown(text: str, doc: DocInfo, source_file: str = "") -> SplitResul
         body = body.strip()
         if not body:
             continue
-        trail = " › ".join([doc.short, *[t for t in title_trail[1:] if t]] or [doc.short])
+        trail = " › ".join([doc.short, *[t for t in title_trail[1:] if t]])
         if level == 1:
             trail = f"{doc.short} › {title}"
-        for n, piece in _split_plain(body, MAX_CHUNK_CHARS) if len(body) > MAX_CHUNK_CHARS else [("", body)]:
+        for n, piece in (
+            _split_plain(body, MAX_CHUNK_CHARS) if len(body) > MAX_CHUNK_CHARS else [("", body)]
+        ):
             cid = f"{doc.id}/{_slug(title)[:60] or 'bagian'}" + (f"-{n}" if n else "")
             b.add(cid, Part.MATERI, piece, trail)
     if not b.chunks:

@@ -10,14 +10,49 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "t": "1", "L": "1", "s": "5", "S": "5"})
+_OCR_DIGITS = str.maketrans(
+    {"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "t": "1", "L": "1", "s": "5", "S": "5"}
+)
 
-PASAL_RE = re.compile(r"\bPasa\W?[l1I]\s*([0-9IlO]{1,3})(?:\s([0-9]{1,2})(?![0-9.]))?([A-Z])?(?![A-Za-z0-9])")
+PASAL_RE = re.compile(
+    r"\bPasa\W?[l1I]\s*([0-9IlO]{1,3})(?:\s([0-9]{1,2})(?![0-9.]))?([A-Z])?(?![A-Za-z0-9])"
+)
 REF_WORDS = {
-    "dalam", "dalarn", "pada", "dan", "atau", "dengan", "oleh", "terhadap", "menurut", "berdasarkan",
-    "sesuai", "dari", "di", "yaitu", "ke", "dimaksud", "ketentuan", "sebagaimana", "pasal", "tentang",
-    "melalui", "atas", "bahwa", "serta", "kecuali", "selain", "sampai", "tercantum", "diatur",
-    "mengenai", "antara", "lain", "the", "dan/atau", "berlaku", "dalarn",
+    "dalam",
+    "dalarn",
+    "pada",
+    "dan",
+    "atau",
+    "dengan",
+    "oleh",
+    "terhadap",
+    "menurut",
+    "berdasarkan",
+    "sesuai",
+    "dari",
+    "di",
+    "yaitu",
+    "ke",
+    "dimaksud",
+    "ketentuan",
+    "sebagaimana",
+    "pasal",
+    "tentang",
+    "melalui",
+    "atas",
+    "bahwa",
+    "serta",
+    "kecuali",
+    "selain",
+    "sampai",
+    "tercantum",
+    "diatur",
+    "mengenai",
+    "antara",
+    "lain",
+    "the",
+    "dan/atau",
+    "berlaku",
 }
 REF_NEXT_HARD = re.compile(r"\s*(ayat|huruf|angka|sampai|sebagaimana|,|\.\s*[a-z])")
 REF_NEXT_SOFT = re.compile(
@@ -78,8 +113,10 @@ def find_pasal_markers(text: str, first: int = 1) -> tuple[list[Marker], list[in
         line_start = _is_line_start(text, m.start())
         if re.fullmatch(r"\d+[A-Za-z]?,", prev_raw):
             continue  # "Pasal 14, Pasal 15, ..." is a list of references
-        strong = line_start or prev_raw.endswith((".", ":", ";")) or (
-            prev_raw[:1].isupper() and prev not in REF_WORDS
+        strong = (
+            line_start
+            or prev_raw.endswith((".", ":", ";"))
+            or (prev_raw[:1].isupper() and prev not in REF_WORDS)
         )
         after_first = m.end(1) if not m.group(2) else m.start(2) - 1
         # duplicate heading (catchword left behind, or OCR repeated the heading)
@@ -87,7 +124,9 @@ def find_pasal_markers(text: str, first: int = 1) -> tuple[list[Marker], list[in
             last = markers[-1]
             between = text[last.end : m.start()].strip()
             if len(between) < 25:
-                last.end = m.end() if any(u for v, u in readings if v == expected - 1) else after_first
+                last.end = (
+                    m.end() if any(u for v, u in readings if v == expected - 1) else after_first
+                )
                 continue
         chosen = None
         for value, uses_extra in readings:
@@ -105,7 +144,11 @@ def find_pasal_markers(text: str, first: int = 1) -> tuple[list[Marker], list[in
             if value == expected:
                 chosen = (value, end)
                 break
-            if expected < value <= expected + (6 if line_start else 3) and strong and re.match(r"\s*[A-Z(]", nxt):
+            if (
+                expected < value <= expected + (6 if line_start else 3)
+                and strong
+                and re.match(r"\s*[A-Z(]", nxt)
+            ):
                 chosen = (value, end)
                 break
         if chosen is None:
@@ -136,11 +179,14 @@ def find_ayat_markers(text: str) -> list[Marker]:
         else:
             continue
         prev = _prev_word(text, m.start())
-        before = text[max(0, m.start() - 2) : m.start()]
         if prev in ("ayat", "dan", "atau", "pada", "dalam", ","):
             continue
         if markers or m.start() > 3:
-            if not (_is_line_start(text, m.start()) or re.search(r"[.:;]\s*$", text[: m.start()][-4:]) or before.strip() == ""):
+            sentence_start = _is_line_start(text, m.start()) or re.search(
+                r"[.:;]\s*$", text[: m.start()][-4:]
+            )
+            capital_next = re.match(r"\s*[A-Z]", text[end : end + 3])
+            if not (sentence_start or capital_next):
                 continue
         markers.append(Marker(str(expected), m.start(), end))
         expected += 1

@@ -44,7 +44,9 @@ class BM25Index:
         k = min(k, len(self._ids))
         docs, scores = self._retriever.retrieve([tokens], k=k, show_progress=False, n_threads=1)
         out = []
-        for idx, score in zip(np.asarray(docs[0]).tolist(), np.asarray(scores[0]).tolist(), strict=True):
+        for idx, score in zip(
+            np.asarray(docs[0]).tolist(), np.asarray(scores[0]).tolist(), strict=True
+        ):
             if score > 0:
                 out.append((self._ids[int(idx)], float(score)))
         return out

