@@ -297,7 +297,25 @@ def _ask_batch(service, path: Path, backend: str | None, trace: bool) -> None:  
             sys.stdout.flush()
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="alamat dengar")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+) -> None:
+    """Serve the API and the web chat (uvicorn)."""
+    from api.server import run
+
+    run(_settings(), host=host, port=port)
+
+
+def _register_eval() -> None:
+    from evals.cli import app as eval_app
+
+    app.add_typer(eval_app, name="eval")
+
+
 def main() -> None:
+    _register_eval()
     app()
 
 

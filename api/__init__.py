@@ -1,0 +1,1 @@
+"""FastAPI service and web chat of Asisten ASN."""
