@@ -15,7 +15,9 @@ MINI_FILES = ["uu-20-2023.txt", "pp-94-2021.txt", "uu-5-2014.txt", "pp-11-2017.t
 
 def shared_corpus() -> Path:
     if not (SHARED_CORPUS / "uu-20-2023.txt").exists():
-        pytest.fail(f"the real corpus is expected at {SHARED_CORPUS} (clone with ../shared beside the repo)")
+        pytest.fail(
+            f"the real corpus is expected at {SHARED_CORPUS} (clone with ../shared beside the repo)"
+        )
     return SHARED_CORPUS
 
 
@@ -30,7 +32,10 @@ def mini_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("mini_corpus")
     for name in MINI_FILES:
         shutil.copy(src / name, dest / name)
-    shutil.copy(REPO_ROOT / "corpus" / "materi" / "pengenalan-ai-untuk-asn.md", dest / "pengenalan-ai-untuk-asn.md")
+    shutil.copy(
+        REPO_ROOT / "corpus" / "materi" / "pengenalan-ai-untuk-asn.md",
+        dest / "pengenalan-ai-untuk-asn.md",
+    )
     return dest
 
 

@@ -15,12 +15,14 @@ from assistant.text import tokenize
 class BM25Index:
     """Built once at index time, saved beside the vector store, loaded once per process."""
 
-    def __init__(self, retriever: bm25s.BM25, ids: list[str]) -> None:
+    def __init__(self, retriever: bm25s.BM25 | None, ids: list[str]) -> None:
         self._retriever = retriever
         self._ids = ids
 
     @classmethod
     def build(cls, ids: Sequence[str], texts: Sequence[str]) -> BM25Index:
+        if not texts:
+            return cls(None, [])
         corpus_tokens = [tokenize(t) or ["_kosong_"] for t in texts]
         retriever = bm25s.BM25(k1=1.2, b=0.75)
         retriever.index(corpus_tokens, show_progress=False)
@@ -28,18 +30,23 @@ class BM25Index:
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-        self._retriever.save(str(directory), show_progress=False)
+        if self._retriever is not None:
+            self._retriever.save(str(directory), show_progress=False)
         (directory / "ids.json").write_text(json.dumps(self._ids), encoding="utf-8")
 
     @classmethod
     def load(cls, directory: Path) -> BM25Index:
-        retriever = bm25s.BM25.load(str(directory), show_progress=False, verbosity=0)
         ids = json.loads((directory / "ids.json").read_text(encoding="utf-8"))
+        if not ids:
+            return cls(None, [])
+        retriever = bm25s.BM25.load(str(directory), show_progress=False, verbosity=0)
         return cls(retriever, ids)
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
+        if self._retriever is None:
+            return []
         tokens = [t for t in tokenize(query) if t in self._retriever.vocab_dict]
-        if not tokens or not self._ids:
+        if not tokens:
             return []
         k = min(k, len(self._ids))
         docs, scores = self._retriever.retrieve([tokens], k=k, show_progress=False, n_threads=1)

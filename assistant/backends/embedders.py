@@ -58,7 +58,11 @@ class SentenceTransformerEmbedder:
             ) from exc
         path = _resolve_packaged_model(model)
         self._model = SentenceTransformer(path, device="cpu")
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        getdim = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(getdim())
         self.batch_size = batch_size
         self.name = f"st/{model}"
         lower = model.lower()

@@ -1,0 +1,119 @@
+"""Structure tests on the real OCR texts from ../shared/corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import REPO_ROOT
+from assistant.documents import Part
+from assistant.manifest import load_manifest
+from indexer.pipeline import split_document
+from indexer.read import read_document
+from tests.conftest import shared_corpus
+
+MANIFEST = load_manifest(REPO_ROOT / "corpus" / "manifest.toml")
+
+
+def _split(name: str):  # noqa: ANN202
+    path = shared_corpus() / name
+    doc = MANIFEST.match(path.name)[0]
+    return split_document(doc, read_document(path), path.name, path.suffix)
+
+
+def _pasal_sequence(result) -> list[str]:  # noqa: ANN001
+    seq: list[str] = []
+    for chunk in result.chunks:
+        if chunk.part == Part.BATANG_TUBUH and chunk.pasal and (not seq or seq[-1] != chunk.pasal):
+            seq.append(chunk.pasal)
+    return seq
+
+
+def test_uu_20_2023_has_pasal_1_to_77_once_in_order() -> None:
+    seq = _pasal_sequence(_split("uu-20-2023.txt"))
+    assert seq == [str(n) for n in range(1, 78)]
+
+
+@pytest.mark.parametrize(
+    ("pasal", "ayat"),
+    [
+        ("9", ["1", "2"]),
+        ("24", ["1", "2", "3"]),
+        ("26", ["1", "2", "3", "4", "5"]),
+        ("22", ["1", "2", "3", "4", "5"]),
+    ],
+)
+def test_uu_20_2023_ayat_numbers(pasal: str, ayat: list[str]) -> None:
+    result = _split("uu-20-2023.txt")
+    found = [c.ayat for c in result.chunks if c.part == Part.BATANG_TUBUH and c.pasal == pasal]
+    assert found == ayat
+
+
+def test_uu_20_2023_pasal_10_text_and_metadata() -> None:
+    result = _split("uu-20-2023.txt")
+    (chunk,) = [c for c in result.chunks if c.id == "uu-20-2023/pasal-10"]
+    assert "pelaksana kebijakan publik" in chunk.text
+    assert "perekat dan pemersatu bangsa" in chunk.text
+    assert chunk.bab == "IV" and "FUNGSI" in (chunk.bab_title or "")
+    assert chunk.heading.startswith("UU 20/2023 tentang Aparatur Sipil Negara › BAB IV")
+    assert chunk.heading.endswith("Pasal 10")
+    assert chunk.doc_status == "berlaku"
+    assert chunk.label == "UU 20/2023 Pasal 10"
+
+
+def test_uu_20_2023_definitions_split_by_angka_and_penjelasan_apart() -> None:
+    result = _split("uu-20-2023.txt")
+    ids = {c.id for c in result.chunks}
+    assert {"uu-20-2023/pasal-1/angka-1", "uu-20-2023/pasal-1/angka-3"} <= ids
+    penjelasan = [c for c in result.chunks if c.part == Part.PENJELASAN and c.pasal]
+    assert {c.pasal for c in penjelasan} >= {"1", "24", "77"}
+    assert all(c.id.startswith("uu-20-2023/penjelasan/") for c in penjelasan)
+    assert not any("Cukup jelas" in c.text for c in result.chunks if c.part == Part.BATANG_TUBUH)
+
+
+def test_ocr_repair_in_chunks() -> None:
+    result = _split("uu-20-2023.txt")
+    text = "\n".join(c.text for c in result.chunks)
+    assert "2Ol4" not in text and "PRESIDEN\nREPUB" not in text
+    assert "SK No" not in text
+    (ayat2,) = [c for c in result.chunks if c.id == "uu-20-2023/pasal-9/ayat-2"]
+    assert ayat2.text.startswith("(2) Pegawai ASN harus bebas dari pengaruh")
+
+
+@pytest.mark.parametrize(
+    ("name", "last", "allowed_gaps"),
+    [
+        ("pp-94-2021.txt", 46, {"39"}),  # Pasal 39 is missing from the OCR text itself
+        ("pp-30-2019.txt", 65, {"27"}),  # Pasal 27's heading is lost in the OCR
+        ("uu-5-2014.txt", 141, set()),
+    ],
+)
+def test_other_regulations_pasal_ranges(name: str, last: int, allowed_gaps: set[str]) -> None:
+    seq = _pasal_sequence(_split(name))
+    expected = [str(n) for n in range(1, last + 1) if str(n) not in allowed_gaps]
+    assert seq == expected
+
+
+def test_pp_94_2021_ayat_and_larangan() -> None:
+    result = _split("pp-94-2021.txt")
+    ayat = [c.ayat for c in result.chunks if c.part == Part.BATANG_TUBUH and c.pasal == "8"]
+    assert ayat == ["1", "2", "3", "4"]
+    pasal5 = " ".join(
+        c.text for c in result.chunks if c.part == Part.BATANG_TUBUH and c.pasal == "5"
+    )
+    assert pasal5.startswith("PNS dilarang:")
+    assert "menyalahgunakan" in pasal5 and "bertindak sewenang-wenang terhadap bawahan" in pasal5
+
+
+def test_perpres_82_2023_read_from_pdf() -> None:
+    result = _split("perpres-82-2023.pdf")
+    seq = _pasal_sequence(result)
+    assert seq[0] == "1" and seq[-1] == "22"
+    assert len(seq) >= 20
+
+
+def test_html_sample_is_read_and_split() -> None:
+    path = shared_corpus() / "samples" / "uu-5-2014.wikisource.html"
+    doc = MANIFEST.get("uu-5-2014")
+    result = split_document(doc, read_document(path), path.name, ".html")
+    seq = _pasal_sequence(result)
+    assert seq[:3] == ["1", "2", "3"] and len(seq) >= 135
