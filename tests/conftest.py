@@ -27,15 +27,11 @@ def make_settings(data_dir: Path, corpus_dirs: list[Path], **overrides: object) 
 
 @pytest.fixture(scope="session")
 def mini_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A few real regulation files plus our own training module, copied into a temp corpus dir."""
+    """A few real regulation files, copied into a temp corpus dir."""
     src = shared_corpus()
     dest = tmp_path_factory.mktemp("mini_corpus")
     for name in MINI_FILES:
         shutil.copy(src / name, dest / name)
-    shutil.copy(
-        REPO_ROOT / "corpus" / "materi" / "pengenalan-ai-untuk-asn.md",
-        dest / "pengenalan-ai-untuk-asn.md",
-    )
     return dest
 
 
