@@ -38,6 +38,7 @@ class Settings(BaseSettings):
         "", description="sentence-transformers model name or path (embedder=sentence-transformers)."
     )
     embed_batch_size: int = 16
+    max_file_mb: int = Field(40, description="Files larger than this are skipped with a reason.")
     embed_threads: int | None = None
 
     # storage

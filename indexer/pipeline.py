@@ -169,7 +169,7 @@ def build_index(
         all_chunks: list[Chunk] = []
         for src in found.files:
             try:
-                text = read_document(src.path)
+                text = read_document(src.path, max_bytes=settings.max_file_mb * 1024 * 1024)
                 result = split_document(src.doc, text, src.path.name, src.path.suffix.lower())
             except ReadError as exc:
                 skipped.append(Skipped(str(src.path), str(exc)))
