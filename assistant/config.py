@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     rrf_k: int = 60
     dense_weight: float = 1.0
     keyword_weight: float = 1.0
+    pasal_bonus: float = Field(
+        0.0, ge=0, description="Weight of sibling evidence from the same Pasal."
+    )
     reranker: str = Field("", description="sentence-transformers CrossEncoder name/path; '' = off.")
     min_dense: float = Field(0.86, description="Dense similarity that alone is enough to answer.")
     min_coverage: float = Field(

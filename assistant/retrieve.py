@@ -49,6 +49,35 @@ def fuse(
     return sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
 
 
+def pasal_pool(
+    fused: list[tuple[str, float]], chunks: dict, bonus: float
+) -> list[tuple[str, float]]:  # noqa: ANN001
+    """Add `bonus` x the best score of the other candidates from the same Pasal (same document).
+
+    A provision whose several ayat (or whose Penjelasan) match is more likely the answer than a lone
+    ayat elsewhere with the same score.
+    """
+    if bonus <= 0:
+        return fused
+    best: dict[tuple[str, str], list[float]] = {}
+    for cid, score in fused:
+        c = chunks.get(cid)
+        if c is not None and c.pasal:
+            best.setdefault((c.doc, c.pasal), []).append(score)
+    out = []
+    for cid, score in fused:
+        c = chunks.get(cid)
+        others = (
+            sorted(best.get((c.doc, c.pasal), []), reverse=True)
+            if c is not None and c.pasal
+            else []
+        )
+        if others:
+            others.remove(score)
+        out.append((cid, score + bonus * (others[0] if others else 0.0)))
+    return sorted(out, key=lambda kv: kv[1], reverse=True)
+
+
 class Retriever:
     """Hybrid retriever over a loaded index. Mode: hybrid | dense | keyword."""
 
@@ -88,6 +117,7 @@ class Retriever:
             fused = keyword
         else:
             fused = fuse(dense, keyword, s.fusion, s.rrf_k, s.dense_weight, s.keyword_weight)
+            fused = pasal_pool(fused, self.index.chunks, s.pasal_bonus)
         dense_map = {cid: (rank, sc) for rank, (cid, sc) in enumerate(dense)}
         kw_map = {cid: (rank, sc) for rank, (cid, sc) in enumerate(keyword)}
         passages = []
