@@ -17,10 +17,17 @@ from assistant.guard import is_english, is_injection
 from assistant.manifest import status_note
 from assistant.references import PlaceRef, parse_reference
 from assistant.runtime import Runtime
-from assistant.text import tokenize
+from assistant.text import definition_term, tokenize
 
 REFUSAL_SENTENCE = "Maaf, sumber yang tersedia tidak memuat jawaban atas pertanyaan ini."
 REPEALED_PENALTY = 0.8  # prefer the law in force unless the question asks for the old one
+DEFINITION_BOOST = 1.3  # "apa yang dimaksud dengan X" is answered by Pasal 1 (Ketentuan Umum)
+UNPLACED_PENALTY = 0.85  # Pembukaan / Penjelasan Umum / Lampiran: context, rarely the answer
+_DEFINITION_HINT = re.compile(
+    r"\b(pengertian|definisi|yang\s+dimaksud|dimaksud\s+dengan|apa\s+itu|apa\s+sih|singkatan|kepanjangan|"
+    r"arti(nya)?|bedanya|perbedaan|what\s+is|what\s+are|meaning|definition|stands?\s+for)\b",
+    re.I,
+)
 _OLD_LAW_HINT = re.compile(
     r"\b(2014|lama|dulu|sebelum|dicabut|uu\s*5\b|old|previous|former)\b", re.I
 )
@@ -97,10 +104,8 @@ class AnswerService:
         else:
             seen = set().union(*(set(tokenize(p.chunk.embed_text)) for p in top))
             coverage = len(q_tokens & seen) / len(q_tokens)
-        ok = bool(top) and (
-            dense >= s.min_dense or (coverage >= s.min_coverage and dense >= s.min_dense_with_terms)
-        )
-        return Confidence(dense, coverage, ok)
+        score = dense + s.coverage_weight * coverage
+        return Confidence(dense, coverage, bool(top) and score >= s.min_confidence)
 
     # ---------------------------------------------------------------- steps
     def _reference_passages(self, ref: PlaceRef) -> tuple[list[Passage], str | None]:
@@ -123,6 +128,9 @@ class AnswerService:
             )
         if ref.ayat:
             exact = [c for c in chunks if c.ayat == ref.ayat]
+            if not exact and not any(c.ayat for c in chunks):
+                # the OCR text of this Pasal has no separate ayat markers: show the whole Pasal
+                return [Passage(chunk=c, score=1.0, via="reference") for c in chunks[:6]], None
             if not exact:
                 ayats = sorted({c.ayat for c in chunks if c.ayat}, key=int)
                 span = f"ayat ({ayats[0]}) sampai ({ayats[-1]})" if ayats else "tanpa ayat"
@@ -133,10 +141,54 @@ class AnswerService:
             chunks = exact + [c for c in chunks if c.ayat != ref.ayat]
         return [Passage(chunk=c, score=1.0, via="reference") for c in chunks[:6]], None
 
+    def _corpus_mentions(self, question: str, ref: PlaceRef) -> bool:
+        """Whether a regulation that is not in the corpus is at least discussed by it (e.g. a law a
+        transitional provision refers to): then the question can still be answered from our texts."""
+        passages = self.rt.retriever.search(question, k=10).passages[:10]
+        for mention in ref.unknown_docs:
+            if not (mention.number and mention.year):
+                return False
+            pattern = re.compile(rf"Nomor\s+{mention.number}\s+Tahun\s+{mention.year}\b", re.I)
+            if not any(pattern.search(p.chunk.text) for p in passages):
+                return False
+        return True
+
+    def _definition_passages(self, question: str, ref: PlaceRef) -> list[Passage]:
+        """For "apa yang dimaksud dengan X": the Pasal 1 definitions whose term the question names."""
+        if not _DEFINITION_HINT.search(question):
+            return []
+        q_tokens = set(tokenize(question))
+        found: list[tuple[float, Chunk]] = []
+        for chunk in self.rt.index.definitions():
+            if ref.known_docs and chunk.doc not in ref.known_docs:
+                continue
+            term, abbrev = definition_term(chunk.text)
+            term_tokens = set(tokenize(term))
+            words = set(re.findall(r"[a-z0-9]+", question.lower()))
+            hit = bool(abbrev and abbrev.lower() in words) or (
+                term_tokens and term_tokens <= q_tokens
+            )
+            if hit:
+                status_rank = 0 if chunk.doc_status == DocStatus.BERLAKU else 1
+                found.append((status_rank - len(term_tokens) * 0.01, chunk))
+        found.sort(key=lambda pair: pair[0])
+        return [Passage(chunk=c, score=1.0, via="definition") for _, c in found[:2]]
+
     def _rank(self, question: str, passages: list[Passage], ref: PlaceRef) -> list[Passage]:
         wants_old = bool(_OLD_LAW_HINT.search(question))
+        wants_definition = bool(_DEFINITION_HINT.search(question))
         named = set(ref.known_docs)
+        # "after UU 5/2014 was replaced by UU 20/2023 ...": the repealed law is context, not the subject
+        for doc_id in list(named):
+            doc = self.rt.manifest.get(doc_id)
+            if doc and doc.status == DocStatus.DICABUT and set(doc.dicabut_oleh) & named:
+                named.discard(doc_id)
+                wants_old = False
         for p in passages:
+            if wants_definition and p.chunk.pasal == "1" and p.chunk.part == "batang_tubuh":
+                p.score *= DEFINITION_BOOST
+            if p.chunk.pasal is None and p.chunk.part != "materi":
+                p.score *= UNPLACED_PENALTY
             if (
                 p.chunk.doc_status == DocStatus.DICABUT
                 and not wants_old
@@ -152,6 +204,40 @@ class AnswerService:
         if not chunk.pasal:
             return []
         return [c for c in self.rt.index.by_pasal(chunk.doc, chunk.pasal) if c.id != chunk.id]
+
+    def _search(self, question: str, ref: PlaceRef):  # noqa: ANN202
+        result = self.rt.retriever.search(question, k=max(self.rt.settings.k, 10))
+        timings = {
+            "retrieve": result.timings_ms["dense"]
+            + result.timings_ms["keyword"]
+            + result.timings_ms["fuse"],
+            "rerank": result.timings_ms["rerank"],
+        }
+        ranked = self._rank(question, result.passages, ref)
+        if ref.known_docs:
+            ranked = [p for p in ranked if p.chunk.doc in ref.known_docs] or ranked
+        definitions = self._definition_passages(question, ref)
+        if definitions:
+            top = ranked[0].score if ranked else 1.0
+            ids = {p.chunk.id for p in definitions}
+            for p in definitions:
+                p.score = top * 1.01
+            ranked = definitions + [p for p in ranked if p.chunk.id not in ids]
+        return ranked, timings, result
+
+    def retrieve(self, question: str) -> list[Passage]:
+        """The passages the assistant would use, best first: exact reference lookup or ranked hybrid
+        retrieval (what retrieval metrics should measure)."""
+        ref = parse_reference(question, self.rt.manifest)
+        if (
+            ref.known_docs
+            and ref.pasal
+            and ref.known_docs[0] in self.rt.index.info.get("documents", {})
+        ):
+            passages, _ = self._reference_passages(ref)
+            if passages:
+                return passages
+        return self._search(question, ref)[0]
 
     def prepare(self, question: str) -> Prepared:
         question = question.strip()
@@ -171,7 +257,7 @@ class AnswerService:
             "ayat": ref.ayat,
         }
         indexed = set(self.rt.index.info.get("documents", {}))
-        if ref.unknown_docs:
+        if ref.unknown_docs and not self._corpus_mentions(question, ref):
             names = ", ".join(d.text.upper() for d in ref.unknown_docs)
             prep.status = AnswerStatus.NO_SOURCE
             prep.message = (
@@ -195,14 +281,8 @@ class AnswerService:
             prep.passages = passages
             prep.trace["candidates"] = [_trace_row(p) for p in passages]
             return prep
-        result = self.rt.retriever.search(question, k=max(self.rt.settings.k, 10))
-        prep.timings["retrieve"] = (
-            result.timings_ms["dense"] + result.timings_ms["keyword"] + result.timings_ms["fuse"]
-        )
-        prep.timings["rerank"] = result.timings_ms["rerank"]
-        ranked = self._rank(question, result.passages, ref)
-        if ref.known_docs:
-            ranked = [p for p in ranked if p.chunk.doc in ref.known_docs] or ranked
+        ranked, timings, result = self._search(question, ref)
+        prep.timings.update(timings)
         conf = self.confidence(question, ranked)
         prep.trace.update(
             search_query=question,

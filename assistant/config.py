@@ -46,8 +46,8 @@ class Settings(BaseSettings):
 
     # retrieval
     k: int = Field(8, ge=1, le=50)
-    candidates: int = Field(40, ge=5, le=200, description="Candidates per retriever before fusion.")
-    fusion: Literal["rrf", "weighted"] = "rrf"
+    candidates: int = Field(60, ge=5, le=200, description="Candidates per retriever before fusion.")
+    fusion: Literal["rrf", "weighted"] = "weighted"
     rrf_k: int = 60
     dense_weight: float = 1.0
     keyword_weight: float = 1.0
@@ -55,13 +55,12 @@ class Settings(BaseSettings):
         0.0, ge=0, description="Weight of sibling evidence from the same Pasal."
     )
     reranker: str = Field("", description="sentence-transformers CrossEncoder name/path; '' = off.")
-    min_dense: float = Field(0.86, description="Dense similarity that alone is enough to answer.")
-    min_coverage: float = Field(
-        0.5, description="Share of question terms the top passages must contain..."
+    min_confidence: float = Field(
+        0.84,
+        description="Below this confidence (dense similarity + coverage_weight x share of "
+        "question terms found in the top passages) the answer is no_source. Tuned on the dev set.",
     )
-    min_dense_with_terms: float = Field(
-        0.80, description="...together with at least this dense similarity."
-    )
+    coverage_weight: float = 0.05
 
     # generation
     backend: Literal["extractive", "openai", "llamacpp"] = "extractive"

@@ -16,6 +16,12 @@ _INJECTION_PATTERNS = [
     r"\btanpa\s+(menyebut|mencantumkan|menggunakan)\s+sumber\b|\bwithout\s+(citing|sources|citations)\b",
     r"\bjawab\s+(saja\s+)?(bebas|sesukamu|tanpa\s+aturan)\b",
     r"<\s*/?\s*(system|instruction|im_start|im_end)\s*>|\[\s*(system|INST)\s*\]",
+    r"\bsystem\s+override\b|\bmode\s+(admin|developer|pengembang|debug)\b",
+    r"\b(matikan|nonaktifkan|hapus|lewati|disable|turn\s+off|skip)\b.{0,30}\b(pemeriksaan|filter|sitasi|aturan|citation|checks?|guard)",
+    r"\b(anggap|bayangkan|andaikan)\s+(kamu|dirimu|anda)\b|\brole-?play\b",
+    r"\b(ubah|ganti|hapus|edit|modify|change|delete)\b.{0,40}\b(database|basis\s+data|isi\s+pasal|indeks|korpus)\b",
+    r"\b(buat(kan)?|terbitkan|cetak(kan)?|palsukan|forge)\b.{0,30}\b(sk|surat\s+keputusan|surat\s+tugas|ijazah|sertifikat)\b.{0,40}\b(atas\s+nama|palsu|saya|fake)\b",
+    r"\bkarang\s+(saja|aja|sendiri)\b|\bngarang\b",
 ]
 _INJECTION_RE = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS), re.I | re.S)
 

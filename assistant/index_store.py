@@ -57,6 +57,18 @@ class LoadedIndex:
     def by_pasal(self, doc: str, pasal: str) -> list[Chunk]:
         return [c for c in self.ordered if c.doc == doc and c.pasal == pasal]
 
+    def definitions(self) -> list[Chunk]:
+        """Pasal 1 definitions ('angka N' items) of every document."""
+        if not hasattr(self, "_definitions"):
+            self._definitions = [
+                c
+                for c in self.ordered
+                if c.pasal == "1"
+                and c.part == "batang_tubuh"
+                and (c.item or "").startswith("angka")
+            ]
+        return self._definitions
+
     def pasal_numbers(self, doc: str) -> list[str]:
         seen: dict[str, None] = {}
         for c in self.ordered:

@@ -236,8 +236,35 @@ def stopwords() -> frozenset[str]:
     return frozenset(words - _KEEP)
 
 
+# Words Sastrawi over-stems ("merit" -> "rit") or that are abbreviations: kept as they are.
+_NO_STEM = {
+    "merit",
+    "meritokrasi",
+    "pppk",
+    "pns",
+    "asn",
+    "cpns",
+    "skp",
+    "spbe",
+    "jpt",
+    "kasn",
+    "bkn",
+    "lan",
+    "ppk",
+    "menteri",
+    "kinerja",
+    "berakhlak",
+    "digital",
+    "data",
+    "pemilu",
+    "honorer",
+}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    if word in _NO_STEM:
+        return word
     if len(word) <= 3 or word.isdigit() or any(ch.isdigit() for ch in word):
         return word
     return _stemmer().stem(word) or word
@@ -259,3 +286,18 @@ def tokenize(text: str) -> list[str]:
                     continue
                 out.append(stem(part))
     return out
+
+
+_DEF_SPLIT = re.compile(
+    r"\s+(?:yang\s+selanjutnya\s+(?:disingkat|disebut)(?:\s+dengan)?\s+(\S+)|adalah)\b", re.I
+)
+
+
+def definition_term(text: str) -> tuple[str, str | None]:
+    """'3. Pegawai Negeri Sipil yang selanjutnya disingkat PNS adalah ...' -> ('Pegawai Negeri Sipil', 'PNS')."""
+    body = re.sub(r"^\s*\d+\s*\.\s*", "", text)
+    m = _DEF_SPLIT.search(body)
+    if not m:
+        return "", None
+    abbrev = m.group(1).strip(",.;") if m.group(1) else None
+    return body[: m.start()].strip(), abbrev

@@ -224,9 +224,25 @@ def _emit_pasal(b: _Builder, pasal: str, body: str, ctx: _Context) -> None:
                     item=item or None,
                 )
         return
-    angka = find_angka_markers(body) if re.search(r"dimaksud\s+dengan\s*:", body[:300]) else []
+    angka = find_angka_markers(body) if re.search(r"dimaksud\s+dengan", body[:300]) else []
     if len(angka) >= 3:
         lead = body[: angka[0].start].strip()
+        intro = re.search(r"dimaksud\s+dengan\s*:?", lead)
+        if angka[0].number != "1" and intro and len(lead) - intro.end() > 20:
+            # "yang dimaksud dengan X adalah ..." — the first definition(s) sit in the lead-in
+            first = lead[intro.end() :].strip()
+            last = int(angka[0].number) - 1
+            item = "angka 1" if last == 1 else f"angka 1–{last}"
+            b.add(
+                f"{base}/angka-1",
+                Part.BATANG_TUBUH,
+                f"1. {first}",
+                b.trail(ctx, f"{place} {item}"),
+                ctx,
+                pasal=pasal,
+                item=item,
+            )
+            lead = lead[: intro.end()]
         if lead:
             b.add(base, Part.BATANG_TUBUH, lead, b.trail(ctx, place), ctx, pasal=pasal)
         for marker, seg in segments(body, angka):

@@ -59,7 +59,7 @@ REF_NEXT_SOFT = re.compile(
     r"\s*(dan\s|atau\s|tentang|yang\s|Undang|UUD|Peraturan|diubah|dihapus|disisipkan|[a-z])"
 )
 AYAT_RE = re.compile(r"\(\s?([0-9lItsS]{1,3})\s?[)\]]?")
-ANGKA_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\s\d)?|[lI])\s?\.(?=\s?[A-Z\"“])")
+ANGKA_RE = re.compile(r"(?:(?<=\s)|^)([0-9lIL]{1,2}(?:\s\d)?)\s?\.(?=\s?[A-Z\"“])")
 
 
 @dataclass
@@ -196,15 +196,19 @@ def find_ayat_markers(text: str) -> list[Marker]:
 
 
 def find_angka_markers(text: str) -> list[Marker]:
-    """Sequential numbered items '1.', '2.' (definitions in Pasal 1)."""
+    """Sequential numbered items '1.', '2.' (definitions in Pasal 1); tolerates a lost number or two
+    and a list whose '1.' was swallowed by the lead-in sentence."""
     markers: list[Marker] = []
     expected = 1
     for m in ANGKA_RE.finditer(text):
-        token = m.group(1).replace(" ", "")
-        value = int(token.translate(_OCR_DIGITS)) if token.translate(_OCR_DIGITS).isdigit() else -1
-        if value == expected:
+        token = m.group(1).replace(" ", "").translate(_OCR_DIGITS)
+        if not token.isdigit():
+            continue
+        value = int(token)
+        first_ok = not markers and value <= 4  # earlier items may be swallowed by the lead-in
+        if value == expected or (first_ok or markers) and expected < value <= expected + 3:
             markers.append(Marker(str(value), m.start(), m.end()))
-            expected += 1
+            expected = value + 1
     return markers
 
 

@@ -1,0 +1,70 @@
+"""API keys: ``ASISTEN_API_KEYS="key1:admin,key2:user"``; Bearer tokens compared in constant time."""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pydantic import SecretStr
+
+from assistant.errors import ConfigError
+
+
+class Role(StrEnum):
+    USER = "user"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True)
+class Principal:
+    role: Role
+    key_index: (
+        int | None
+    )  # position of the key in the setting (never the key itself); None = no auth
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+
+ANONYMOUS_ADMIN = Principal(Role.ADMIN, None)
+
+
+class KeyRing:
+    """The configured keys. Empty means: no authentication (localhost use only)."""
+
+    def __init__(self, setting: SecretStr) -> None:
+        self._keys: list[tuple[bytes, Role]] = []
+        for n, item in enumerate(setting.get_secret_value().split(","), 1):
+            item = item.strip()
+            if not item:
+                continue
+            key, _, role = item.rpartition(":") if ":" in item else (item, "", "user")
+            if not key.strip() or role.strip() not in (Role.USER, Role.ADMIN):
+                raise ConfigError(
+                    f"ASISTEN_API_KEYS entri ke-{n} tidak valid: gunakan kunci:user atau kunci:admin"
+                )
+            self._keys.append((key.strip().encode(), Role(role.strip())))
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self._keys)
+
+    def identify(self, token: str) -> Principal | None:
+        """The principal for a token, or None. Every key is compared, so timing reveals nothing."""
+        given = token.encode()
+        found: Principal | None = None
+        for i, (key, role) in enumerate(self._keys):
+            if hmac.compare_digest(given, key) and found is None:
+                found = Principal(role, i)
+        return found
+
+
+def bearer_token(header: str | None) -> str | None:
+    if not header:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()

@@ -1,0 +1,78 @@
+"""POST /api/chat (JSON or SSE) and GET /api/info."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from api.chat import (
+    answer_dict,
+    answer_without_sources,
+    ask_json,
+    ask_stream,
+    begin_turn,
+    decorate,
+    no_retrieval_backend,
+    too_long,
+)
+from api.deps import RateLimited, StateDep, UserDep
+from api.schemas import ChatRequest, ChatResponse, Info
+from api.state import llm_backend
+
+router = APIRouter(prefix="/api", tags=["chat"])
+
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+SSE_DOC = (
+    "Dengan `Accept: text/event-stream` atau `stream: true`: event `sources` (sitasi), lalu `token` "
+    "(potongan teks), lalu `done` (jawaban lengkap tersimpan, dengan status dan sitasi)."
+)
+
+
+@router.post(
+    "/chat",
+    response_model=ChatResponse,
+    dependencies=[RateLimited],
+    summary="Ajukan pertanyaan",
+    description=SSE_DOC,
+    responses={
+        200: {"content": {"text/event-stream": {}}},
+        404: {"description": "conversation_id tidak dikenal"},
+        413: {"description": "Pertanyaan terlalu panjang"},
+        503: {"description": "Indeks belum ada"},
+    },
+)
+async def chat(body: ChatRequest, request: Request, state: StateDep) -> Any:
+    error = too_long(body.question, state.settings.max_question_chars)
+    if error:
+        raise error
+    if body.mode == "no_retrieval":
+        backend = no_retrieval_backend(state, body.backend)
+        answer = answer_dict(
+            await run_in_threadpool(answer_without_sources, state, body.question, backend)
+        )
+        decorate(state, None, answer, answer["question"])
+        return answer
+    await run_in_threadpool(lambda: state.runtime.retriever)  # no index → 503 before storing
+    turn = await run_in_threadpool(begin_turn, state.store, body.question, body.conversation_id)
+    if body.stream or "text/event-stream" in request.headers.get("accept", ""):
+        return StreamingResponse(
+            ask_stream(state, turn, body.backend, body.trace),
+            media_type="text/event-stream",
+            headers=SSE_HEADERS,
+        )
+    return await ask_json(state, turn, body.backend, body.trace)
+
+
+@router.get("/info", response_model=Info, summary="Konfigurasi yang relevan bagi antarmuka")
+def info(state: StateDep, principal: UserDep) -> Info:
+    s = state.settings
+    return Info(
+        backend=s.backend,
+        llm_backend=llm_backend(s),
+        max_question_chars=s.max_question_chars,
+        auth=state.keys.enabled,
+        role=principal.role.value,
+    )

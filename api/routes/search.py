@@ -1,0 +1,44 @@
+"""GET /api/search: the hybrid retriever, without composing an answer."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from starlette.concurrency import run_in_threadpool
+
+from api.chat import too_long
+from api.deps import RuntimeDep, SettingsDep
+from api.schemas import SearchHit
+
+router = APIRouter(prefix="/api", tags=["pencarian"])
+
+
+@router.get("/search", response_model=list[SearchHit], summary="Cari potongan regulasi")
+async def search(
+    runtime: RuntimeDep,
+    settings: SettingsDep,
+    q: Annotated[str, Query(min_length=1, description="Kata kunci atau pertanyaan")],
+    k: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> list[SearchHit]:
+    error = too_long(q, settings.max_question_chars)
+    if error:
+        raise error
+    result = await run_in_threadpool(lambda: runtime.retriever.search(q, k=k))
+    return [
+        SearchHit(
+            id=p.chunk.id,
+            doc=p.chunk.doc,
+            doc_short=p.chunk.doc_short,
+            doc_status=p.chunk.doc_status,
+            pasal=p.chunk.pasal,
+            ayat=p.chunk.ayat,
+            part=p.chunk.part.value,
+            label=p.chunk.label,
+            text=p.chunk.text,
+            score=round(p.score, 6),
+            dense=p.dense,
+            keyword=p.keyword,
+        )
+        for p in result.passages[:k]
+    ]

@@ -1,0 +1,224 @@
+"""Request and response bodies of the HTTP API (pydantic)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from assistant.documents import Answer, DocStatus
+
+Backend = Literal["extractive", "openai", "llamacpp"]
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question: str = Field(
+        min_length=1,
+        description="Pertanyaan (paling banyak ASISTEN_MAX_QUESTION_CHARS karakter; lebih → 413).",
+        examples=["Apa saja kewajiban Pegawai ASN?"],
+    )
+    conversation_id: str | None = Field(
+        None, description="Lanjutkan percakapan ini; pertanyaan lanjutan ditulis ulang."
+    )
+    backend: Backend | None = Field(None, description="Default: ASISTEN_BACKEND.")
+    stream: bool = Field(False, description="Kirim SSE (sama dengan Accept: text/event-stream).")
+    trace: bool = Field(False, description="Sertakan langkah pencarian (Mode Pelatihan).")
+    mode: Literal["rag", "no_retrieval"] = Field(
+        "rag",
+        description="no_retrieval: LLM menjawab tanpa sumber (perbandingan pelatihan; tidak disimpan).",
+    )
+
+    @field_validator("question")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("pertanyaan tidak boleh kosong")
+        return value
+
+
+class Rewritten(BaseModel):
+    rule: str = Field(description="asli | ganti subjek | ganti aspek | gabung topik | ...")
+    previous: str | None = None
+
+
+class ChatResponse(Answer):
+    """The Answer of `asisten ask --json`, plus where it is stored."""
+
+    conversation_id: str | None = None
+    answer_id: str | None = None
+    rewrite: Rewritten | None = None
+    pii_masked: list[str] = Field(default_factory=list)
+
+
+class SearchHit(BaseModel):
+    id: str
+    doc: str
+    doc_short: str
+    doc_status: DocStatus
+    pasal: str | None
+    ayat: str | None
+    part: str
+    label: str
+    text: str
+    score: float
+    dense: float | None = None
+    keyword: float | None = None
+
+
+class Relations(BaseModel):
+    mencabut: list[str] = Field(default_factory=list)
+    mengubah: list[str] = Field(default_factory=list)
+    dicabut_oleh: list[str] = Field(default_factory=list)
+    diubah_oleh: list[str] = Field(default_factory=list)
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    type: str
+    number: str | None = None
+    year: int | None = None
+    title: str
+    short: str
+    status: DocStatus
+    status_note: str | None = None
+    relations: Relations
+    source_url: str | None = None
+    in_manifest: bool = True
+    indexed: bool
+    missing: bool = Field(description="Tercantum di manifest tetapi file-nya tidak ada di korpus.")
+    chunks: int
+    warnings: list[str] = Field(default_factory=list)
+
+
+class DocumentDetail(DocumentSummary):
+    pasal: list[str] = Field(default_factory=list, description="Nomor Pasal batang tubuh.")
+
+
+class PasalPart(BaseModel):
+    id: str
+    ayat: str | None = None
+    item: str | None = None
+    label: str
+    text: str
+
+
+class DocumentRef(BaseModel):
+    id: str
+    short: str
+    title: str
+    status: DocStatus
+    status_note: str | None = None
+    source_url: str | None = None
+
+
+class PasalText(BaseModel):
+    document: DocumentRef
+    pasal: str
+    label: str
+    heading: str = Field(description="BAB › Bagian › Paragraf tempat Pasal ini berada.")
+    ayat: list[PasalPart] = Field(description="Batang tubuh, berurutan.")
+    penjelasan: list[PasalPart] = Field(default_factory=list)
+
+
+class FeedbackIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answer_id: str = Field(min_length=1)
+    rating: Literal["up", "down"]
+    reason: str | None = Field(None, max_length=2000)
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    created_at: str
+    answer_id: str
+    conversation_id: str
+    rating: Literal["up", "down"]
+    reason: str | None = None
+    question: str | None = None
+    search_query: str | None = None
+    status: str | None = None
+    answer: str | None = None
+
+
+class ConversationSummary(BaseModel):
+    id: str
+    title: str
+    created_at: str
+    updated_at: str
+    message_count: int
+
+
+class Message(BaseModel):
+    id: str
+    role: Literal["user", "assistant"]
+    content: str
+    search_query: str | None = None
+    status: str | None = None
+    created_at: str
+    answer: dict[str, Any] | None = None
+
+
+class Conversation(BaseModel):
+    id: str
+    title: str
+    created_at: str
+    updated_at: str
+    messages: list[Message]
+
+
+class Health(BaseModel):
+    status: Literal["ok", "no_index"]
+    index_loaded: bool
+    generation: str | None = None
+    documents: int = 0
+    chunks: int = 0
+    embedder: str | None = None
+    backend: str
+    detail: str | None = None
+
+
+class Info(BaseModel):
+    name: str = "Asisten ASN"
+    backend: str
+    llm_backend: str | None = Field(
+        None, description="LLM yang dipakai untuk mode tanpa sumber; null bila tidak ada LLM."
+    )
+    max_question_chars: int
+    auth: bool
+    role: str
+
+
+class ReindexStatus(BaseModel):
+    running: bool
+    started_at: str | None = None
+    finished_at: str | None = None
+    generation: str | None = None
+    chunks: int | None = None
+    error: str | None = None
+
+
+# ------------------------------------------------------------------ OpenAI-compatible
+class OAIMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    role: Literal["system", "developer", "user", "assistant", "tool"]
+    content: str | list[dict[str, Any]] | None = None
+
+    def text(self) -> str:
+        if isinstance(self.content, list):
+            return " ".join(
+                str(p.get("text", "")) for p in self.content if p.get("type") == "text"
+            ).strip()
+        return (self.content or "").strip()
+
+
+class OAIChatRequest(BaseModel):
+    model_config = ConfigDict(extra="allow")  # temperature, top_p... are accepted and ignored
+
+    model: str
+    messages: list[OAIMessage] = Field(min_length=1)
+    stream: bool = False

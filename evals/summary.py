@@ -1,0 +1,103 @@
+"""Aggregate per-question results into summary.json (overall, by category, by document)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from evals.metrics import latency, mrr, recall_at_k, refusal_scores, share
+from evals.runner import ItemResult
+
+# Metric keys in display order, with the direction that counts as better.
+HIGHER_IS_BETTER = [
+    "recall_at_1",
+    "recall_at_5",
+    "recall_at_10",
+    "mrr",
+    "context_recall",
+    "citation_accuracy",
+    "must_contain_accuracy",
+    "refusal_recall",
+    "refusal_precision",
+    "refusal_status_accuracy",
+    "pass_rate",
+    "faithfulness",
+]
+LOWER_IS_BETTER = ["invented_citations", "false_refusals", "errors"]
+ANSWER_STAGES = ("retrieve", "rerank", "generate", "total")
+SEARCH_STAGES = ("search_dense", "search_keyword", "search_fuse", "search_rerank", "search")
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def core_metrics(results: Sequence[ItemResult]) -> dict[str, Any]:
+    """The metrics that also make sense for a subset (a category or a document)."""
+    answerable = [r for r in results if r.expect == "answer"]
+    ranks = [r.gold_rank for r in answerable]
+    answered_runs = [r for r in results if r.status is not None]
+    pairs = [(r.expect == "refuse", bool(r.refused)) for r in answered_runs]
+    precision, recall = refusal_scores(pairs) if answered_runs else (None, None)
+    return {
+        "n": len(results),
+        "n_answerable": len(answerable),
+        "n_refuse": len(results) - len(answerable),
+        "recall_at_1": _r(recall_at_k(ranks, 1)),
+        "recall_at_5": _r(recall_at_k(ranks, 5)),
+        "recall_at_10": _r(recall_at_k(ranks, 10)),
+        "mrr": _r(mrr(ranks)),
+        "citation_accuracy": _r(share(r.citation_ok for r in answerable)),
+        "must_contain_accuracy": _r(share(r.must_contain_ok for r in answerable)),
+        "refusal_recall": _r(recall),
+        "refusal_precision": _r(precision),
+        "pass_rate": _r(share(r.passed for r in results)),
+    }
+
+
+def summarize(results: Sequence[ItemResult]) -> dict[str, Any]:
+    summary = core_metrics(results)
+    answerable = [r for r in results if r.expect == "answer"]
+    must_refuse = [r for r in results if r.expect == "refuse"]
+    judged = [r.faithfulness for r in results if r.faithfulness is not None]
+    answered = any(r.status is not None for r in results)
+    summary.update(
+        {
+            "context_recall": _r(share(r.context_hit for r in answerable)),
+            "refusal_status_accuracy": _r(share(r.refusal_status_ok for r in must_refuse)),
+            "false_refusals": sum(1 for r in answerable if r.refused) if answered else None,
+            "invented_citations": sum(len(r.invented) for r in results) if answered else None,
+            "faithfulness": _r(sum(judged) / len(judged)) if judged else None,
+            "n_judged": len(judged),
+            "n_must_contain": sum(1 for r in answerable if r.must_contain_ok is not None),
+            "errors": sum(1 for r in results if r.error),
+            "statuses": _count(r.status or "-" for r in results),
+            "recall_curve": [
+                _r(recall_at_k([r.gold_rank for r in answerable], k)) for k in range(1, 11)
+            ],
+            "latency": latency(
+                {
+                    stage: [r.timings_ms[stage] for r in results if stage in r.timings_ms]
+                    for stage in (*ANSWER_STAGES, *SEARCH_STAGES)
+                }
+            ),
+            "by_category": _grouped(results, lambda r: r.category),
+            "by_document": _grouped(answerable, lambda r: r.gold[0]["doc"] if r.gold else "-"),
+        }
+    )
+    return summary
+
+
+def _count(values: Any) -> dict[str, int]:  # noqa: ANN401
+    counts: dict[str, int] = defaultdict(int)
+    for v in values:
+        counts[v] += 1
+    return dict(sorted(counts.items()))
+
+
+def _grouped(results: Sequence[ItemResult], key: Any) -> dict[str, dict[str, Any]]:  # noqa: ANN401
+    groups: dict[str, list[ItemResult]] = defaultdict(list)
+    for r in results:
+        groups[key(r)].append(r)
+    return {name: core_metrics(rows) for name, rows in sorted(groups.items())}
