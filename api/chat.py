@@ -74,14 +74,16 @@ def decorate(state: AppState, turn: Turn | None, answer: dict[str, Any], questio
         for row in (*trace.get("dense", []), *trace.get("keyword", [])):
             chunk = chunks.get(row["id"])
             row["label"] = chunk.label if chunk else row["id"]
-        s = state.settings
-        trace["thresholds"] = {
-            "min_dense": s.min_dense,
-            "min_coverage": s.min_coverage,
-            "min_dense_with_terms": s.min_dense_with_terms,
-        }
+        trace["thresholds"] = confidence_settings(state)
         if turn is not None:
             trace["rewrite"] = {"original": question, **answer["rewrite"]}
+
+
+def confidence_settings(state: AppState) -> dict[str, float]:
+    """The answer/refuse knobs (ASISTEN_MIN_*, *_WEIGHT) as configured, for Mode Pelatihan."""
+    s = state.settings
+    names = [n for n in type(s).model_fields if n.startswith("min_") or n == "coverage_weight"]
+    return {n: getattr(s, n) for n in names}
 
 
 def finish_turn(state: AppState, turn: Turn, answer: dict[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from assistant.text import definition_term, tokenize
 REFUSAL_SENTENCE = "Maaf, sumber yang tersedia tidak memuat jawaban atas pertanyaan ini."
 REPEALED_PENALTY = 0.8  # prefer the law in force unless the question asks for the old one
 DEFINITION_BOOST = 1.3  # "apa yang dimaksud dengan X" is answered by Pasal 1 (Ketentuan Umum)
+NON_DEFINITION_PENALTY = 0.9  # definitions match many terms; they rarely answer other questions
 UNPLACED_PENALTY = 0.85  # Pembukaan / Penjelasan Umum / Lampiran: context, rarely the answer
 _DEFINITION_HINT = re.compile(
     r"\b(pengertian|definisi|yang\s+dimaksud|dimaksud\s+dengan|apa\s+itu|apa\s+sih|singkatan|kepanjangan|"
@@ -185,8 +186,8 @@ class AnswerService:
                 named.discard(doc_id)
                 wants_old = False
         for p in passages:
-            if wants_definition and p.chunk.pasal == "1" and p.chunk.part == "batang_tubuh":
-                p.score *= DEFINITION_BOOST
+            if p.chunk.pasal == "1" and p.chunk.part == "batang_tubuh":
+                p.score *= DEFINITION_BOOST if wants_definition else NON_DEFINITION_PENALTY
             if p.chunk.pasal is None and p.chunk.part != "materi":
                 p.score *= UNPLACED_PENALTY
             if (

@@ -22,7 +22,7 @@ def trim(text: str, limit: int = MAX_QUOTE) -> str:
     return cut[: cut.rfind(" ")].rstrip() + " …"
 
 
-def select(passages: list[Passage], max_sources: int = 3, ratio: float = 0.75) -> list[Passage]:
+def select(passages: list[Passage], max_sources: int = 3, ratio: float = 0.6) -> list[Passage]:
     """The top passage plus close runners-up from other provisions."""
     if not passages:
         return []

@@ -9,20 +9,10 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 # Domain words kept even though generic stop-word lists drop them (they carry legal meaning).
 _KEEP = {
-    "tidak",
-    "wajib",
-    "dilarang",
-    "boleh",
-    "dapat",
-    "harus",
-    "paling",
-    "sedikit",
-    "lama",
-    "setiap",
-    "belum",
-    "bukan",
-    "hak",
-    "atas",
+    "tidak", "wajib", "dilarang", "boleh", "dapat", "harus", "paling", "sedikit", "lama", "setiap", "belum",
+    "bukan", "hak", "atas", "beri", "diberi", "memberi", "masuk", "kerja", "hari", "bulan", "tahun", "bawah",
+    "kali", "baru", "besar", "kecil", "sama", "lain", "pertama", "kedua", "akhir", "awal", "sendiri", "khusus",
+    "jam", "waktu", "umum", "tinggi", "rendah", "penuh",
 }
 _EXTRA_STOP = {
     "apa",
@@ -101,6 +91,14 @@ _SYNONYMS = {
     "lan": "lembaga administrasi negara",
     "kasn": "komisi aparatur sipil negara",
     "pemilu": "pemilihan umum",
+    # colloquial Indonesian -> the words the regulations use
+    "ngasih": "beri", "kasih": "beri", "dikasih": "diberi", "ngasi": "beri",
+    "bolos": "tidak masuk kerja", "mangkir": "tidak masuk kerja", "absen": "tidak masuk kerja",
+    "telat": "terlambat", "hamil": "melahirkan", "lahiran": "melahirkan", "nikah": "menikah",
+    "nyalon": "calon", "medsos": "media sosial", "duit": "uang", "sampingan": "bekerja",
+    "nyogok": "suap", "sogok": "suap", "nyuap": "suap", "bos": "atasan", "boss": "atasan",
+    "dipindah": "mutasi", "mundur": "berhenti permintaan sendiri", "honor": "honorer",
+    "nip": "nomor induk pegawai",
 }
 
 

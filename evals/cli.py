@@ -26,7 +26,7 @@ from rich.table import Table
 
 from assistant.config import Settings
 from assistant.errors import AsistenError
-from evals.compare import compare_runs
+from evals.compare import compare_runs, fail_reasons
 from evals.dataset import DEFAULT_DATASET, DatasetError, EvalItem, load_dataset, resolve_dataset
 from evals.gate import Check, GateError, check_gate, load_gate
 from evals.judge import Judge, JudgeConfigError, check_judge
@@ -266,21 +266,24 @@ def compare(
     except (FileNotFoundError, ValueError) as exc:
         _fail(exc)
         return
+    out.print(f"A = {dir_a}\nB = {dir_b}")
     table = Table(title="Perbandingan run")
-    for col, justify in (("metrik", "left"), (dir_a.name, "right"), (dir_b.name, "right")):
-        table.add_column(col, justify=justify)
-    table.add_column("Δ (B−A)", justify="right")
+    for col in ("metrik", "A", "B", "Δ (B−A)"):
+        table.add_column(col, justify="left" if col == "metrik" else "right")
     colours = {"better": "green", "worse": "red", "same": "white"}
     for row in comp.rows:
         delta = "n/a" if row.delta is None else f"{row.delta:+.4g}"
         table.add_row(row.name, fmt(row.a), fmt(row.b), f"[{colours[row.verdict]}]{delta}")
     out.print(table)
-    for title, flips in (("gagal → lulus", comp.fixed), ("lulus → gagal", comp.broken)):
+    for title, flips, side in (
+        ("gagal → lulus", comp.fixed, "a"),
+        ("lulus → gagal", comp.broken, "b"),
+    ):
         out.print(f"\n[bold]{title}[/bold] ({len(flips)})")
         for flip in flips:
-            b = flip["b"]
-            out.print(
-                f"  {b['id']} [{b['category']}] {b['question'][:90]}  (status B: {b['status']})"
-            )
+            row = flip["b"]
+            why = "; ".join(fail_reasons(flip[side]))
+            out.print(f"  {row['id']} [{row['category']}] {row['question'][:80]}", soft_wrap=True)
+            out.print(f"      (gagal di {side.upper()}: {why})", soft_wrap=True)
     if comp.only_a or comp.only_b:
         out.print(f"\nhanya di A: {len(comp.only_a)}, hanya di B: {len(comp.only_b)} pertanyaan")

@@ -70,3 +70,28 @@ def compare_runs(
             continue
         (comp.fixed if pb else comp.broken).append({"a": by_a[qid], "b": by_b[qid]})
     return comp
+
+
+def fail_reasons(row: dict[str, Any]) -> list[str]:
+    """Why a result row did not pass, in words."""
+    if row.get("error"):
+        return [f"galat: {row['error']}"]
+    if row.get("expect") == "refuse":
+        return (
+            []
+            if row.get("refused") in (True, None)
+            else [f"tidak menolak (status {row.get('status')})"]
+        )
+    reasons = []
+    if row.get("refused"):
+        reasons.append(f"menolak ({row.get('status')})")
+    elif row.get("citation_ok") is False:
+        reasons.append("tidak mengutip Pasal emas")
+    if row.get("must_contain_ok") is False:
+        reasons.append("frasa wajib hilang: " + "; ".join(row.get("missing_phrases", [])))
+    if row.get("invented"):
+        reasons.append("sitasi karangan: " + ", ".join(row["invented"]))
+    rank = row.get("gold_rank")
+    if rank is None or rank > 5:
+        reasons.append(f"peringkat Pasal emas: {rank or 'tidak ada'}")
+    return reasons

@@ -41,13 +41,24 @@ def recall_curve(curve: Sequence[float | None]) -> str:
 
 
 def latency_histogram(results: Sequence[ItemResult]) -> str:
+    import numpy as np
+
     fig, ax = _figure()
-    for stage, colour in (("total", "#1f5fa8"), ("search", "#e08a1e")):
-        values = [r.timings_ms[stage] for r in results if stage in r.timings_ms]
+    series = {
+        stage: [max(r.timings_ms[stage], 0.01) for r in results if stage in r.timings_ms]
+        for stage in ("total", "search")
+    }
+    everything = [v for values in series.values() for v in values] or [1.0]
+    lo, hi = min(everything), max(everything)
+    log = hi / lo > 50  # exact Pasal lookups take ~1 ms, searches tens to hundreds
+    bins = np.geomspace(lo, hi * 1.01, 30) if log else 30
+    for (stage, values), colour in zip(series.items(), ("#1f5fa8", "#e08a1e"), strict=True):
         if values:
             label = "jawaban (total)" if stage == "total" else "pencarian (retriever)"
-            ax.hist(values, bins=30, alpha=0.6, color=colour, label=f"{label}, n={len(values)}")
-    ax.set_xlabel("milidetik")
+            ax.hist(values, bins=bins, alpha=0.6, color=colour, label=f"{label}, n={len(values)}")
+    if log:
+        ax.set_xscale("log")
+    ax.set_xlabel("milidetik" + (" (skala log)" if log else ""))
     ax.set_ylabel("pertanyaan")
     ax.set_title("Sebaran latensi")
     ax.legend()

@@ -32,7 +32,8 @@ TEMPLATE = """<!doctype html>
  table{border-collapse:collapse;margin:.5rem 0 1.5rem}
  th,td{border:1px solid #ccc;padding:.25rem .6rem;text-align:left;vertical-align:top;font-size:.9rem}
  th{background:#f1f4f8} td.num{text-align:right;font-variant-numeric:tabular-nums}
- .plots{display:flex;flex-wrap:wrap;gap:1rem} .plots figure{margin:0}
+ .plots{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:1rem}
+ .plots figure{margin:0} .plots img{max-width:100%;height:auto}
  .fail{border-left:4px solid #c0392b;padding:.3rem .8rem;margin:.8rem 0;background:#fcf6f5}
  .hit{font-weight:bold;color:#2e8b57} code{font-size:.85rem} small{color:#666}
 </style></head><body>

@@ -406,6 +406,7 @@ async function consumeStream(response, article) {
       if (event.conversation_id) state.conversationId = event.conversation_id;
     } else if (event.type === "token") {
       text += event.text;
+      article.dataset.tokens = String(Number(article.dataset.tokens || 0) + 1);
       if (!pending) {
         pending = true;
         requestAnimationFrame(() => {
@@ -643,15 +644,15 @@ function fusedTable(trace) {
 
 function confidenceBlock(trace) {
   const c = trace.confidence;
-  const t = trace.thresholds || {};
   if (!c) return el("p", { text: "Tidak dihitung (Pasal dicari langsung, atau pertanyaan dihentikan lebih awal)." });
+  const knobs = Object.entries(trace.thresholds || {}).map(([name, value]) => `${name} = ${value}`);
   return el(
     "div",
     { class: `confidence ${c.ok ? "ok" : "low"}`, dataset: { testid: "confidence" } },
-    el("p", {}, "Kemiripan dense tertinggi: ", el("strong", { text: fmt(c.dense) }),
-      ` (cukup sendiri bila ≥ ${t.min_dense ?? "?"})`),
-    el("p", {}, "Cakupan kata pertanyaan: ", el("strong", { text: `${Math.round(c.coverage * 100)}%` }),
-      ` (atau ≥ ${Math.round((t.min_coverage ?? 0) * 100)}% bersama dense ≥ ${t.min_dense_with_terms ?? "?"})`),
+    el("p", {}, "Kemiripan dense tertinggi (3 teratas): ", el("strong", { text: fmt(c.dense) })),
+    el("p", {}, "Cakupan kata pertanyaan di 3 teratas: ", el("strong", { text: `${Math.round(c.coverage * 100)}%` })),
+    c.score !== undefined ? el("p", {}, "Skor keyakinan: ", el("strong", { text: fmt(c.score) })) : null,
+    knobs.length ? el("p", { class: "muted small", text: `Ambang yang dipakai: ${knobs.join(", ")}` }) : null,
     el("p", { class: "verdict", text: c.ok ? "✔ Cukup yakin: jawaban disusun." : "✖ Kurang yakin: Asisten menolak menjawab." }),
   );
 }

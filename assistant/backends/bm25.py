@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ class BM25Index:
     def __init__(self, retriever: bm25s.BM25 | None, ids: list[str]) -> None:
         self._retriever = retriever
         self._ids = ids
+        self._vocab_list: list[str] | None = None
 
     @classmethod
     def build(cls, ids: Sequence[str], texts: Sequence[str]) -> BM25Index:
@@ -42,10 +44,21 @@ class BM25Index:
         retriever = bm25s.BM25.load(str(directory), show_progress=False, verbosity=0)
         return cls(retriever, ids)
 
+    def _closest(self, token: str) -> str | None:
+        """Typo tolerance: an unknown query word maps to the nearest index word ('pegawi' -> 'pegawai')."""
+        if len(token) < 5 or token.isdigit():
+            return None
+        if self._vocab_list is None:
+            self._vocab_list = [w for w in self._retriever.vocab_dict if len(w) >= 4]
+        match = difflib.get_close_matches(token, self._vocab_list, n=1, cutoff=0.84)
+        return match[0] if match else None
+
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         if self._retriever is None:
             return []
-        tokens = [t for t in tokenize(query) if t in self._retriever.vocab_dict]
+        vocab = self._retriever.vocab_dict
+        tokens = [t if t in vocab else self._closest(t) for t in tokenize(query)]
+        tokens = [t for t in tokens if t]
         if not tokens:
             return []
         k = min(k, len(self._ids))

@@ -1,0 +1,52 @@
+"""Browser fixtures: Debian's chromium driven by Playwright (never `playwright install`)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import REPO_ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = REPO_ROOT / "artifacts"
+DOCS = REPO_ROOT / "docs"
+
+
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason=f"{CHROMIUM} is not installed (apt-get install -y chromium, or: make chromium)",
+)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def save_screenshot(page: object, name: str, publish: bool = False) -> Path:
+    """Save to artifacts/ (git-ignored); with publish, copy it to docs/ for the README."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path))  # type: ignore[attr-defined]
+    if publish:
+        DOCS.mkdir(exist_ok=True)
+        shutil.copy(path, DOCS / name)
+    return path

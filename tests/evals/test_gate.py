@@ -1,0 +1,60 @@
+"""The CI gate: the extractive eval on the dev set must meet evals/gate.toml."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from tests.evals.conftest import DEV, REPO
+
+pytestmark = pytest.mark.slow
+
+
+def test_dev_set_passes_the_gate(full_settings: Settings, run_eval) -> None:  # noqa: ANN001
+    result, run_dir = run_eval(
+        full_settings, "--dataset", str(DEV), "--gate", str(REPO / "evals" / "gate.toml")
+    )
+    assert result.exit_code == 0, result.output
+    assert "Gate gagal" not in result.output
+    summary = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))
+    for key in ("recall_at_1", "recall_at_5", "recall_at_10", "mrr", "citation_accuracy",
+                "must_contain_accuracy", "refusal_recall", "refusal_precision",
+                "invented_citations", "n", "n_answerable", "n_refuse", "latency"):  # fmt: skip
+        assert key in summary, key
+    assert summary["n"] == sum(1 for line in DEV.open(encoding="utf-8") if line.strip())
+    assert summary["errors"] == 0
+    rows = [json.loads(line) for line in (run_dir / "results.jsonl").open(encoding="utf-8")]
+    assert len(rows) == summary["n"]
+    assert {"question", "gold", "status", "cited", "retrieved", "gold_rank", "passed",
+            "timings_ms"} <= set(rows[0])  # fmt: skip
+    config = (run_dir / "config.yaml").read_text(encoding="utf-8")
+    assert "backend: extractive" in config and "llm_api_key" not in config
+
+
+def test_gate_failure_exits_non_zero_and_names_the_metric(
+    full_settings: Settings,
+    run_eval,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    gate = tmp_path / "strict.toml"
+    gate.write_text("[min]\nrecall_at_5 = 0.5\nmrr = 1.01\n", encoding="utf-8")
+    result, _ = run_eval(full_settings, "--limit", "4", "--gate", str(gate))
+    assert result.exit_code == 4, result.output
+    assert "GAGAL mrr" in result.output and "Gate gagal: mrr" in result.output
+
+
+def test_eval_is_registered_in_the_asisten_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "indexer.cli", "eval", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "--retrieval-only" in done.stdout and "compare" in done.stdout
