@@ -205,7 +205,9 @@ class ReindexStatus(BaseModel):
 class OAIMessage(BaseModel):
     model_config = ConfigDict(extra="allow")
 
-    role: str = Field(description="system | developer | user | assistant | tool (hanya 'user' dipakai)")
+    role: str = Field(
+        description="system | developer | user | assistant | tool (hanya 'user' dipakai)"
+    )
     content: str | list[dict[str, Any]] | None = None
 
     def text(self) -> str:

@@ -56,7 +56,7 @@ class Settings(BaseSettings):
     )
     reranker: str = Field("", description="sentence-transformers CrossEncoder name/path; '' = off.")
     min_confidence: float = Field(
-        0.84,
+        0.85,
         description="Below this confidence (dense similarity + coverage_weight x share of "
         "question terms found in the top passages) the answer is no_source. Tuned on the dev set.",
     )

@@ -109,6 +109,8 @@ def test_training_mode_shows_each_step(page) -> None:  # noqa: ANN001
     assert "Tidak ada LLM" in page.locator("[data-testid=no-llm-note]").inner_text()
     font = page.evaluate("getComputedStyle(document.documentElement).fontSize")
     assert font == "18px"  # larger, readable layout for the room
+    assert page.locator("#sidebar").bounding_box()["x"] < 0  # folded away to make room
+    page.set_viewport_size({"width": 1600, "height": 1500})
     save_screenshot(page, "screenshot-pelatihan.png", publish=True)
 
 
