@@ -13,7 +13,7 @@ from assistant.cite import check_answer, make_citations
 from assistant.compose import compose_extractive, format_sources, select
 from assistant.documents import Answer, AnswerStatus, Chunk, DocStatus, Passage
 from assistant.errors import AsistenError, GeneratorError
-from assistant.guard import is_english, is_injection
+from assistant.guard import is_english, is_injection, mask_pii
 from assistant.manifest import status_note
 from assistant.references import PlaceRef, parse_reference
 from assistant.runtime import Runtime
@@ -305,6 +305,15 @@ class AnswerService:
                 "`asisten index`."
             )
             return prep
+        # text that tries to give instructions is data we do not pass on (injection inside a document)
+        flagged = [p.chunk.id for p in ranked if is_injection(p.chunk.text)]
+        if flagged:
+            prep.trace["dropped_injection"] = flagged
+            ranked = [p for p in ranked if p.chunk.id not in flagged]
+            if not ranked:
+                prep.status = AnswerStatus.NO_SOURCE
+                prep.message = REFUSAL_SENTENCE
+                return prep
         prep.passages = ranked
         return prep
 
@@ -367,9 +376,8 @@ class AnswerService:
         sources = prep.passages[:5] if prep.passages[0].via != "reference" else prep.passages[:6]
         language = "bahasa Inggris" if prep.english else "bahasa Indonesia"
         system = _prompt("system_id.txt").format(language=language)
-        user = _prompt("user_id.txt").format(
-            sources=format_sources(sources), question=prep.question
-        )
+        question, _ = mask_pii(prep.question)  # personal data never leaves for an external LLM
+        user = _prompt("user_id.txt").format(sources=format_sources(sources), question=question)
         prep.trace["prompt"] = {"system": system, "user": user}
         return sources, system, user
 
