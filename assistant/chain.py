@@ -374,6 +374,14 @@ class AnswerService:
 
     def _llm_inputs(self, prep: Prepared) -> tuple[list[Passage], str, str]:
         sources = prep.passages[:5] if prep.passages[0].via != "reference" else prep.passages[:6]
+        # neighbour expansion: the Penjelasan of the best provision travels with it
+        ids = {p.chunk.id for p in sources}
+        extra = [
+            Passage(chunk=c, score=0.0, via="neighbour")
+            for c in self.neighbours(sources[0].chunk)
+            if c.part == "penjelasan" and c.searchable and c.id not in ids
+        ]
+        sources = sources + extra[:1]
         language = "bahasa Inggris" if prep.english else "bahasa Indonesia"
         system = _prompt("system_id.txt").format(language=language)
         question, _ = mask_pii(prep.question)  # personal data never leaves for an external LLM
