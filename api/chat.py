@@ -59,15 +59,14 @@ def begin_turn(store: Store, question: str, conversation_id: str | None) -> Turn
     return Turn(conversation_id, uuid.uuid4().hex, masked, kinds, rw)
 
 
-def decorate(state: AppState, turn: Turn | None, answer: dict[str, Any], question: str) -> None:
+def decorate(state: AppState, turn: Turn, answer: dict[str, Any]) -> None:
     """The API's additions to the service's answer: original question, rewrite, PII note, labels."""
-    answer["question"] = question
-    if turn is not None:
-        answer["search_query"] = turn.rewrite.query
-        answer["rewrite"] = {"rule": turn.rewrite.rule, "previous": turn.rewrite.previous}
-        answer["pii_masked"] = turn.pii
-        if turn.pii:
-            answer["notes"] = [*answer.get("notes", []), PII_NOTE.format(kinds=", ".join(turn.pii))]
+    answer["question"] = turn.question
+    answer["search_query"] = turn.rewrite.query
+    answer["rewrite"] = {"rule": turn.rewrite.rule, "previous": turn.rewrite.previous}
+    answer["pii_masked"] = turn.pii
+    if turn.pii:
+        answer["notes"] = [*answer.get("notes", []), PII_NOTE.format(kinds=", ".join(turn.pii))]
     trace = answer.get("trace")
     if trace:
         chunks = state.runtime.index.chunks
@@ -75,19 +74,19 @@ def decorate(state: AppState, turn: Turn | None, answer: dict[str, Any], questio
             chunk = chunks.get(row["id"])
             row["label"] = chunk.label if chunk else row["id"]
         trace["thresholds"] = confidence_settings(state)
-        if turn is not None:
-            trace["rewrite"] = {"original": question, **answer["rewrite"]}
+        trace["fusion"] = state.settings.fusion
+        trace["rewrite"] = {"original": turn.question, **answer["rewrite"]}
 
 
 def confidence_settings(state: AppState) -> dict[str, float]:
-    """The answer/refuse knobs (ASISTEN_MIN_*, *_WEIGHT) as configured, for Mode Pelatihan."""
+    """The answer/refuse knobs (ASISTEN_MIN_*, ASISTEN_COVERAGE_WEIGHT), for Mode Pelatihan."""
     s = state.settings
     names = [n for n in type(s).model_fields if n.startswith("min_") or n == "coverage_weight"]
     return {n: getattr(s, n) for n in names}
 
 
 def finish_turn(state: AppState, turn: Turn, answer: dict[str, Any]) -> dict[str, Any]:
-    decorate(state, turn, answer, turn.question)
+    decorate(state, turn, answer)
     stored = {k: v for k, v in answer.items() if k != "trace"}
     state.store.add_message(
         turn.conversation_id,

@@ -27,4 +27,4 @@ def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
         print(NO_KEYS_WARNING, file=sys.stderr)
     url = url_for(host, port)
     print(f"Asisten ASN: {url}  (dokumentasi API: {url}/docs)", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+    uvicorn.run(app, host=host, port=port, log_level="info")

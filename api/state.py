@@ -79,7 +79,7 @@ class Reindexer:
             report = build_index(self.state.settings, self.state.runtime.embedder)
             result = {"generation": report.generation, "chunks": report.chunks}
             self.state.refresh()
-        except (AsistenError, OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - a background job must always report its end
             log.error("indeks ulang gagal: %s", exc)
             result = {"error": str(exc)}
         with self._lock:

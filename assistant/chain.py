@@ -38,6 +38,8 @@ _OLD_LAW_HINT = re.compile(
 class Confidence:
     dense: float
     coverage: float
+    score: float
+    threshold: float
     ok: bool
 
 
@@ -106,7 +108,8 @@ class AnswerService:
             seen = set().union(*(set(tokenize(p.chunk.embed_text)) for p in top))
             coverage = len(q_tokens & seen) / len(q_tokens)
         score = dense + s.coverage_weight * coverage
-        return Confidence(dense, coverage, bool(top) and score >= s.min_confidence)
+        ok = bool(top) and score >= s.min_confidence
+        return Confidence(dense, coverage, score, s.min_confidence, ok)
 
     # ---------------------------------------------------------------- steps
     def _reference_passages(self, ref: PlaceRef) -> tuple[list[Passage], str | None]:

@@ -76,7 +76,9 @@ class Settings(BaseSettings):
         SecretStr(""), description="Comma-separated key:role pairs (role user|admin)."
     )
     max_question_chars: int = 2000
-    rate_limit_per_minute: int = 60
+    rate_limit_per_minute: int = Field(
+        60, ge=0, description="Requests per minute per key/IP; 0 = off."
+    )
 
     @field_validator("corpus_dirs", mode="before")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -11,6 +12,8 @@ from assistant.index_store import LoadedIndex, open_index, read_pointer
 from assistant.manifest import Manifest, load_manifest
 from assistant.protocols import Embedder, Reranker
 from assistant.retrieve import Retriever
+
+_SWITCH_LOCK = threading.Lock()
 
 
 @dataclass
@@ -42,11 +45,19 @@ class Runtime:
         return Retriever(self.index, self.embedder, self.settings, self.reranker)
 
     def refresh_if_reindexed(self) -> bool:
-        """Switch to a newer index generation if one was published; True when switched."""
+        """Switch to a newer index generation if one was published; True when switched. Thread-safe:
+        requests in flight keep the index object they started with."""
         pointer = read_pointer(self.settings.index_dir)
-        if pointer and "index" in self.__dict__ and pointer["generation"] != self.index.generation:
+        if (
+            not pointer
+            or "index" not in self.__dict__
+            or pointer["generation"] == self.index.generation
+        ):
+            return False
+        with _SWITCH_LOCK:
+            if pointer["generation"] == self.index.generation:
+                return False
             new = open_index(self.settings)
+            self.__dict__["retriever"] = Retriever(new, self.embedder, self.settings, self.reranker)
             self.__dict__["index"] = new
-            self.__dict__.pop("retriever", None)
             return True
-        return False

@@ -14,7 +14,6 @@ from api.chat import (
     ask_json,
     ask_stream,
     begin_turn,
-    decorate,
     no_retrieval_backend,
     too_long,
 )
@@ -50,11 +49,9 @@ async def chat(body: ChatRequest, request: Request, state: StateDep) -> Any:
         raise error
     if body.mode == "no_retrieval":
         backend = no_retrieval_backend(state, body.backend)
-        answer = answer_dict(
+        return answer_dict(
             await run_in_threadpool(answer_without_sources, state, body.question, backend)
         )
-        decorate(state, None, answer, answer["question"])
-        return answer
     await run_in_threadpool(lambda: state.runtime.retriever)  # no index → 503 before storing
     turn = await run_in_threadpool(begin_turn, state.store, body.question, body.conversation_id)
     if body.stream or "text/event-stream" in request.headers.get("accept", ""):

@@ -47,7 +47,16 @@ ROUTES = [
     ("GET", "/v1/models", "/v1/models", None, False),
     ("POST", "/v1/chat/completions", "/v1/chat/completions", OAI, False),
 ]
-PUBLIC = ["/", "/index.html", "/app.js", "/style.css", "/healthz", "/docs", "/openapi.json"]
+PUBLIC = [
+    "/",
+    "/index.html",
+    "/app.js",
+    "/training.js",
+    "/style.css",
+    "/healthz",
+    "/docs",
+    "/openapi.json",
+]
 
 
 @pytest.fixture(scope="module")

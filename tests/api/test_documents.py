@@ -119,6 +119,7 @@ def test_openapi_docs_and_ui_are_served(client: TestClient) -> None:
         .headers["content-type"]
         .startswith(("text/javascript", "application/javascript"))
     )
+    assert client.get("/training.js").status_code == 200
     assert client.get("/style.css").status_code == 200
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.chat import NO_RETRIEVAL_SYSTEM
 from assistant.config import Settings
-from tests.api.live import private_settings, sse_events
+from tests.api.live import live_server, private_settings, sse_events
 from tests.fake_openai import FakeOpenAI
 
 pytestmark = pytest.mark.slow
@@ -26,17 +29,21 @@ def fake() -> Iterator[FakeOpenAI]:
 
 
 @pytest.fixture(scope="module")
-def llm_client(
+def llm_settings(
     mini_settings: Settings, tmp_path_factory: pytest.TempPathFactory, fake: FakeOpenAI
-) -> Iterator[TestClient]:
-    settings = private_settings(
+) -> Settings:
+    return private_settings(
         mini_settings,
         tmp_path_factory.mktemp("llm_data"),
         llm_base_url=fake.base_url,
         llm_model="fake-model",
         llm_timeout=3.0,
     )
-    with TestClient(create_app(settings)) as client:
+
+
+@pytest.fixture(scope="module")
+def llm_client(llm_settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(llm_settings)) as client:
         yield client
 
 
@@ -44,6 +51,7 @@ def llm_client(
 def _reset(fake: FakeOpenAI) -> None:
     fake.replies.clear()
     fake.fail = False
+    fake.delay = 0.0
 
 
 def test_info_names_the_llm(llm_client: TestClient) -> None:
@@ -101,3 +109,23 @@ def test_llm_down_falls_back_to_extractive(llm_client: TestClient, fake: FakeOpe
     data = llm_client.post("/api/chat", json={"question": QUESTION, "backend": "openai"}).json()
     assert data["backend"] == "extractive" and data["citations"]
     assert any("LLM (openai) tidak tersedia" in n for n in data["notes"])
+
+
+def test_event_loop_stays_free_while_answering(llm_settings: Settings, fake: FakeOpenAI) -> None:
+    """A slow LLM answer runs in the threadpool: other requests are served meanwhile."""
+    fake.delay = 2.0
+    fake.replies.append(GROUNDED)
+    with live_server(create_app(llm_settings)) as url, ThreadPoolExecutor(1) as pool:
+        body = {"question": QUESTION, "backend": "openai"}
+        sent = len(fake.requests)
+        slow = pool.submit(httpx.post, f"{url}/api/chat", json=body, timeout=30)
+        deadline = time.monotonic() + 20
+        while len(fake.requests) == sent and time.monotonic() < deadline:
+            time.sleep(0.05)  # until the LLM is busy with our question
+        started = time.monotonic()
+        health = httpx.get(f"{url}/healthz", timeout=5)
+        docs = httpx.get(f"{url}/api/documents/uu-20-2023/pasal/10", timeout=5)
+        elapsed = time.monotonic() - started
+        assert health.status_code == 200 and docs.status_code == 200
+        assert elapsed < 1.0 and not slow.done()
+        assert slow.result().json()["status"] == "answered"

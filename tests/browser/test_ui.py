@@ -224,8 +224,8 @@ def test_api_key_prompt_and_no_retrieval_comparison(
             dialog.wait_for()
             page.fill("[data-testid=api-key]", "kunci-pelatih-9e")
             page.click("[data-testid=save-key]")
+            page.wait_for_function("localStorage.getItem('asisten_api_key') === 'kunci-pelatih-9e'")
             assert dialog.is_hidden()
-            assert page.evaluate("localStorage.getItem('asisten_api_key')") == "kunci-pelatih-9e"
             page.click("[data-testid=training-switch]")
             ask(page, "Apa fungsi pegawai ASN?")
             plain = page.locator("[data-testid=no-retrieval]")

@@ -1,0 +1,199 @@
+/* Asisten ASN — Mode Pelatihan: the steps behind the last answer, for trainers.
+   Loaded after app.js (shares its helpers: $, el, state, api, errorText, renderAnswerText). */
+"use strict";
+
+function setTraining(on) {
+  $("training-toggle").checked = on;
+  document.documentElement.classList.toggle("training", on);
+  $("training-panel").hidden = !on;
+  localStorage.setItem(TRAINING_STORAGE, on ? "1" : "0");
+  renderTraining();
+}
+
+const fmt = (value, digits = 4) =>
+  value === null || value === undefined ? "—" : Number(value).toFixed(digits);
+
+function table(testid, caption, headers, rows) {
+  return el(
+    "div",
+    { class: "table-wrap" },
+    el(
+      "table",
+      { dataset: { testid } },
+      el("caption", { text: caption }),
+      el("thead", {}, el("tr", {}, headers.map((h) => el("th", { scope: "col", text: h })))),
+      el("tbody", {}, rows.map((cells) => el("tr", {}, cells.map((c) => el("td", { text: c }))))),
+    ),
+  );
+}
+
+function step(number, title, ...content) {
+  return el(
+    "section",
+    { class: "step", dataset: { testid: `step-${number}` } },
+    el("h3", {}, el("span", { class: "step-no", text: String(number) }), title),
+    ...content,
+  );
+}
+
+function candidateTables(trace) {
+  const dense = (trace.dense || []).map((r, i) => [String(i + 1), r.label || r.id, fmt(r.score)]);
+  const keyword = (trace.keyword || []).map((r, i) => [String(i + 1), r.label || r.id, fmt(r.score, 2)]);
+  if (!dense.length && !keyword.length) {
+    return el("p", { text: "Tidak ada pencarian: Pasal yang disebut dicari langsung berdasarkan nomornya." });
+  }
+  return el(
+    "div",
+    { class: "two-col" },
+    table("dense-table", "Pencarian makna (dense, e5) — kemiripan kosinus", ["#", "Potongan", "Skor"], dense),
+    table("keyword-table", "Pencarian kata kunci (BM25)", ["#", "Potongan", "Skor"], keyword),
+  );
+}
+
+function fusedTable(trace) {
+  const rows = (trace.candidates || []).map((r, i) => [
+    String(i + 1),
+    r.label,
+    fmt(r.score, 5),
+    r.dense_rank ?? "—",
+    r.keyword_rank ?? "—",
+    fmt(r.fused, 5),
+    fmt(r.rerank),
+    r.via,
+  ]);
+  const fusion = trace.fusion === "rrf" ? "RRF" : trace.fusion === "weighted" ? "berbobot" : "fusi";
+  return table(
+    "candidates-table",
+    `Urutan setelah penggabungan (${fusion}), rerank, dan penyesuaian status hukum`,
+    ["#", "Potongan", "Skor akhir", "Rank dense", "Rank BM25", `Skor ${fusion}`, "Rerank", "Jalur"],
+    rows,
+  );
+}
+
+function confidenceBlock(trace) {
+  const c = trace.confidence;
+  if (!c) return el("p", { text: "Tidak dihitung (Pasal dicari langsung, atau pertanyaan dihentikan lebih awal)." });
+  const knobs = Object.entries(trace.thresholds || {}).map(([name, value]) => `${name} = ${value}`);
+  return el(
+    "div",
+    { class: `confidence ${c.ok ? "ok" : "low"}`, dataset: { testid: "confidence" } },
+    el("p", {}, "Kemiripan dense tertinggi (3 teratas): ", el("strong", { text: fmt(c.dense) })),
+    el("p", {}, "Cakupan kata pertanyaan di 3 teratas: ", el("strong", { text: `${Math.round(c.coverage * 100)}%` })),
+    c.score !== undefined ? el("p", {}, "Skor keyakinan: ", el("strong", { text: fmt(c.score) })) : null,
+    knobs.length ? el("p", { class: "muted small", text: `Ambang yang dipakai: ${knobs.join(", ")}` }) : null,
+    el("p", { class: "verdict", text: c.ok ? "✔ Cukup yakin: jawaban disusun." : "✖ Kurang yakin: Asisten menolak menjawab." }),
+  );
+}
+
+function compositionBlock(answer) {
+  const trace = answer.trace;
+  if (trace.prompt) {
+    return el(
+      "div",
+      {},
+      el("p", { text: `Backend: ${answer.backend}. Prompt yang dikirim ke LLM:` }),
+      el("details", { open: true }, el("summary", { text: "Instruksi sistem" }), el("pre", { text: trace.prompt.system })),
+      el("details", { open: true }, el("summary", { text: "Pesan pengguna (sumber bernomor + pertanyaan)" }), el("pre", { text: trace.prompt.user })),
+      trace.llm_raw ? el("details", {}, el("summary", { text: "Jawaban mentah LLM (sebelum pemeriksaan sitasi)" }), el("pre", { text: trace.llm_raw })) : null,
+    );
+  }
+  const labels = new Map((answer.citations || []).map((c) => [c.id, c.label]));
+  const selection = trace.selection || [];
+  if (!selection.length) return el("p", { text: "Tidak ada kutipan yang dipilih." });
+  return el(
+    "div",
+    {},
+    el("p", { text: "Backend ekstraktif: tanpa LLM. Kutipan yang dipilih, apa adanya, dengan nomor sumbernya:" }),
+    el("ol", { dataset: { testid: "selection" } }, selection.map((id) => el("li", { text: labels.get(id) || id }))),
+  );
+}
+
+function timingsTable(answer) {
+  const rows = Object.entries(answer.timings_ms || {}).map(([k, v]) => [k, `${Number(v).toFixed(1)} ms`]);
+  return table("timings-table", "Waktu tiap langkah", ["Langkah", "Waktu"], rows);
+}
+
+function comparisonBlock(answer) {
+  const grounded = el("div", { class: "compare-col" }, el("h4", { text: "Dengan sumber" }));
+  const answerBox = el("div", { class: "answer-text" });
+  renderAnswerText(answerBox, answer.answer, answer.citations);
+  grounded.append(answerBox);
+  const plain = el("div", { class: "compare-col", dataset: { testid: "no-retrieval" } }, el("h4", { text: "Tanpa sumber (LLM saja)" }));
+  const llm = state.info && state.info.llm_backend;
+  if (!llm) {
+    plain.append(
+      el("p", {
+        class: "muted",
+        dataset: { testid: "no-llm-note" },
+        text:
+          "Tidak ada LLM yang dikonfigurasi (backend ekstraktif). Asisten hanya menyusun kutipan peraturan, " +
+          "jadi tidak ada jawaban 'tanpa sumber' untuk dibandingkan. Setel ASISTEN_BACKEND=openai atau llamacpp " +
+          "untuk melihat bagaimana LLM menjawab dari ingatannya sendiri — sering meyakinkan, kadang keliru.",
+      }),
+    );
+  } else {
+    const box = el("div", { class: "answer-text", text: "Meminta jawaban LLM tanpa sumber…" });
+    plain.append(box);
+    loadNoRetrieval(answer).then(
+      (data) => {
+        box.textContent = data.answer;
+        plain.append(el("p", { class: "muted small", text: (data.notes || []).join(" ") }));
+      },
+      (error) => {
+        box.textContent = error.message;
+      },
+    );
+  }
+  return el("div", { class: "two-col compare" }, grounded, plain);
+}
+
+function loadNoRetrieval(answer) {
+  const key = answer.answer_id || answer.search_query;
+  if (!state.noRetrieval.has(key)) {
+    const promise = api("api/chat", {
+      method: "POST",
+      body: JSON.stringify({ question: answer.search_query || answer.question, mode: "no_retrieval" }),
+    }).then(async (response) => {
+      if (!response.ok) throw new Error(await errorText(response));
+      return response.json();
+    });
+    state.noRetrieval.set(key, promise);
+  }
+  return state.noRetrieval.get(key);
+}
+
+function renderTraining() {
+  if (!$("training-toggle").checked) return;
+  const body = $("training-body");
+  const answer = state.lastAnswer;
+  if (!answer) {
+    body.replaceChildren(el("p", { class: "muted", text: "Ajukan pertanyaan untuk melihat langkah-langkahnya." }));
+    return;
+  }
+  if (!answer.trace) {
+    body.replaceChildren(
+      el("p", {
+        class: "muted",
+        text: "Jawaban terakhir diminta sebelum Mode Pelatihan aktif. Ajukan pertanyaan lagi untuk melihat langkah-langkahnya.",
+      }),
+    );
+    return;
+  }
+  const trace = answer.trace;
+  const rewrite = trace.rewrite || {};
+  body.replaceChildren(
+    step(1, "Pertanyaan yang dicari",
+      el("p", {}, "Ditanyakan: ", el("q", { text: rewrite.original || answer.question })),
+      el("p", { dataset: { testid: "training-search-query" } }, "Dicari sebagai: ", el("q", { text: answer.search_query })),
+      rewrite.rule && rewrite.rule !== "asli"
+        ? el("p", { class: "muted", text: `Pertanyaan lanjutan ditulis ulang (aturan: ${rewrite.rule}) dari: “${rewrite.previous}”.` })
+        : null),
+    step(2, "Kandidat dari dua pencarian", candidateTables(trace)),
+    step(3, "Digabung dan diurutkan", fusedTable(trace)),
+    step(4, "Keyakinan", confidenceBlock(trace)),
+    step(5, trace.prompt ? "Prompt ke LLM" : "Pilihan ekstraktif", compositionBlock(answer)),
+    step(6, "Waktu", timingsTable(answer)),
+    step(7, "Dengan sumber vs tanpa sumber", comparisonBlock(answer)),
+  );
+}
+
