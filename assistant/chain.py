@@ -356,7 +356,11 @@ class AnswerService:
         if prep.status is not None:
             return Answer(status=prep.status, answer=prep.message, backend=backend, **base)
         t0 = time.perf_counter()
-        chosen = select(prep.passages) if prep.passages[0].via != "reference" else prep.passages[:4]
+        chosen = (
+            select(self._current_law_first(prep))
+            if prep.passages[0].via != "reference"
+            else prep.passages[:4]
+        )
         if backend == "extractive":
             citations = make_citations(chosen, self.rt.manifest)
             notes = self._notes(chosen)
@@ -374,6 +378,13 @@ class AnswerService:
                 **base,
             )
         return self._generate(prep, backend, t0, base)
+
+    def _current_law_first(self, prep: Prepared) -> list[Passage]:
+        """When the best source is law in force, a repealed law is not quoted beside it (unless asked)."""
+        passages = prep.passages
+        if passages[0].chunk.doc_status == DocStatus.DICABUT or _OLD_LAW_HINT.search(prep.question):
+            return passages
+        return [p for p in passages if p.chunk.doc_status != DocStatus.DICABUT]
 
     def _llm_inputs(self, prep: Prepared) -> tuple[list[Passage], str, str]:
         sources = prep.passages[:5] if prep.passages[0].via != "reference" else prep.passages[:6]
