@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from api import errors
 from api.auth import KeyRing
 from api.deps import current_principal, refresh_index
+from api.middleware import AuditLog, BodyLimit
 from api.routes import (
     admin,
     chat,
@@ -62,6 +63,8 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     errors.install(app)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(AuditLog)  # added last = outermost: it also records the 413s of BodyLimit
     protected = [Depends(current_principal), Depends(refresh_index)]
     for router in (
         chat.router,

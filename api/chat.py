@@ -113,9 +113,14 @@ def sse(event: dict[str, Any]) -> str:
 
 
 async def ask_stream(
-    state: AppState, turn: Turn, backend: str | None, trace: bool
+    state: AppState,
+    turn: Turn,
+    backend: str | None,
+    trace: bool,
+    audit: dict[str, Any] | None = None,
 ) -> AsyncIterator[str]:
     """SSE: `sources`, then `token`s, then `done` with the stored answer (or `error`)."""
+    audit = {} if audit is None else audit
     ids = {"conversation_id": turn.conversation_id, "answer_id": turn.answer_id}
     events = state.service.stream(turn.rewrite.query, backend, trace)
     try:
@@ -127,13 +132,32 @@ async def ask_stream(
                     **event,
                     "answer": await run_in_threadpool(finish_turn, state, turn, event["answer"]),
                 }
+                audit["answer_status"] = event["answer"].get("status")
             yield sse(event)
     except AsistenError as exc:
+        audit["answer_status"] = "error"
         yield sse({"type": "error", "detail": str(exc), **ids})
+
+
+def allowed_backends(state: AppState) -> list[str]:
+    """What a request may ask for: the extractive backend and the LLM the server is set up with."""
+    s = state.settings
+    return list(dict.fromkeys(b for b in ("extractive", s.backend, llm_backend(s)) if b))
+
+
+def check_backend(state: AppState, requested: str | None) -> None:
+    """A client cannot switch on a backend the admin did not configure (e.g. load a local GGUF)."""
+    allowed = allowed_backends(state)
+    if requested is not None and requested not in allowed:
+        raise HTTPException(
+            status.HTTP_400_BAD_REQUEST,
+            f"Backend '{requested}' tidak diaktifkan di server ini; pilihan: {', '.join(allowed)}.",
+        )
 
 
 # ------------------------------------------------------------------ mode tanpa sumber
 def no_retrieval_backend(state: AppState, requested: str | None) -> str:
+    check_backend(state, requested)
     backend = None if requested == "extractive" else requested or llm_backend(state.settings)
     if backend is None:
         raise HTTPException(

@@ -16,7 +16,7 @@ from assistant.runtime import Runtime
 UNAUTHORIZED = "Kunci API diperlukan: kirim header 'Authorization: Bearer <kunci>'."
 INVALID_KEY = "Kunci API tidak valid."
 FORBIDDEN = "Hanya admin yang boleh mengakses ini."
-RATE_LIMITED = "Terlalu banyak permintaan. Coba lagi dalam satu menit."
+RATE_LIMITED = "Terlalu banyak permintaan. Coba lagi dalam {seconds} detik."
 
 
 def get_state(request: Request) -> AppState:
@@ -51,6 +51,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 def current_principal(request: Request, state: StateDep) -> Principal:
     """Who is calling. Without configured keys every caller is admin (localhost use only)."""
     if not state.keys.enabled:
+        request.state.principal = ANONYMOUS_ADMIN
         return ANONYMOUS_ADMIN
     token = bearer_token(request.headers.get("authorization"))
     challenge = {"WWW-Authenticate": "Bearer"}
@@ -59,6 +60,7 @@ def current_principal(request: Request, state: StateDep) -> Principal:
     principal = state.keys.identify(token)
     if principal is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, INVALID_KEY, headers=challenge)
+    request.state.principal = principal  # for the audit log: role and key position, never the key
     return principal
 
 
@@ -86,9 +88,12 @@ def rate_limit(request: Request, state: StateDep, principal: UserDep) -> None:
         if principal.key_index is not None
         else (f"ip:{request.client.host}" if request.client else "ip:?")
     )
-    if not state.limiter.allow(caller):
+    wait = state.limiter.wait_time(caller)
+    if wait:
         raise HTTPException(
-            status.HTTP_429_TOO_MANY_REQUESTS, RATE_LIMITED, headers={"Retry-After": "60"}
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            RATE_LIMITED.format(seconds=wait),
+            headers={"Retry-After": str(wait)},
         )
 
 

@@ -224,3 +224,24 @@ class OAIChatRequest(BaseModel):
     model: str
     messages: list[OAIMessage] = Field(min_length=1)
     stream: bool = False
+
+
+class AuditEntry(BaseModel):
+    """One audited request. Never a key (only its position in ASISTEN_API_KEYS) nor raw personal data."""
+
+    id: int
+    at: str = Field(description="Waktu (UTC, ISO 8601).")
+    key_id: int | None = Field(
+        None, description="Posisi kunci dalam ASISTEN_API_KEYS (mulai 0); null tanpa kunci."
+    )
+    role: str | None = Field(None, description="user | admin; null bila kunci tidak dikenali.")
+    client: str | None = Field(None, description="Alamat IP klien.")
+    method: str
+    path: str = Field(description="Alamat tanpa query string.")
+    question: str | None = Field(
+        None, description="Pertanyaan setelah data pribadi disamarkan (500 karakter pertama)."
+    )
+    http_status: int
+    answer_status: str | None = None
+    conversation_id: str | None = None
+    duration_ms: int | None = None

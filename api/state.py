@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections import deque
@@ -34,23 +35,37 @@ def llm_backend(settings: Settings) -> str | None:
 class RateLimiter:
     """At most `per_minute` requests per caller in any 60-second window (0 = unlimited)."""
 
+    WINDOW = 60.0
+    MAX_CALLERS = 10_000
+
     def __init__(self, per_minute: int) -> None:
         self.per_minute = per_minute
         self._hits: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
     def allow(self, caller: str) -> bool:
+        return self.wait_time(caller) == 0
+
+    def wait_time(self, caller: str) -> int:
+        """0 when the request may go ahead (and counts it); otherwise whole seconds to wait."""
         if self.per_minute <= 0:
-            return True
+            return 0
         now = time.monotonic()
         with self._lock:
+            if len(self._hits) > self.MAX_CALLERS:
+                self._forget_idle(now)
             hits = self._hits.setdefault(caller, deque())
-            while hits and now - hits[0] > 60:
+            while hits and now - hits[0] > self.WINDOW:
                 hits.popleft()
             if len(hits) >= self.per_minute:
-                return False
+                return max(1, math.ceil(self.WINDOW - (now - hits[0])))
             hits.append(now)
-            return True
+            return 0
+
+    def _forget_idle(self, now: float) -> None:
+        """Drop callers (e.g. many client addresses) with no hit in the window: bounded memory."""
+        for caller in [c for c, h in self._hits.items() if not h or now - h[-1] > self.WINDOW]:
+            del self._hits[caller]
 
 
 @dataclass

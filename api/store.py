@@ -37,7 +37,35 @@ CREATE TABLE IF NOT EXISTS feedback (
     reason TEXT,
     created_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    key_id INTEGER,
+    role TEXT,
+    client TEXT,
+    method TEXT NOT NULL,
+    path TEXT NOT NULL,
+    question TEXT,
+    http_status INTEGER NOT NULL,
+    answer_status TEXT,
+    conversation_id TEXT,
+    duration_ms INTEGER
+);
 """
+AUDIT_COLUMNS = [
+    "id",
+    "at",
+    "key_id",
+    "role",
+    "client",
+    "method",
+    "path",
+    "question",
+    "http_status",
+    "answer_status",
+    "conversation_id",
+    "duration_ms",
+]
 
 
 def _now() -> str:
@@ -184,6 +212,27 @@ class Store:
             args,
         )
         return [dict(r) for r in rows]
+
+    # ------------------------------------------------------------ audit
+    def add_audit(self, entry: dict[str, Any]) -> int:
+        """One audit row; `entry` must already be free of keys and personal data."""
+        row = {**entry, "at": entry.get("at") or _now()}
+        names = [c for c in AUDIT_COLUMNS if c != "id" and c in row]
+        with self._tx() as db:
+            cur = db.execute(
+                f"INSERT INTO audit ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                tuple(row[n] for n in names),
+            )
+        return int(cur.lastrowid or 0)
+
+    def list_audit(self, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self._query("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))
+        return [dict(r) for r in rows]
+
+    def count(self, table: str) -> int:
+        if table not in ("conversations", "messages", "feedback", "audit"):
+            raise ValueError(table)
+        return int(self._query(f"SELECT COUNT(*) FROM {table}")[0][0])
 
 
 def _message(row: sqlite3.Row) -> dict[str, Any]:

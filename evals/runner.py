@@ -1,13 +1,16 @@
 """Run gold questions through the real AnswerService and score each one.
 
-Retrieval is scored on the retriever itself (``Retriever.search`` in hybrid mode with the configured
-fusion and reranker), de-duplicated to (doc, Pasal) before ranking; a Penjelasan chunk of Pasal N
-counts as Pasal N. Answers are scored on ``AnswerService.ask`` (the whole chain: guard, exact
-reference lookup, retrieval, confidence gate, composer or LLM, citation check).
+Retrieval is scored on ``AnswerService.retrieve`` (the passages the chain would use: exact Pasal
+look-up, or hybrid retrieval ranked by the chain) and, as ``retriever_rank``, on the bare
+``Retriever.search`` (hybrid, configured fusion and reranker); both are de-duplicated to (doc, Pasal)
+before ranking, and a Penjelasan chunk of Pasal N counts as Pasal N. Answers are scored on
+``AnswerService.ask`` (the whole chain: guard, look-up, retrieval, confidence gate, composer or LLM,
+citation check).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +39,7 @@ class ItemResult(BaseModel):
     cited: list[dict[str, Any]] = Field(default_factory=list)
     retrieved: list[dict[str, Any]] = Field(default_factory=list)
     gold_rank: int | None = None
+    retriever_rank: int | None = None
     top_dense: float | None = None
     top_score: float | None = None
     confidence: dict[str, Any] | None = None
@@ -95,11 +99,14 @@ class Evaluator:
         return row
 
     def _retrieval(self, item: EvalItem, row: ItemResult) -> None:
-        k = max(self.service.rt.settings.k, TOP)
-        result = self.service.rt.retriever.search(item.question, k=k)
-        keys = [(p.chunk.doc, norm_pasal(p.chunk.pasal)) for p in result.passages]
+        rt = self.service.rt
+        result = rt.retriever.search(item.question, k=max(rt.settings.k, TOP))
+        t0 = time.perf_counter()
+        passages = self.service.retrieve(item.question)
+        chain_ms = (time.perf_counter() - t0) * 1000
+        keys = [(p.chunk.doc, norm_pasal(p.chunk.pasal)) for p in passages]
         best: dict[Key, float] = {}
-        for key, p in zip(keys, result.passages, strict=True):
+        for key, p in zip(keys, passages, strict=True):
             best.setdefault(key, p.score)
         row.retrieved = [
             {"doc": d, "pasal": pa, "score": round(best[(d, pa)], 5)}
@@ -107,11 +114,14 @@ class Evaluator:
         ]
         if item.answerable:
             row.gold_rank = gold_rank(keys, item.gold_keys)
+            raw = [(p.chunk.doc, norm_pasal(p.chunk.pasal)) for p in result.passages]
+            row.retriever_rank = gold_rank(raw, item.gold_keys)
         row.top_dense = round(result.dense[0][1], 5) if result.dense else None
         row.top_score = round(result.passages[0].score, 5) if result.passages else None
         t = result.timings_ms
         row.timings_ms.update({f"search_{k}": round(v, 3) for k, v in t.items()})
         row.timings_ms["search"] = round(sum(t.values()), 3)
+        row.timings_ms["chain_retrieve"] = round(chain_ms, 3)
 
     def _answer(self, item: EvalItem, row: ItemResult) -> None:
         answer = self.service.ask(item.question, backend=self.options.backend, trace=True)

@@ -15,6 +15,8 @@ HIGHER_IS_BETTER = [
     "recall_at_5",
     "recall_at_10",
     "mrr",
+    "retriever_recall_at_5",
+    "retriever_mrr",
     "context_recall",
     "citation_accuracy",
     "must_contain_accuracy",
@@ -26,7 +28,14 @@ HIGHER_IS_BETTER = [
 ]
 LOWER_IS_BETTER = ["invented_citations", "false_refusals", "errors"]
 ANSWER_STAGES = ("retrieve", "rerank", "generate", "total")
-SEARCH_STAGES = ("search_dense", "search_keyword", "search_fuse", "search_rerank", "search")
+SEARCH_STAGES = (
+    "chain_retrieve",
+    "search_dense",
+    "search_keyword",
+    "search_fuse",
+    "search_rerank",
+    "search",
+)
 
 
 def _r(value: float | None) -> float | None:
@@ -64,6 +73,8 @@ def summarize(results: Sequence[ItemResult]) -> dict[str, Any]:
     answered = any(r.status is not None for r in results)
     summary.update(
         {
+            "retriever_recall_at_5": _r(recall_at_k([r.retriever_rank for r in answerable], 5)),
+            "retriever_mrr": _r(mrr([r.retriever_rank for r in answerable])),
             "context_recall": _r(share(r.context_hit for r in answerable)),
             "refusal_status_accuracy": _r(share(r.refusal_status_ok for r in must_refuse)),
             "false_refusals": sum(1 for r in answerable if r.refused) if answered else None,

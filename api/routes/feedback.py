@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from fastapi import APIRouter, HTTPException, Response, status
 
 from api.deps import AdminDep, StoreDep
+from api.export import csv_response
 from api.schemas import FeedbackIn, FeedbackOut
 from assistant.guard import mask_pii
 
@@ -41,12 +39,4 @@ def list_feedback(store: StoreDep, _: AdminDep) -> list[FeedbackOut]:
     responses={200: {"content": {"text/csv": {}}}},
 )
 def feedback_csv(store: StoreDep, _: AdminDep) -> Response:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(store.list_feedback())
-    return Response(
-        buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="umpan-balik.csv"'},
-    )
+    return csv_response(store.list_feedback(), CSV_COLUMNS, "umpan-balik.csv")

@@ -14,12 +14,13 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.chat import too_long
 from api.deps import RateLimited, StateDep
+from api.middleware import audit_note
 from api.rewrite import rewrite
 from api.routes.chat import SSE_HEADERS
 from api.schemas import OAIChatRequest
@@ -43,10 +44,11 @@ def reply_text(answer: Answer) -> str:
     return answer.answer + "\n\nSumber:\n" + "\n".join(lines)
 
 
-def _search_query(body: OAIChatRequest, limit: int) -> str:
+def _search_query(body: OAIChatRequest, limit: int, audit: dict[str, Any]) -> str:
     questions = [m.text() for m in body.messages if m.role == "user" and m.text()]
     if not questions:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "Tidak ada pesan 'user' yang berisi teks.")
+    audit["question"] = mask_pii(questions[-1])[0]
     error = too_long(questions[-1], limit)
     if error:
         raise error
@@ -72,9 +74,12 @@ def _chunk(cid: str, delta: dict[str, Any], finish: str | None = None) -> str:
     return f"data: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-async def _stream(state: AppState, query: str, cid: str) -> AsyncIterator[str]:
+async def _stream(
+    state: AppState, query: str, cid: str, audit: dict[str, Any]
+) -> AsyncIterator[str]:
     yield _chunk(cid, {"role": "assistant", "content": ""})
     answer = await run_in_threadpool(state.service.ask, query)
+    audit["answer_status"] = answer.status.value
     for piece in re.split(r"(?<=\s)", reply_text(answer)):
         if piece:
             yield _chunk(cid, {"content": piece})
@@ -98,19 +103,21 @@ def models() -> dict[str, Any]:
     summary="Chat completions (kompatibel OpenAI)",
     responses={200: {"content": {"text/event-stream": {}}}},
 )
-async def chat_completions(body: OAIChatRequest, state: StateDep) -> Any:
+async def chat_completions(body: OAIChatRequest, request: Request, state: StateDep) -> Any:
+    audit = audit_note(request)
     if body.model != MODEL_ID:
         raise HTTPException(
             status.HTTP_404_NOT_FOUND, f"Model '{body.model}' tidak ada; gunakan '{MODEL_ID}'."
         )
-    query = _search_query(body, state.settings.max_question_chars)
+    query = _search_query(body, state.settings.max_question_chars, audit)
     await run_in_threadpool(lambda: state.runtime.retriever)  # no index → 503 before streaming
     cid = f"chatcmpl-{uuid.uuid4().hex}"
     if body.stream:
         return StreamingResponse(
-            _stream(state, query, cid), media_type="text/event-stream", headers=SSE_HEADERS
+            _stream(state, query, cid, audit), media_type="text/event-stream", headers=SSE_HEADERS
         )
     answer = await run_in_threadpool(state.service.ask, query)
+    audit["answer_status"] = answer.status.value
     content = reply_text(answer)
     return {
         "id": cid,

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from api.chat import too_long
 from api.deps import RuntimeDep, SettingsDep
+from api.middleware import audit_note
 from api.schemas import SearchHit
+from assistant.guard import mask_pii
 
 router = APIRouter(prefix="/api", tags=["pencarian"])
 
 
 @router.get("/search", response_model=list[SearchHit], summary="Cari potongan regulasi")
 async def search(
+    request: Request,
     runtime: RuntimeDep,
     settings: SettingsDep,
     q: Annotated[str, Query(min_length=1, description="Kata kunci atau pertanyaan")],
     k: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> list[SearchHit]:
+    audit_note(request)["question"] = mask_pii(q)[0]
     error = too_long(q, settings.max_question_chars)
     if error:
         raise error

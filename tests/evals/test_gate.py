@@ -22,7 +22,8 @@ def test_dev_set_passes_the_gate(full_settings: Settings, run_eval) -> None:  # 
     assert result.exit_code == 0, result.output
     assert "Gate gagal" not in result.output
     summary = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))
-    for key in ("recall_at_1", "recall_at_5", "recall_at_10", "mrr", "citation_accuracy",
+    for key in ("recall_at_1", "recall_at_5", "recall_at_10", "mrr", "retriever_recall_at_5",
+                "retriever_mrr", "citation_accuracy",
                 "must_contain_accuracy", "refusal_recall", "refusal_precision",
                 "invented_citations", "n", "n_answerable", "n_refuse", "latency"):  # fmt: skip
         assert key in summary, key

@@ -1,0 +1,1 @@
+"""Reliability and security tests of the API (GitHub issue 6)."""
