@@ -56,6 +56,8 @@ llm: install
 bench: install
 	$(BIN)/python benchmarks/index.py
 	$(BIN)/python benchmarks/retrieval.py
+	$(BIN)/python benchmarks/langchain_peer.py
+	$(BIN)/python benchmarks/speed.py
 
 clean:
 	rm -rf data .pytest_cache

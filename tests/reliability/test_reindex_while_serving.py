@@ -99,10 +99,13 @@ def test_queries_are_answered_during_a_reindex(
         new = status["generation"]
         final = one_round(c, False)
 
+    during = [r for r in rounds if r.started_while_building]
+    on_old = sum(r.generation_after == old for r in rounds)
+    on_new = sum(r.generation_before == new for r in rounds)
+    print(f"{len(rounds)} rounds ({len(during)} while building): {on_old} on old, {on_new} on new")
     assert new != old and final.generation_before == new
     assert all(r.chat_status == 200 and r.chat_answer == "answered" for r in rounds), rounds
     assert all(r.search_status == 200 for r in rounds)
-    during = [r for r in rounds if r.started_while_building]
     assert len(during) >= 2, "no query ran while the index was being rebuilt"
     for r in rounds:
         if r.generation_before == r.generation_after == old:
