@@ -31,7 +31,7 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # closes Playwright's event loop before other modules run
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
