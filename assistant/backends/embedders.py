@@ -40,6 +40,19 @@ class E5Embedder:
         return np.asarray(self._model.query([text])[0], dtype=np.float32)
 
 
+def sentence_transformers_offline(what: str):  # noqa: ANN201 - the sentence_transformers module
+    """Import sentence-transformers with the Hugging Face hub switched off (models never download)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import sentence_transformers
+    except ImportError as exc:
+        raise BackendUnavailable(
+            f"{what} memerlukan: pip install 'asisten-asn[st]' (sentence-transformers, torch==2.13.0)"
+        ) from exc
+    return sentence_transformers
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model by name or path; loaded offline (never downloads)."""
 
@@ -48,16 +61,8 @@ class SentenceTransformerEmbedder:
             raise ConfigError(
                 "ASISTEN_EMBED_MODEL harus diisi untuk embedder sentence-transformers"
             )
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
-            raise BackendUnavailable(
-                "embedder sentence-transformers memerlukan: pip install 'asisten-asn[st]' (torch==2.13.0)"
-            ) from exc
-        path = _resolve_packaged_model(model)
-        self._model = SentenceTransformer(path, device="cpu")
+        st = sentence_transformers_offline("embedder sentence-transformers")
+        self._model = st.SentenceTransformer(_resolve_packaged_model(model), device="cpu")
         getdim = (
             getattr(self._model, "get_embedding_dimension", None)
             or self._model.get_sentence_embedding_dimension

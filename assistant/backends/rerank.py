@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
-from assistant.errors import BackendUnavailable
+from assistant.backends.embedders import sentence_transformers_offline
 
 
 class CrossEncoderReranker:
     def __init__(self, model: str, batch_size: int = 16) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        try:
-            from sentence_transformers import CrossEncoder
-        except ImportError as exc:
-            raise BackendUnavailable(
-                "reranker memerlukan: pip install 'asisten-asn[st]' (sentence-transformers, torch==2.13.0)"
-            ) from exc
-        self._model = CrossEncoder(model, device="cpu")
+        st = sentence_transformers_offline("reranker")
+        self._model = st.CrossEncoder(model, device="cpu")
         self._batch = batch_size
         self.name = f"cross-encoder:{model}"
 
