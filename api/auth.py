@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,10 +23,22 @@ class Principal:
     key_index: (
         int | None
     )  # position of the key in the setting (never the key itself); None = no auth
+    owner: str | None = None  # pseudonymous, stable id of the key (a hash prefix); None = no auth
 
     @property
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
+
+    @property
+    def scope(self) -> str | None:
+        """Whose conversations this caller may see: its own owner id, or None for all of them
+        (admins, and every caller when no keys are configured)."""
+        return None if self.is_admin or self.owner is None else self.owner
+
+
+def owner_id(key: bytes) -> str:
+    """A stable pseudonym for a key: survives re-ordering the keys, reveals nothing about the key."""
+    return hashlib.sha256(b"asisten-asn/owner/" + key).hexdigest()[:16]
 
 
 ANONYMOUS_ADMIN = Principal(Role.ADMIN, None)
@@ -57,7 +70,7 @@ class KeyRing:
         found: Principal | None = None
         for i, (key, role) in enumerate(self._keys):
             if hmac.compare_digest(given, key) and found is None:
-                found = Principal(role, i)
+                found = Principal(role, i, owner_id(key))
         return found
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import HTTPException, status
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
+from api.auth import ANONYMOUS_ADMIN, Principal
 from api.rewrite import Rewrite, rewrite
 from api.state import AppState, llm_backend
 from api.store import Store
@@ -47,12 +48,17 @@ class Turn:
     rewrite: Rewrite
 
 
-def begin_turn(store: Store, question: str, conversation_id: str | None) -> Turn:
-    """Mask personal data, find (or start) the conversation, rewrite a follow-up, store the question."""
+def begin_turn(
+    store: Store, question: str, conversation_id: str | None, principal: Principal = ANONYMOUS_ADMIN
+) -> Turn:
+    """Mask personal data, find (or start) the conversation, rewrite a follow-up, store the question.
+
+    Another key's conversation is reported as unknown (404), so its existence is not revealed.
+    """
     masked, kinds = mask_pii(question)
     if conversation_id is None:
-        conversation_id = store.create_conversation(masked[:80])
-    elif not store.conversation_exists(conversation_id):
+        conversation_id = store.create_conversation(masked[:80], owner=principal.owner)
+    elif not store.conversation_exists(conversation_id, principal.scope):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Percakapan tidak ditemukan.")
     rw = rewrite(masked, store.user_queries(conversation_id))
     store.add_message(conversation_id, "user", masked, search_query=rw.query)

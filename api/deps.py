@@ -17,6 +17,9 @@ UNAUTHORIZED = "Kunci API diperlukan: kirim header 'Authorization: Bearer <kunci
 INVALID_KEY = "Kunci API tidak valid."
 FORBIDDEN = "Hanya admin yang boleh mengakses ini."
 RATE_LIMITED = "Terlalu banyak permintaan. Coba lagi dalam {seconds} detik."
+TOO_MANY_FAILURES = (
+    "Terlalu banyak kunci API yang salah dari alamat ini. Coba lagi dalam {seconds} detik."
+)
 
 
 def get_state(request: Request) -> AppState:
@@ -57,8 +60,13 @@ def current_principal(request: Request, state: StateDep) -> Principal:
     challenge = {"WWW-Authenticate": "Bearer"}
     if token is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, UNAUTHORIZED, headers=challenge)
+    address = request.client.host if request.client else "?"
+    wait = state.auth_failures.wait_time(address, count=False)
+    if wait:  # guessing keys: stop answering, even a right key, until the window has passed
+        raise _too_many(TOO_MANY_FAILURES, wait)
     principal = state.keys.identify(token)
     if principal is None:
+        state.auth_failures.wait_time(address)  # count the failure
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, INVALID_KEY, headers=challenge)
     request.state.principal = principal  # for the audit log: role and key position, never the key
     return principal
@@ -90,11 +98,15 @@ def rate_limit(request: Request, state: StateDep, principal: UserDep) -> None:
     )
     wait = state.limiter.wait_time(caller)
     if wait:
-        raise HTTPException(
-            status.HTTP_429_TOO_MANY_REQUESTS,
-            RATE_LIMITED.format(seconds=wait),
-            headers={"Retry-After": str(wait)},
-        )
+        raise _too_many(RATE_LIMITED, wait)
+
+
+def _too_many(message: str, wait: int) -> HTTPException:
+    return HTTPException(
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        message.format(seconds=wait),
+        headers={"Retry-After": str(wait)},
+    )
 
 
 RateLimited = Depends(rate_limit)

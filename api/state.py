@@ -46,8 +46,9 @@ class RateLimiter:
     def allow(self, caller: str) -> bool:
         return self.wait_time(caller) == 0
 
-    def wait_time(self, caller: str) -> int:
-        """0 when the request may go ahead (and counts it); otherwise whole seconds to wait."""
+    def wait_time(self, caller: str, count: bool = True) -> int:
+        """0 when the request may go ahead (and counts it, unless `count` is False); otherwise whole
+        seconds to wait."""
         if self.per_minute <= 0:
             return 0
         now = time.monotonic()
@@ -59,7 +60,8 @@ class RateLimiter:
                 hits.popleft()
             if len(hits) >= self.per_minute:
                 return max(1, math.ceil(self.WINDOW - (now - hits[0])))
-            hits.append(now)
+            if count:
+                hits.append(now)
             return 0
 
     def _forget_idle(self, now: float) -> None:
@@ -114,6 +116,7 @@ class AppState:
     store: Store
     keys: KeyRing
     limiter: RateLimiter
+    auth_failures: RateLimiter
     _refresh_lock: threading.Lock = field(default_factory=threading.Lock)
     reindexer: Reindexer = field(init=False)
 
@@ -127,9 +130,13 @@ class AppState:
             settings=settings,
             runtime=runtime,
             service=AnswerService(runtime),
-            store=Store(settings.data_dir / "conversations.sqlite"),
+            store=Store(
+                settings.data_dir / "conversations.sqlite",
+                audit_retention_days=settings.audit_retention_days,
+            ),
             keys=KeyRing(settings.api_keys),
             limiter=RateLimiter(settings.rate_limit_per_minute),
+            auth_failures=RateLimiter(settings.auth_failures_per_minute),
         )
 
     def warm_up(self) -> str | None:

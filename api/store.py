@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ CREATE TABLE IF NOT EXISTS conversations (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
     created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    owner TEXT
 );
 CREATE TABLE IF NOT EXISTS messages (
     id TEXT PRIMARY KEY,
@@ -79,9 +81,13 @@ def _new_id() -> str:
 class Store:
     """A small thread-safe wrapper: one connection, one lock (requests are short)."""
 
-    def __init__(self, path: Path) -> None:
+    PRUNE_EVERY = 3600.0  # seconds between audit clean-ups
+
+    def __init__(self, path: Path, audit_retention_days: int = 0) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self.audit_retention_days = audit_retention_days
+        self._pruned_at = float("-inf")
         self._lock = threading.Lock()
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
@@ -89,6 +95,14 @@ class Store:
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=5000")
         self._db.executescript(SCHEMA)
+        self._migrate()
+        self.prune_audit()
+
+    def _migrate(self) -> None:
+        """Bring a store written by an older version up to date (columns are only ever added)."""
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(conversations)")}
+        if "owner" not in columns:
+            self._db.execute("ALTER TABLE conversations ADD COLUMN owner TEXT")
 
     def close(self) -> None:
         with self._lock:
@@ -113,30 +127,44 @@ class Store:
         return str(self._query("PRAGMA journal_mode")[0][0])
 
     # ------------------------------------------------------------ conversations
-    def create_conversation(self, title: str) -> str:
+    # `scope` is the caller's owner id (only its own conversations) or None (all of them).
+    def create_conversation(self, title: str, owner: str | None = None) -> str:
         cid = _new_id()
         now = _now()
         with self._tx() as db:
             db.execute(
-                "INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                (cid, title[:120], now, now),
+                """INSERT INTO conversations (id, title, created_at, updated_at, owner)
+                   VALUES (?, ?, ?, ?, ?)""",
+                (cid, title[:120], now, now, owner),
             )
         return cid
 
-    def conversation_exists(self, cid: str) -> bool:
-        return bool(self._query("SELECT 1 FROM conversations WHERE id = ?", (cid,)))
+    def conversation_exists(self, cid: str, scope: str | None = None) -> bool:
+        return bool(
+            self._query(
+                "SELECT 1 FROM conversations WHERE id = ? AND (? IS NULL OR owner = ?)",
+                (cid, scope, scope),
+            )
+        )
 
-    def list_conversations(self, limit: int = 100) -> list[dict[str, Any]]:
+    def list_conversations(
+        self, limit: int = 100, scope: str | None = None
+    ) -> list[dict[str, Any]]:
         rows = self._query(
             """SELECT c.id, c.title, c.created_at, c.updated_at,
                       (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS messages
-               FROM conversations c ORDER BY c.updated_at DESC LIMIT ?""",
-            (limit,),
+               FROM conversations c WHERE (? IS NULL OR c.owner = ?)
+               ORDER BY c.updated_at DESC LIMIT ?""",
+            (scope, scope, limit),
         )
         return [dict(r) for r in rows]
 
-    def get_conversation(self, cid: str) -> dict[str, Any] | None:
-        head = self._query("SELECT * FROM conversations WHERE id = ?", (cid,))
+    def get_conversation(self, cid: str, scope: str | None = None) -> dict[str, Any] | None:
+        if not self.conversation_exists(cid, scope):
+            return None
+        head = self._query(
+            "SELECT id, title, created_at, updated_at FROM conversations WHERE id = ?", (cid,)
+        )
         if not head:
             return None
         rows = self._query(
@@ -185,9 +213,13 @@ class Store:
         return mid
 
     # ------------------------------------------------------------ feedback
-    def answer_exists(self, answer_id: str) -> bool:
+    def answer_exists(self, answer_id: str, scope: str | None = None) -> bool:
         return bool(
-            self._query("SELECT 1 FROM messages WHERE id = ? AND role = 'assistant'", (answer_id,))
+            self._query(
+                """SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                   WHERE m.id = ? AND m.role = 'assistant' AND (? IS NULL OR c.owner = ?)""",
+                (answer_id, scope, scope),
+            )
         )
 
     def save_feedback(self, answer_id: str, rating: str, reason: str | None) -> dict[str, Any]:
@@ -223,7 +255,21 @@ class Store:
                 f"INSERT INTO audit ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                 tuple(row[n] for n in names),
             )
+        if time.monotonic() - self._pruned_at > self.PRUNE_EVERY:
+            self.prune_audit()
         return int(cur.lastrowid or 0)
+
+    def prune_audit(self, now: datetime | None = None) -> int:
+        """Delete audit rows older than the retention period; returns how many (0 = keep forever)."""
+        self._pruned_at = time.monotonic()
+        if self.audit_retention_days <= 0:
+            return 0
+        cutoff = (now or datetime.now(UTC)) - timedelta(days=self.audit_retention_days)
+        with self._tx() as db:
+            cur = db.execute(
+                "DELETE FROM audit WHERE at < ?", (cutoff.isoformat(timespec="milliseconds"),)
+            )
+        return cur.rowcount
 
     def list_audit(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self._query("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))

@@ -45,6 +45,12 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server.")
 
     # retrieval
+    exact_search_max: int = Field(
+        50_000,
+        ge=0,
+        description="Indexes with at most this many passages are searched exactly in memory "
+        "(deterministic); larger ones use Chroma's approximate HNSW search. 0 = always HNSW.",
+    )
     k: int = Field(8, ge=1, le=50)
     candidates: int = Field(60, ge=5, le=200, description="Candidates per retriever before fusion.")
     fusion: Literal["rrf", "weighted"] = "weighted"
@@ -53,6 +59,12 @@ class Settings(BaseSettings):
     keyword_weight: float = 1.0
     pasal_bonus: float = Field(
         0.0, ge=0, description="Weight of sibling evidence from the same Pasal."
+    )
+    heading_bonus: float = Field(
+        0.5,
+        ge=0,
+        description="Weight of a match between the question and the title of the Bagian/Paragraf "
+        "that holds a passage (the regulation's own topic label).",
     )
     reranker: str = Field("", description="sentence-transformers CrossEncoder name/path; '' = off.")
     min_confidence: float = Field(
@@ -78,6 +90,14 @@ class Settings(BaseSettings):
     max_question_chars: int = 2000
     rate_limit_per_minute: int = Field(
         60, ge=0, description="Requests per minute per key/IP; 0 = off."
+    )
+    auth_failures_per_minute: int = Field(
+        10,
+        ge=0,
+        description="Wrong API keys accepted per minute per client address before 429; 0 = off.",
+    )
+    audit_retention_days: int = Field(
+        90, ge=0, description="Audit rows older than this are deleted; 0 = keep forever."
     )
 
     @field_validator("corpus_dirs", mode="before")

@@ -47,7 +47,7 @@ SSE_DOC = (
         503: {"description": "Indeks belum ada"},
     },
 )
-async def chat(body: ChatRequest, request: Request, state: StateDep) -> Any:
+async def chat(body: ChatRequest, request: Request, state: StateDep, principal: UserDep) -> Any:
     audit = audit_note(request)
     audit["question"] = mask_pii(body.question)[0]  # the whole text: a cut could split a NIP
     error = too_long(body.question, state.settings.max_question_chars)
@@ -60,7 +60,9 @@ async def chat(body: ChatRequest, request: Request, state: StateDep) -> Any:
         audit["answer_status"] = answer.status.value
         return answer_dict(answer)
     await run_in_threadpool(lambda: state.runtime.retriever)  # no index → 503 before storing
-    turn = await run_in_threadpool(begin_turn, state.store, body.question, body.conversation_id)
+    turn = await run_in_threadpool(
+        begin_turn, state.store, body.question, body.conversation_id, principal
+    )
     audit["conversation_id"] = turn.conversation_id
     if body.stream or "text/event-stream" in request.headers.get("accept", ""):
         return StreamingResponse(

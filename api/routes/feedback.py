@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Response, status
 
-from api.deps import AdminDep, StoreDep
+from api.deps import AdminDep, StoreDep, UserDep
 from api.export import csv_response
 from api.schemas import FeedbackIn, FeedbackOut
 from assistant.guard import mask_pii
@@ -20,8 +20,8 @@ CSV_COLUMNS = list(FeedbackOut.model_fields)
     summary="Nilai satu jawaban (up/down)",
     responses={404: {"description": "answer_id tidak dikenal"}},
 )
-def give_feedback(body: FeedbackIn, store: StoreDep) -> FeedbackOut:
-    if not store.answer_exists(body.answer_id):
+def give_feedback(body: FeedbackIn, store: StoreDep, principal: UserDep) -> FeedbackOut:
+    if not store.answer_exists(body.answer_id, principal.scope):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Jawaban tidak ditemukan.")
     reason = mask_pii(body.reason.strip())[0] if body.reason and body.reason.strip() else None
     return FeedbackOut(**store.save_feedback(body.answer_id, body.rating, reason))

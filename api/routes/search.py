@@ -1,4 +1,4 @@
-"""GET /api/search: the hybrid retriever, without composing an answer."""
+"""GET /api/search: the passages the assistant would answer from, without composing an answer."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from api.chat import too_long
-from api.deps import RuntimeDep, SettingsDep
+from api.deps import ServiceDep, SettingsDep
 from api.middleware import audit_note
 from api.schemas import SearchHit
 from assistant.guard import mask_pii
@@ -19,7 +19,7 @@ router = APIRouter(prefix="/api", tags=["pencarian"])
 @router.get("/search", response_model=list[SearchHit], summary="Cari potongan regulasi")
 async def search(
     request: Request,
-    runtime: RuntimeDep,
+    service: ServiceDep,
     settings: SettingsDep,
     q: Annotated[str, Query(min_length=1, description="Kata kunci atau pertanyaan")],
     k: Annotated[int, Query(ge=1, le=50)] = 10,
@@ -28,7 +28,7 @@ async def search(
     error = too_long(q, settings.max_question_chars)
     if error:
         raise error
-    result = await run_in_threadpool(lambda: runtime.retriever.search(q, k=k))
+    passages = await run_in_threadpool(service.retrieve, q)
     return [
         SearchHit(
             id=p.chunk.id,
@@ -44,5 +44,5 @@ async def search(
             dense=p.dense,
             keyword=p.keyword,
         )
-        for p in result.passages[:k]
+        for p in passages[:k]
     ]

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.slow
 
 ADMIN_KEY = "kunci-admin-7f3a9c"
 USER_KEY = "kunci-user-41be02"
-KEYS = SecretStr(f"{ADMIN_KEY}:admin, {USER_KEY}:user")
+OTHER_KEY = "kunci-user-2-9d04aa"
+KEYS = SecretStr(f"{ADMIN_KEY}:admin, {USER_KEY}:user, {OTHER_KEY}:user")
 ASK = {"question": "Apa fungsi pegawai ASN?"}
 OAI = {"model": "asisten-asn", "messages": [{"role": "user", "content": "Apa fungsi pegawai ASN?"}]}
 
@@ -65,7 +66,9 @@ PUBLIC = [
 def secured(
     mini_settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
-    settings = private_settings(mini_settings, tmp_path_factory.mktemp("auth_data"), api_keys=KEYS)
+    settings = private_settings(
+        mini_settings, tmp_path_factory.mktemp("auth_data"), api_keys=KEYS
+    ).model_copy(update={"auth_failures_per_minute": 0})  # walks many wrong keys; throttling: below
     with TestClient(create_app(settings)) as client:
         yield client
         wait_for_reindex(client)  # never leave a build running when the module ends
@@ -162,6 +165,31 @@ def test_keys_are_never_logged(secured: TestClient, caplog: pytest.LogCaptureFix
     assert USER_KEY not in caplog.text and "kunci-salah-123" not in caplog.text
 
 
+def test_conversations_are_private_to_their_key(secured: TestClient) -> None:
+    mine = call(secured, "POST", "/api/chat", ASK, USER_KEY).json()
+    cid, answer_id = mine["conversation_id"], mine["answer_id"]
+    path = f"/api/conversations/{cid}"
+    assert call(secured, "GET", path, None, USER_KEY).status_code == 200
+    assert cid in [
+        c["id"] for c in call(secured, "GET", "/api/conversations", None, USER_KEY).json()
+    ]
+    # another user key: the conversation is not listed, not readable, not continuable, not ratable
+    listed = call(secured, "GET", "/api/conversations", None, OTHER_KEY).json()
+    assert cid not in [c["id"] for c in listed]
+    r = call(secured, "GET", path, None, OTHER_KEY)
+    assert r.status_code == 404 and r.json()["detail"] == "Percakapan tidak ditemukan."
+    follow_up = {**ASK, "conversation_id": cid}
+    assert call(secured, "POST", "/api/chat", follow_up, OTHER_KEY).status_code == 404
+    rating = {"answer_id": answer_id, "rating": "down"}
+    assert call(secured, "POST", "/api/feedback", rating, OTHER_KEY).status_code == 404
+    # the owner continues and rates; the admin sees everyone's conversations
+    assert call(secured, "POST", "/api/chat", follow_up, USER_KEY).status_code == 200
+    assert call(secured, "POST", "/api/feedback", rating, USER_KEY).status_code == 201
+    everyone = call(secured, "GET", "/api/conversations", None, ADMIN_KEY).json()
+    assert cid in [c["id"] for c in everyone]
+    assert len(call(secured, "GET", path, None, ADMIN_KEY).json()["messages"]) == 4
+
+
 def test_admin_reindex_switches_generation_without_restart(secured: TestClient) -> None:
     admin = {"Authorization": f"Bearer {ADMIN_KEY}"}
     wait_for_reindex(secured)
@@ -191,6 +219,27 @@ def test_rate_limit_per_key(
         assert "Terlalu banyak permintaan" in r.json()["detail"]
         assert call(client, "POST", "/api/chat", ASK, ADMIN_KEY).status_code == 200
         assert call(client, "GET", "/api/documents", None, USER_KEY).status_code == 200
+
+
+def test_wrong_keys_are_throttled_per_address(
+    mini_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    settings = private_settings(
+        mini_settings, tmp_path_factory.mktemp("guess_data"), api_keys=KEYS
+    ).model_copy(update={"auth_failures_per_minute": 3})
+    search = "/api/search?q=cuti&k=1"  # an audited route
+    with TestClient(create_app(settings)) as client:
+        assert call(client, "GET", search, None, None).status_code == 401  # no key: not counted
+        for n in range(3):
+            assert call(client, "GET", search, None, f"tebakan-{n}").status_code == 401
+        r = call(client, "GET", search, None, "tebakan-3")
+        assert r.status_code == 429 and 1 <= int(r.headers["retry-after"]) <= 60
+        assert "kunci API yang salah" in r.json()["detail"]
+        # while blocked, even the right key waits: guessing must not be able to confirm a hit
+        assert call(client, "GET", search, None, USER_KEY).status_code == 429
+        audit = client.app.state.asisten.store.list_audit()
+    assert sorted(row["http_status"] for row in audit) == [401, 401, 401, 401, 429, 429]
+    assert not any(USER_KEY in str(row) or "tebakan" in str(row) for row in audit)
 
 
 @pytest.mark.parametrize("keys", ["kunci:root", ":admin", "a:admin,,b:superuser"])
