@@ -169,12 +169,14 @@ class AnswerService:
             term, abbrev = definition_term(chunk.text)
             term_tokens = set(tokenize(term))
             words = set(re.findall(r"[a-z0-9]+", question.lower()))
-            hit = bool(abbrev and abbrev.lower() in words) or (
-                term_tokens and term_tokens <= q_tokens
-            )
-            if hit:
+            # how much of the question the defined term accounts for: "Disiplin PNS" (2 words)
+            # beats "PNS" (the abbreviation of "Pegawai Negeri Sipil", 1 word of the question)
+            covered = len(term_tokens) if term_tokens and term_tokens <= q_tokens else 0
+            if not covered and abbrev and abbrev.lower() in words:
+                covered = 1
+            if covered:
                 status_rank = 0 if chunk.doc_status == DocStatus.BERLAKU else 1
-                found.append((status_rank - len(term_tokens) * 0.01, chunk))
+                found.append((status_rank - covered * 0.01, chunk))
         found.sort(key=lambda pair: pair[0])
         return [Passage(chunk=c, score=1.0, via="definition") for _, c in found[:2]]
 

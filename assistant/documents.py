@@ -63,6 +63,7 @@ class Chunk(BaseModel):
     bab_title: str | None = None
     bagian: str | None = None
     paragraf: str | None = None
+    paragraf_title: str | None = None
     pasal: str | None = None
     ayat: str | None = None
     item: str | None = None  # huruf/angka inside the Pasal, e.g. "angka 3" or "huruf a"

@@ -86,7 +86,7 @@ def open_index(settings: Settings) -> LoadedIndex:
     gen_dir = settings.index_dir / pointer["generation"]
     ordered = load_chunks(gen_dir / "chunks.jsonl")
     client = make_client(settings.chroma_url, settings.index_dir / "chroma")
-    store = ChromaStore(client, pointer["collection"])
+    store = ChromaStore(client, pointer["collection"], exact_max=settings.exact_search_max)
     keyword = BM25Index.load(gen_dir / "bm25")
     return LoadedIndex(
         generation=pointer["generation"],

@@ -6,9 +6,10 @@ import time
 from dataclasses import dataclass, field
 
 from assistant.config import Settings
-from assistant.documents import Passage
+from assistant.documents import Chunk, Passage
 from assistant.index_store import LoadedIndex
 from assistant.protocols import Embedder, Reranker
+from assistant.text import tokenize
 
 
 @dataclass
@@ -78,6 +79,36 @@ def pasal_pool(
     return sorted(out, key=lambda kv: kv[1], reverse=True)
 
 
+def section_title(chunk: Chunk) -> str:
+    """The most specific topic heading above a passage: its Paragraf title, else its Bagian title."""
+    return chunk.paragraf_title or chunk.bagian or ""
+
+
+def heading_match(
+    fused: list[tuple[str, float]], chunks: dict[str, Chunk], query: str, bonus: float
+) -> list[tuple[str, float]]:
+    """Add `bonus` x the share of a passage's section-title terms that the question contains.
+
+    Regulations label their own topics ("Bagian Ketiga Larangan", "Paragraf 6 Mutasi"); a question
+    that names the topic should prefer the provisions filed under it over ones that merely share words.
+    """
+    if bonus <= 0:
+        return fused
+    asked = set(tokenize(query))
+    if not asked:
+        return fused
+    cache: dict[str, float] = {}
+    out = []
+    for cid, score in fused:
+        c = chunks.get(cid)
+        title = section_title(c) if c is not None else ""
+        if title not in cache:
+            terms = set(tokenize(title))
+            cache[title] = len(terms & asked) / len(terms) if terms else 0.0
+        out.append((cid, score + bonus * cache[title]))
+    return sorted(out, key=lambda kv: kv[1], reverse=True)
+
+
 class Retriever:
     """Hybrid retriever over a loaded index. Mode: hybrid | dense | keyword."""
 
@@ -118,6 +149,7 @@ class Retriever:
         else:
             fused = fuse(dense, keyword, s.fusion, s.rrf_k, s.dense_weight, s.keyword_weight)
             fused = pasal_pool(fused, self.index.chunks, s.pasal_bonus)
+            fused = heading_match(fused, self.index.chunks, query, s.heading_bonus)
         dense_map = {cid: (rank, sc) for rank, (cid, sc) in enumerate(dense)}
         kw_map = {cid: (rank, sc) for rank, (cid, sc) in enumerate(keyword)}
         passages = []

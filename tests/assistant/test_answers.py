@@ -116,6 +116,22 @@ def test_law_in_force_is_preferred(mini_service: AnswerService) -> None:
     assert answer.citations[0].doc == "uu-20-2023" and answer.citations[0].pasal == "10"
 
 
+@pytest.mark.parametrize(
+    ("question", "defined"),
+    [
+        ("Apa itu disiplin PNS?", "Disiplin PNS adalah"),  # not the definition of "PNS" alone
+        ("Apa yang dimaksud dengan pelanggaran disiplin?", "Pelanggaran Disiplin adalah"),
+    ],
+)
+def test_definition_of_the_whole_term_comes_first(
+    mini_service: AnswerService, question: str, defined: str
+) -> None:
+    answer = mini_service.ask(question)
+    first = answer.citations[0]
+    assert (first.doc, first.pasal) == ("pp-94-2021", "1")
+    assert defined in first.text
+
+
 def test_english_question_is_answered_from_indonesian_corpus(mini_service: AnswerService) -> None:
     answer = mini_service.ask("What are the functions of civil servants (ASN employees)?")
     assert answer.status == AnswerStatus.ANSWERED

@@ -130,3 +130,38 @@ def test_settings_env_names(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None: 
     monkeypatch.setenv("ASISTEN_CORPUS_DIRS", f"{tmp_path}/a:{tmp_path}/b")
     s = Settings()
     assert s.data_dir == tmp_path and [p.name for p in s.corpus_dirs] == ["a", "b"]
+
+
+def _chunk(cid: str, bagian: str | None = None, paragraf_title: str | None = None):  # noqa: ANN202
+    from assistant.documents import Chunk
+
+    return Chunk(
+        id=cid,
+        doc="pp-94-2021",
+        doc_short="PP 94/2021",
+        doc_title="Disiplin Pegawai Negeri Sipil",
+        part=Part.BATANG_TUBUH,
+        pasal=cid,
+        bagian=bagian,
+        paragraf_title=paragraf_title,
+        heading="h",
+        text="t",
+    )
+
+
+def test_heading_match_prefers_the_provision_filed_under_the_asked_topic() -> None:
+    from assistant.retrieve import heading_match
+
+    chunks = {
+        "1": _chunk("1"),  # Ketentuan Umum: no section title
+        "5": _chunk("5", bagian="Larangan"),
+        "13": _chunk(
+            "13", bagian="Jenis Pelanggaran", paragraf_title="Pelanggaran Terhadap Larangan"
+        ),
+    }
+    fused = [("1", 1.0), ("13", 0.9), ("5", 0.8)]
+    ranked = heading_match(fused, chunks, "apa saja larangan bagi PNS?", bonus=0.5)
+    # Paragraf title is the most specific: "Pelanggaran Terhadap Larangan" matches half its terms
+    assert [(cid, round(s, 2)) for cid, s in ranked] == [("5", 1.3), ("13", 1.15), ("1", 1.0)]
+    assert heading_match(fused, chunks, "apa saja larangan bagi PNS?", bonus=0.0) == fused
+    assert heading_match(fused, chunks, "cuti tahunan", bonus=0.5) == fused

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,11 +43,12 @@ def browser() -> Iterator[object]:
 
 
 def save_screenshot(page: object, name: str, publish: bool = False) -> Path:
-    """Save to artifacts/ (git-ignored); with publish, copy it to docs/ for the README."""
+    """Save to artifacts/ (git-ignored). With publish and ASISTEN_PUBLISH_SCREENSHOTS=1, also copy
+    it to docs/ for the README (never by default: a test run must not change tracked files)."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / name
     page.screenshot(path=str(path))  # type: ignore[attr-defined]
-    if publish:
+    if publish and os.environ.get("ASISTEN_PUBLISH_SCREENSHOTS") == "1":
         DOCS.mkdir(exist_ok=True)
         shutil.copy(path, DOCS / name)
     return path

@@ -98,3 +98,48 @@ def _hash():  # noqa: ANN202
     from assistant.backends.embedders import HashEmbedder
 
     return HashEmbedder()
+
+
+def _store_with_random_vectors(tmp_path: Path, n: int, exact_max: int):  # noqa: ANN202
+    from assistant.backends.chroma_store import ChromaStore, make_client
+    from assistant.documents import Chunk, Part
+
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(n, 32)).astype(np.float32)
+    chunks = [
+        Chunk(
+            id=f"doc/pasal-{i}",
+            doc="doc",
+            doc_short="Doc",
+            doc_title="Doc",
+            part=Part.BATANG_TUBUH,
+            pasal=str(i),
+            heading="Doc",
+            text=f"teks {i}",
+        )
+        for i in range(n)
+    ]
+    client = make_client(None, tmp_path / "chroma")
+    ChromaStore(client, "uji-acak", create=True).add(chunks, vectors)
+    return ChromaStore(client, "uji-acak", exact_max=exact_max), vectors, rng
+
+
+def test_small_collections_are_searched_exactly(tmp_path: Path) -> None:
+    store, vectors, rng = _store_with_random_vectors(tmp_path, 1500, exact_max=50_000)
+    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    for _ in range(20):
+        q = rng.normal(size=32).astype(np.float32)
+        sims = unit @ (q / np.linalg.norm(q))
+        expected = [f"doc/pasal-{i}" for i in np.argsort(-sims)[:25]]
+        hits = store.query(q, 25)
+        assert [cid for cid, _ in hits] == expected
+        assert abs(hits[0][1] - float(sims.max())) < 1e-5
+    assert store.query(vectors[3], 2000)[0][0] == "doc/pasal-3"  # k above the size: all, best first
+    assert store._matrix is not None and len(store._matrix[0]) == 1500  # the exact path ran
+
+
+def test_large_collections_use_hnsw(tmp_path: Path) -> None:
+    store, vectors, _ = _store_with_random_vectors(tmp_path, 300, exact_max=100)
+    hits = store.query(vectors[42], 5)
+    assert hits[0][0] == "doc/pasal-42" and hits[0][1] > 0.999
+    assert store._matrix is None  # never loaded into memory

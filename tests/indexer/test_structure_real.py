@@ -117,3 +117,31 @@ def test_html_sample_is_read_and_split() -> None:
     result = split_document(doc, read_document(path), path.name, ".html")
     seq = _pasal_sequence(result)
     assert seq[:3] == ["1", "2", "3"] and len(seq) >= 135
+
+
+def _first(result, pasal: str):  # noqa: ANN001, ANN202
+    return next(c for c in result.chunks if c.part == Part.BATANG_TUBUH and c.pasal == pasal)
+
+
+def test_bagian_and_paragraf_titles_reach_the_heading_trail() -> None:
+    pp94 = _split("pp-94-2021.txt")
+    pasal5 = _first(pp94, "5")
+    assert (pasal5.bab, pasal5.bagian, pasal5.paragraf) == ("II", "Larangan", None)
+    assert "› Bagian Ketiga Larangan ›" in pasal5.heading
+    pasal13 = _first(pp94, "13")
+    assert (pasal13.paragraf, pasal13.paragraf_title) == ("2", "Pelanggaran Terhadap Larangan")
+    assert "› Paragraf 2 Pelanggaran Terhadap Larangan ›" in pasal13.heading
+
+
+def test_paragraf_numbers_survive_ocr() -> None:
+    pp11 = _split("pp-11-2017.txt")
+    titles = {
+        (c.bagian, c.paragraf): c.paragraf_title for c in pp11.chunks if c.paragraf is not None
+    }
+    # "Paragraf I" (OCR for 1) and "Paragraf 1 1" (OCR for 11)
+    assert titles[("Dasar Pemberhentian", "1")] == "Pemberhentian Atas Permintaan Sendiri"
+    assert titles[("Jabatan Fungsional", "11")] == "Pemberhentian dari Jabatan Fungsional"
+    # a heading cut short by a mis-read "Pasat 67" keeps only the title
+    assert titles[("Jabatan Fungsional", "1")].endswith("Akuntabilitas Jabatan Fungsional")
+    uu20 = _split("uu-20-2023.txt")
+    assert "Pengembangan Talenta dan Karier" in {c.paragraf_title for c in uu20.chunks}
