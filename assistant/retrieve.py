@@ -87,16 +87,18 @@ def section_title(chunk: Chunk) -> str:
 def heading_match(
     fused: list[tuple[str, float]], chunks: dict[str, Chunk], query: str, bonus: float
 ) -> list[tuple[str, float]]:
-    """Add `bonus` x the share of a passage's section-title terms that the question contains.
+    """Add `bonus` x the best fused score x the share of a passage's section-title terms that the
+    question contains (relative to the best score, so it means the same under RRF and weighted fusion).
 
     Regulations label their own topics ("Bagian Ketiga Larangan", "Paragraf 6 Mutasi"); a question
     that names the topic should prefer the provisions filed under it over ones that merely share words.
     """
-    if bonus <= 0:
+    if bonus <= 0 or not fused:
         return fused
     asked = set(tokenize(query))
     if not asked:
         return fused
+    bonus *= max(score for _, score in fused)
     cache: dict[str, float] = {}
     out = []
     for cid, score in fused:
@@ -149,7 +151,7 @@ class Retriever:
         else:
             fused = fuse(dense, keyword, s.fusion, s.rrf_k, s.dense_weight, s.keyword_weight)
             fused = pasal_pool(fused, self.index.chunks, s.pasal_bonus)
-            fused = heading_match(fused, self.index.chunks, query, s.heading_bonus)
+            fused = heading_match(fused, self.index.chunks, query, s.effective_heading_bonus)
         dense_map = {cid: (rank, sc) for rank, (cid, sc) in enumerate(dense)}
         kw_map = {cid: (rank, sc) for rank, (cid, sc) in enumerate(keyword)}
         passages = []

@@ -124,7 +124,9 @@ def _top_k(
         return []
     v = np.asarray(vector, dtype=np.float32)
     v = v / (np.linalg.norm(v) or 1.0)
-    sims = matrix @ v
+    # einsum, not `@`: BLAS threads spin against the embedder's own threads on a small machine
+    # (0.2 ms here, against 100 ms for `@` right after an embedding)
+    sims = np.einsum("ij,j->i", matrix, v)
     k = min(k, len(ids))
     head = np.argpartition(-sims, k - 1)[:k] if k < len(ids) else np.arange(len(ids))
     order = sorted(head.tolist(), key=lambda i: (-float(sims[i]), ids[i]))
