@@ -87,12 +87,17 @@ _AFTER_KEYWORD = re.compile(
     r"\b(Pasal|Nomor|Tahun|ayat|Ayat|angka|NOMOR|TAHUN)\s*([0-9OolIL]{1,4})\b"
 )
 _GLUED_PASAL = re.compile(r"\bPasal(\d)")
+# OCR misreadings of "Pasal" before a number: 'PasaL 27', 'PasaI 47', 'Pasat 67', 'Pasa1 245',
+# 'Pasa] 333', 'Pasd 267'
+_MISREAD_PASAL = re.compile(r"\bPas(?:a[LI1it\]]|d)(?=\s*\d)")
 _SPLIT_PASAL = re.compile(r"\bPasal\s+[Il]\s?(\d)\b")
 _AYAT_PAREN = re.compile(r"\(\s*([0-9lIt]{1,2})\s*[1l\]\)]\s*\)?")
 
 
 def fix_digits(text: str) -> str:
-    """'2Ol4' -> '2014', 'L945' -> '1945', 'Pasal 3O' -> 'Pasal 30', 'Pasal I 1' -> 'Pasal 11'."""
+    """'2Ol4' -> '2014', 'L945' -> '1945', 'Pasal 3O' -> 'Pasal 30', 'Pasal I 1' -> 'Pasal 11',
+    'PasaL 27' -> 'Pasal 27'."""
+    text = _MISREAD_PASAL.sub("Pasal", text)
 
     def year(m: re.Match[str]) -> str:
         token = m.group(1)

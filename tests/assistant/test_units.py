@@ -119,6 +119,11 @@ def test_ocr_repair_helpers() -> None:
         and is_page_header("-12-")
         and is_page_header("PR.ES!DEN")
     )
+    misread = "PasaL 27 (1) Pemantauan; PasaI 47 BKN; Pasat 67; Pasa1 245; Pasa] 333; Pasd246"
+    assert fix_digits(misread) == (
+        "Pasal 27 (1) Pemantauan; Pasal 47 BKN; Pasal 67; Pasal 245; Pasal 333; Pasal 246"
+    )
+    assert fix_digits("Pasar 5 dan Pasangan 2; Pasalnya") == "Pasar 5 dan Pasangan 2; Pasalnya"
     assert not is_page_header("BAB I")
     raw = "Pasal 9\n(1) Pegawai ASN melaksanakan kebijakan.\nSK No 202807 A\nPasal 10...\n\nPRESIDEN\nREPUBLIK INDONESIA\n-7-\nPasal 10\nPegawai ASN berfungsi"
     cleaned = clean_text(raw)

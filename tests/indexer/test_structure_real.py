@@ -83,7 +83,7 @@ def test_ocr_repair_in_chunks() -> None:
     ("name", "last", "allowed_gaps"),
     [
         ("pp-94-2021.txt", 46, {"39"}),  # Pasal 39 is missing from the OCR text itself
-        ("pp-30-2019.txt", 65, {"27"}),  # Pasal 27's heading is lost in the OCR
+        ("pp-30-2019.txt", 65, set()),  # Pasal 27 is OCR'd "PasaL 27": repaired
         ("uu-5-2014.txt", 141, set()),
     ],
 )
@@ -145,3 +145,11 @@ def test_paragraf_numbers_survive_ocr() -> None:
     assert titles[("Jabatan Fungsional", "1")].endswith("Akuntabilitas Jabatan Fungsional")
     uu20 = _split("uu-20-2023.txt")
     assert "Pengembangan Talenta dan Karier" in {c.paragraf_title for c in uu20.chunks}
+
+
+def test_misread_pasal_heading_is_recovered() -> None:
+    # the OCR has "Bagian Kedua Pemantauan Kinerja PasaL 27 (1) Pemantauan Kinerja dilakukan ..."
+    pp30 = _split("pp-30-2019.txt")
+    pasal27 = [c for c in pp30.chunks if c.part == Part.BATANG_TUBUH and c.pasal == "27"]
+    assert pasal27[0].ayat == "1" and pasal27[0].text.startswith("(1) Pemantauan Kinerja dilakukan")
+    assert pasal27[0].bagian == "Pemantauan Kinerja"
