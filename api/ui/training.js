@@ -1,5 +1,6 @@
 /* Asisten ASN — Mode Pelatihan: the steps behind the last answer, for trainers.
-   Loaded after app.js (shares its helpers: $, el, state, api, errorText, renderAnswerText). */
+   Loaded after core.js, api.js and render.js (uses $, el, state, TRAINING_STORAGE, api, errorText,
+   renderAnswerText); setTraining and renderTraining are called from app.js, chat.js, conversations.js. */
 "use strict";
 
 function setTraining(on) {

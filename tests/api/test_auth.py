@@ -53,6 +53,13 @@ ROUTES = [
 PUBLIC = [
     "/",
     "/index.html",
+    "/core.js",
+    "/api.js",
+    "/render.js",
+    "/feedback.js",
+    "/source.js",
+    "/conversations.js",
+    "/chat.js",
     "/app.js",
     "/training.js",
     "/style.css",
