@@ -341,10 +341,6 @@ def models_convert_e5(
     except (ValueError, RuntimeError) as exc:
         _fail(exc)
         return
-    if "e5" not in path.name.lower() and "e5" not in str(path).lower():
-        console.print(
-            "[yellow]Nama direktori tanpa 'e5': awalan query:/passage: tidak akan dipakai.[/yellow]"
-        )
     out.print(str(path))
     console.print(
         f"Pakai: ASISTEN_EMBEDDER=sentence-transformers ASISTEN_EMBED_MODEL={path} "

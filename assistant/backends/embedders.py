@@ -70,10 +70,7 @@ class SentenceTransformerEmbedder:
         self.dim = int(getdim())
         self.batch_size = batch_size
         self.name = f"st/{model}"
-        lower = model.lower()
-        self._query_prefix, self._passage_prefix = (
-            ("query: ", "passage: ") if "e5" in lower else ("", "")
-        )
+        self._query_prefix, self._passage_prefix = _prefixes(model, self._model)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         vecs = self._model.encode(
@@ -88,6 +85,15 @@ class SentenceTransformerEmbedder:
             self._model.encode(self._query_prefix + text, normalize_embeddings=True),
             dtype=np.float32,
         )
+
+
+def _prefixes(model: str, loaded: object) -> tuple[str, str]:
+    """Query and passage prefixes: the model's own `query`/`passage` prompts when its config names
+    them (as `asisten models convert-e5` writes), else the e5 convention for a name with "e5"."""
+    prompts = getattr(loaded, "prompts", None) or {}
+    if "query" in prompts and "passage" in prompts:
+        return str(prompts["query"]), str(prompts["passage"])
+    return ("query: ", "passage: ") if "e5" in model.lower() else ("", "")
 
 
 def _resolve_packaged_model(model: str) -> str:

