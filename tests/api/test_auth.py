@@ -73,12 +73,20 @@ PUBLIC = [
 def secured(
     mini_settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
-    settings = private_settings(
-        mini_settings, tmp_path_factory.mktemp("auth_data"), api_keys=KEYS
-    ).model_copy(update={"auth_failures_per_minute": 0})  # walks many wrong keys; throttling: below
+    # the walk sends many wrong keys: throttling is off here and tested on its own below
+    settings = keyed_settings(
+        mini_settings, tmp_path_factory, "auth_data", auth_failures_per_minute=0
+    )
     with TestClient(create_app(settings)) as client:
         yield client
         wait_for_reindex(client)  # never leave a build running when the module ends
+
+
+def keyed_settings(
+    base: Settings, factory: pytest.TempPathFactory, name: str, **overrides: int
+) -> Settings:
+    """`base` with its own data dir, the test keys, and `overrides`."""
+    return private_settings(base, factory.mktemp(name), api_keys=KEYS).model_copy(update=overrides)
 
 
 def call(client: TestClient, method: str, path: str, body: dict | None, key: str | None):  # noqa: ANN201
@@ -215,9 +223,9 @@ def test_admin_reindex_switches_generation_without_restart(secured: TestClient) 
 def test_rate_limit_per_key(
     mini_settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    settings = private_settings(
-        mini_settings, tmp_path_factory.mktemp("limit_data"), api_keys=KEYS
-    ).model_copy(update={"rate_limit_per_minute": 2})
+    settings = keyed_settings(
+        mini_settings, tmp_path_factory, "limit_data", rate_limit_per_minute=2
+    )
     with TestClient(create_app(settings)) as client:
         for _ in range(2):
             assert call(client, "POST", "/api/chat", ASK, USER_KEY).status_code == 200
@@ -231,9 +239,9 @@ def test_rate_limit_per_key(
 def test_wrong_keys_are_throttled_per_address(
     mini_settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    settings = private_settings(
-        mini_settings, tmp_path_factory.mktemp("guess_data"), api_keys=KEYS
-    ).model_copy(update={"auth_failures_per_minute": 3})
+    settings = keyed_settings(
+        mini_settings, tmp_path_factory, "guess_data", auth_failures_per_minute=3
+    )
     search = "/api/search?q=cuti&k=1"  # an audited route
     with TestClient(create_app(settings)) as client:
         assert call(client, "GET", search, None, None).status_code == 401  # no key: not counted
