@@ -163,7 +163,7 @@ def check_backend(state: AppState, requested: str | None) -> None:
 
 # ------------------------------------------------------------------ mode tanpa sumber
 def no_retrieval_backend(state: AppState, requested: str | None) -> str:
-    check_backend(state, requested)
+    """The backend for a no-retrieval answer (`requested` already passed `check_backend`)."""
     backend = None if requested == "extractive" else requested or llm_backend(state.settings)
     if backend is None:
         raise HTTPException(

@@ -43,9 +43,6 @@ class RateLimiter:
         self._hits: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def allow(self, caller: str) -> bool:
-        return self.wait_time(caller) == 0
-
     def wait_time(self, caller: str, count: bool = True) -> int:
         """0 when the request may go ahead (and counts it, unless `count` is False); otherwise whole
         seconds to wait."""

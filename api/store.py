@@ -160,10 +160,10 @@ class Store:
         return [dict(r) for r in rows]
 
     def get_conversation(self, cid: str, scope: str | None = None) -> dict[str, Any] | None:
-        if not self.conversation_exists(cid, scope):
-            return None
         head = self._query(
-            "SELECT id, title, created_at, updated_at FROM conversations WHERE id = ?", (cid,)
+            """SELECT id, title, created_at, updated_at FROM conversations
+               WHERE id = ? AND (? IS NULL OR owner = ?)""",
+            (cid, scope, scope),
         )
         if not head:
             return None
