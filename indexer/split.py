@@ -23,7 +23,9 @@ _BAGIAN_RE = re.compile(
 )
 # OCR reads "Paragraf 1" as "Paragraf I" or "Paragraf l": accept those as 1.
 _PARAGRAF_RE = re.compile(r"\bParagraf\s*\.?\s*(\d+|[Il](?=\s))\b")
-_TITLE_JUNK = re.compile(r"(?:\s+\(\d{1,2}[)t]?)+\s*$|\s+Pasa[lt]\s+\d.*$")
+# stray ayat markers after a title ("... Jabatan Pimpinan Tinggi (6) (7t"); a misread Pasal heading
+# glued to a title ("Pasat 67 ...") is repaired earlier, by indexer.clean.fix_digits
+_TITLE_JUNK = re.compile(r"(?:\s+\(\d{1,2}[)t]?)+\s*$")
 _PENJELASAN_RE = re.compile(r"\bPENJELASAN\s+ATAS\b")
 _PASAL_DEMI_RE = re.compile(r"\bPASAL\s*DEMI\s*PASAL\b", re.I)
 _UMUM_RE = re.compile(r"\b(?:I\.\s*)?UMUM\b")
