@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from assistant.config import Settings
+from benchmarks.load import free_port
 
 
 def private_settings(base: Settings, dest: Path, **overrides: object) -> Settings:
@@ -26,12 +26,6 @@ def private_settings(base: Settings, dest: Path, **overrides: object) -> Setting
         ignore=shutil.ignore_patterns("conversations.sqlite*"),
     )
     return base.model_copy(update={"data_dir": dest, "rate_limit_per_minute": 0, **overrides})
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager

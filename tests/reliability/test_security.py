@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +16,7 @@ from pydantic import SecretStr
 from api import auth
 from api.app import create_app
 from assistant.config import Settings
-from tests.api.live import free_port, live_server, private_settings
+from tests.api.live import live_server, private_settings
 
 pytestmark = pytest.mark.slow
 
@@ -59,29 +56,12 @@ def test_every_key_is_compared_with_compare_digest(monkeypatch: pytest.MonkeyPat
 @pytest.fixture(scope="module")
 def served(mini_settings: Settings, mini_corpus: Path, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     """`asisten serve` as a subprocess (its real uvicorn logging config, access log on)."""
-    data = private_settings(mini_settings, tmp_path_factory.mktemp("sec_data")).data_dir
-    log_path = data / "server.log"
-    port = free_port()
-    env = {
-        **os.environ,
-        "ASISTEN_DATA_DIR": str(data),
-        "ASISTEN_CORPUS_DIRS": str(mini_corpus),
-        "ASISTEN_API_KEYS": KEYS,
-        "ASISTEN_RATE_LIMIT_PER_MINUTE": "0",
-    }
-    cmd = [sys.executable, "-m", "indexer.cli", "serve", "--port", str(port)]
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        from benchmarks.load import wait_ready
+    from benchmarks.load import serve
 
-        wait_ready(base, proc)
-        yield base, proc, log_path
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-            proc.wait(timeout=30)
+    data = private_settings(mini_settings, tmp_path_factory.mktemp("sec_data")).data_dir
+    env = {"ASISTEN_CORPUS_DIRS": str(mini_corpus), "ASISTEN_API_KEYS": KEYS}  # our known keys
+    with serve(data, in_place=True, env=env) as server:
+        yield server.base_url, server.process, server.log_path
 
 
 def exercise(base: str) -> None:
