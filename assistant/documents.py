@@ -173,3 +173,6 @@ class Answer(BaseModel):
     question: str = ""
     search_query: str = ""
     trace: dict[str, Any] | None = None
+    # why an answer is not `answered` (machine-readable, stable): personal_record, not_in_corpus,
+    # unknown_document, out_of_domain, injection, weak_sources, answer_type_mismatch, ...
+    reason: str | None = None

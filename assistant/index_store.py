@@ -4,7 +4,7 @@ Layout under ``<data_dir>/index``::
 
     CURRENT                 JSON pointer to the live generation (replaced with os.replace)
     chroma/                 PersistentClient dir (unused when ASISTEN_CHROMA_URL is set)
-    gen-<stamp>/chunks.jsonl, bm25/, info.json
+    gen-<stamp>/chunks.jsonl, bm25/, info.json, artifacts/<name>.json
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,28 @@ def write_pointer(index_dir: Path, data: dict[str, Any]) -> None:
     os.replace(tmp, index_dir / POINTER)
 
 
+ARTIFACTS = "artifacts"
+
+
+def write_artifact(gen_dir: Path, name: str, data: Any) -> None:
+    """Persist one derived table of a generation (relations, catalogue, ...) as JSON."""
+    folder = gen_dir / ARTIFACTS
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+
+
+def read_artifacts(gen_dir: Path) -> dict[str, Any]:
+    """Every artifact of a generation, by name (empty for generations built before artifacts)."""
+    folder = gen_dir / ARTIFACTS
+    if not folder.is_dir():
+        return {}
+    return {
+        p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))
+    }
+
+
 def load_chunks(path: Path) -> list[Chunk]:
     with path.open(encoding="utf-8") as fh:
         return [Chunk.model_validate_json(line) for line in fh if line.strip()]
@@ -53,6 +75,11 @@ class LoadedIndex:
     ordered: list[Chunk]
     store: ChromaStore
     keyword: BM25Index
+    artifacts: dict[str, Any] = field(default_factory=dict)
+
+    def artifact(self, name: str, default: Any = None) -> Any:
+        """A derived table written at index time (see ``write_artifact``)."""
+        return self.artifacts.get(name, default)
 
     def by_pasal(self, doc: str, pasal: str) -> list[Chunk]:
         return [c for c in self.ordered if c.doc == doc and c.pasal == pasal]
@@ -95,6 +122,7 @@ def open_index(settings: Settings) -> LoadedIndex:
         ordered=ordered,
         store=store,
         keyword=keyword,
+        artifacts=read_artifacts(gen_dir),
     )
 
 
