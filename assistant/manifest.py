@@ -18,6 +18,8 @@ class Manifest:
     documents: dict[str, DocInfo]
     ignore: list[str] = field(default_factory=list)
     pdf_urls: dict[str, str] = field(default_factory=dict)
+    # doc id -> the scope of a partial revocation ("sepanjang tidak mengatur jenis Hukuman Disiplin sedang")
+    partial: dict[str, str] = field(default_factory=dict)
 
     def get(self, doc_id: str) -> DocInfo | None:
         return self.documents.get(doc_id)
@@ -44,11 +46,15 @@ def load_manifest(path: Path) -> Manifest:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     docs: dict[str, DocInfo] = {}
     urls: dict[str, str] = {}
+    partial: dict[str, str] = {}
     for raw in data.get("document", []):
         raw = dict(raw)
         pdf_url = raw.pop("pdf_url", "") or ""
         if pdf_url:
             urls[raw["id"]] = pdf_url
+        scope = raw.pop("dicabut_sebagian", "") or ""
+        if scope:
+            partial[raw["id"]] = scope
         for key in ("mencabut", "mengubah", "dicabut_oleh", "diubah_oleh", "files", "aliases"):
             raw[key] = tuple(raw.get(key, ()))
         raw["source_url"] = raw.get("source_url") or None
@@ -56,7 +62,9 @@ def load_manifest(path: Path) -> Manifest:
         if doc.id in docs:
             raise ValueError(f"manifest {path}: duplicate document id {doc.id!r}")
         docs[doc.id] = doc
-    return Manifest(documents=docs, ignore=list(data.get("ignore", [])), pdf_urls=urls)
+    return Manifest(
+        documents=docs, ignore=list(data.get("ignore", [])), pdf_urls=urls, partial=partial
+    )
 
 
 def unlisted_doc(path: Path) -> DocInfo:
@@ -80,7 +88,9 @@ def status_note(doc: DocInfo, manifest: Manifest) -> str | None:
         return ", ".join(manifest.documents[i].short if i in manifest.documents else i for i in ids)
 
     if doc.status == DocStatus.DICABUT and doc.dicabut_oleh:
-        return f"{doc.short} telah dicabut oleh {names(doc.dicabut_oleh)}"
+        scope = manifest.partial.get(doc.id)
+        suffix = f" {scope}" if scope else ""
+        return f"{doc.short} telah dicabut oleh {names(doc.dicabut_oleh)}{suffix}"
     if doc.status == DocStatus.DIUBAH and doc.diubah_oleh:
         return f"{doc.short} telah diubah dengan {names(doc.diubah_oleh)}"
     return None
