@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from evals.refuse_class import REFUSE_CLASSES, UNCLASSIFIED, infer_refuse_class
+
 Key = tuple[str, str | None]  # (doc id, Pasal number or None for material without Pasal)
 
 DEFAULT_DATASET = Path("evals/datasets/dev.jsonl")
@@ -57,6 +59,7 @@ class EvalItem(BaseModel):
     also: list[Place] = Field(default_factory=list)
     must_contain: list[str] = Field(default_factory=list)
     refuse_status: str | None = None
+    refuse_class: str | None = None  # must-refuse only: personal_record, not_in_corpus, ...
     category: str = "lainnya"
     lang: str = "id"
 
@@ -74,6 +77,19 @@ class EvalItem(BaseModel):
     def _answerable_has_gold(self) -> EvalItem:
         if self.expect == "answer" and not self.doc:
             raise ValueError("an item with expect=answer needs a gold doc")
+        return self
+
+    @model_validator(mode="after")
+    def _refuse_class(self) -> EvalItem:
+        """Must-refuse items always carry a class (inferred for lines written without one)."""
+        if self.expect == "answer":
+            if self.refuse_class:
+                raise ValueError("refuse_class is only for expect=refuse items")
+            return self
+        if self.refuse_class is None:
+            self.refuse_class = infer_refuse_class(self.question, self.refuse_status)
+        elif self.refuse_class not in (*REFUSE_CLASSES, UNCLASSIFIED):
+            raise ValueError(f"refuse_class must be one of {REFUSE_CLASSES}")
         return self
 
     @property

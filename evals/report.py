@@ -54,6 +54,24 @@ TEMPLATE = """<!doctype html>
 <tr><td>status jawaban</td><td>{% for s, c in summary.statuses.items() %}{{ s }}: {{ c }} {% endfor %}</td></tr>
 </table>
 
+{% if summary.refusal_by_class %}<h3>Penolakan per kelas</h3>
+<table id="refusal-classes"><tr><th>kelas</th><th>n</th><th>ditolak</th><th>recall</th>
+<th>diklaim (reason)</th><th>presisi</th><th>status tepat</th></tr>
+{% for c, v in summary.refusal_by_class.items() %}<tr><td>{{ c }}</td><td class="num">{{ v.n }}</td>
+<td class="num">{{ v.refused }}</td><td class="num">{{ fmt(v.recall) }}</td><td class="num">{{ v.claimed }}</td>
+<td class="num">{{ fmt(v.precision) }}</td><td class="num">{{ fmt(v.status_accuracy) }}</td></tr>
+{% endfor %}</table>
+<p>Penolakan keliru (pertanyaan yang dapat dijawab tanpa status answered):
+ {{ fmt(summary.false_refusal_rate) }}</p>
+{% for title, tab in [("Status × kelas harapan", summary.status_by_class),
+                      ("Reason × kelas harapan", summary.reason_by_class)] %}
+{% set cols = tab.values()|map("list")|sum(start=[])|unique|sort|list %}
+<table class="confusion"><caption>{{ title }}</caption><tr><th>kelas harapan</th>
+{% for col in cols %}<th>{{ col }}</th>{% endfor %}</tr>
+{% for c, counts in tab.items() %}<tr><td>{{ c }}</td>{% for col in cols %}
+<td class="num">{{ counts.get(col, 0) }}</td>{% endfor %}</tr>{% endfor %}</table>
+{% endfor %}{% endif %}
+
 <h3>Latensi (ms)</h3>
 <table id="latency"><tr><th>tahap</th><th>p50</th><th>p95</th><th>rata-rata</th><th>n</th></tr>
 {% for stage, v in summary.latency.items() %}<tr><td>{{ stage }}</td><td class="num">{{ fmt(v.p50) }}</td>
@@ -74,7 +92,7 @@ TEMPLATE = """<!doctype html>
 <h2>Pertanyaan gagal ({{ failed|length }})</h2>
 {% for r in failed %}<div class="fail">
 <b>{{ r.id }}</b> <small>{{ r.category }} · {{ r.lang }} · harapan {{ r.expect }}
-{% if r.expected_status %}({{ r.expected_status }}){% endif %} · status {{ r.status or "-" }}</small><br>
+{% if r.expected_status %}({{ r.expected_status }}{% if r.refuse_class %}, {{ r.refuse_class }}{% endif %}){% endif %} · status {{ r.status or "-" }}{% if r.reason %} ({{ r.reason }}){% endif %}</small><br>
 {{ r.question }}<br>
 {% if r.error %}<b>galat:</b> {{ r.error }}<br>{% endif %}
 {% if r.gold %}<small>emas:</small> {% for g in r.gold %}<code>{{ g.doc }} Pasal {{ g.pasal or "-" }}{% if g.ayat %} ({{ g.ayat }}){% endif %}</code> {% endfor %}

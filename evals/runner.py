@@ -34,7 +34,9 @@ class ItemResult(BaseModel):
     expect: str
     gold: list[dict[str, Any]] = Field(default_factory=list)
     expected_status: str | None = None
+    refuse_class: str | None = None  # must-refuse items: why they must be refused
     status: str | None = None
+    reason: str | None = None  # Answer.reason: why the answer is not `answered`
     answer: str | None = None
     cited: list[dict[str, Any]] = Field(default_factory=list)
     retrieved: list[dict[str, Any]] = Field(default_factory=list)
@@ -88,6 +90,7 @@ class Evaluator:
             expect=item.expect,
             gold=[p.model_dump() for p in item.places],
             expected_status=item.refuse_status,
+            refuse_class=item.refuse_class,
         )
         try:
             self._retrieval(item, row)
@@ -126,6 +129,7 @@ class Evaluator:
     def _answer(self, item: EvalItem, row: ItemResult) -> None:
         answer = self.service.ask(item.question, backend=self.options.backend, trace=True)
         row.status = answer.status.value
+        row.reason = answer.reason
         row.answer = answer.answer
         row.cited = [
             {"doc": c.doc, "pasal": c.pasal, "ayat": c.ayat, "id": c.id} for c in answer.citations

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from evals.metrics import latency, mrr, recall_at_k, refusal_scores, share
+from evals.refusal import CLASS_PRECISION_KEYS, CLASS_RECALL_KEYS, refusal_summary
 from evals.runner import ItemResult
 
 # Metric keys in display order, with the direction that counts as better.
@@ -23,10 +24,12 @@ HIGHER_IS_BETTER = [
     "refusal_recall",
     "refusal_precision",
     "refusal_status_accuracy",
+    *CLASS_RECALL_KEYS,
+    *CLASS_PRECISION_KEYS,
     "pass_rate",
     "faithfulness",
 ]
-LOWER_IS_BETTER = ["invented_citations", "false_refusals", "errors"]
+LOWER_IS_BETTER = ["invented_citations", "false_refusals", "false_refusal_rate", "errors"]
 ANSWER_STAGES = ("retrieve", "rerank", "generate", "total")
 SEARCH_STAGES = (
     "chain_retrieve",
@@ -93,6 +96,7 @@ def summarize(results: Sequence[ItemResult]) -> dict[str, Any]:
                     for stage in (*ANSWER_STAGES, *SEARCH_STAGES)
                 }
             ),
+            **refusal_summary(results),
             "by_category": _grouped(results, lambda r: r.category),
             "by_document": _grouped(answerable, lambda r: r.gold[0]["doc"] if r.gold else "-"),
         }
