@@ -17,9 +17,10 @@ from assistant.config import Settings
 from assistant.documents import Chunk, DocInfo
 from assistant.errors import AsistenError, ReadError
 from assistant.hashing import file_sha256
-from assistant.index_store import read_pointer, remove_generation, write_pointer
+from assistant.index_store import read_pointer, remove_generation, write_artifact, write_pointer
 from assistant.manifest import SUPPORTED_SUFFIXES, Manifest, load_manifest, unlisted_doc
 from assistant.protocols import Embedder
+from indexer.catalogue import build_catalogue
 from indexer.clean import clean_text
 from indexer.embed_cache import EmbeddingCache
 from indexer.read import read_document
@@ -215,6 +216,7 @@ def build_index(
             for chunk in all_chunks:
                 fh.write(chunk.model_dump_json() + "\n")
         present = {r.doc for r in reports}
+        write_artifact(gen_dir, "catalogue", build_catalogue(all_chunks, manifest.documents, present))
         missing = [
             d.id for d in manifest.documents.values() if d.in_manifest and d.id not in present
         ]

@@ -1,0 +1,131 @@
+"""The regulatory landscape at query time: the instruments the corpus names, whether we hold them,
+and which instrument holds the detail a provision delegates ("diatur dengan Peraturan BKN").
+
+Pure functions over the ``catalogue`` artifact written at index time (``runtime.index.artifact
+("catalogue")``): ``{"entries": {key: entry}, "delegations": {chunk id: [delegation]}}``.
+An entry: key ("pp-10-1983", "perbkn"), kind, label ("PP 10/1983"), number, year, title, mentions,
+mentioned_in (chunk ids, capped), mentioned_by (doc ids), in_manifest, held (doc id or None),
+revoked_by (docs whose revocation clause names it). A delegation: key, kind, label, number, year,
+field, topic, status ("held" | "possibly_held" | "not_held"), held, candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from assistant.documents import Passage
+
+# Document kinds as the question reader names them (assistant.references) -> catalogue kinds.
+_KIND_ALIASES = {
+    "uu": "uu",
+    "undang-undang": "uu",
+    "perppu": "perppu",
+    "pp": "pp",
+    "peraturan pemerintah": "pp",
+    "perpres": "perpres",
+    "peraturan presiden": "perpres",
+    "keppres": "keppres",
+    "keputusan presiden": "keppres",
+    "inpres": "inpres",
+    "perbkn": "perbkn",
+    "peraturan bkn": "perbkn",
+    "perka bkn": "perbkn",
+    "perlan": "perlan",
+    "peraturan lan": "perlan",
+    "perkasn": "perkasn",
+    "permenpan": "permenpanrb",
+    "permenpanrb": "permenpanrb",
+    "permen": "permen",
+    "peraturan menteri": "permen",
+    "permendagri": "permen-dalam-negeri",
+    "pmk": "permen-keuangan",
+    "kepmen": "kepmen",
+    "keputusan menteri": "kepmen",
+}
+
+Catalogue = dict[str, Any]
+
+
+def catalogue_kind(doc_type: str) -> str:
+    """The catalogue kind of a document type as written ("PP", "PermenPAN", "Peraturan BKN")."""
+    name = re.sub(r"\s+", " ", doc_type.strip().lower())
+    return _KIND_ALIASES.get(name, name.replace(" ", ""))
+
+
+def _entries(catalogue: Catalogue | None) -> dict[str, dict[str, Any]]:
+    return (catalogue or {}).get("entries", {})
+
+
+def _matches(entry: dict[str, Any], kind: str) -> bool:
+    """permenpanrb and permen-<field> are both "a Peraturan Menteri" to a bare "permen"."""
+    if kind == "permen":
+        return entry["kind"] == "permen"
+    if kind == "permenpanrb":
+        return entry["key"].startswith("permenpanrb")
+    if kind.startswith("permen-"):
+        return entry["key"].startswith(kind)
+    return entry["kind"] == kind
+
+
+def find_referenced(
+    catalogue: Catalogue | None, doc_type: str, number: str | None = None, year: int | None = None
+) -> dict[str, Any] | None:
+    """The catalogue entry of a regulation the corpus names ("PP", "10", 1983), or, without a
+    number, the entry of the kind itself ("Peraturan BKN"); None when the corpus never names it."""
+    kind = catalogue_kind(doc_type)
+    num = str(int(number)) if number and str(number).isdigit() else number
+    for entry in _entries(catalogue).values():
+        if not _matches(entry, kind):
+            continue
+        if num is None and entry["number"] is None:
+            return entry
+        if num is not None and entry["number"] == num and (year is None or entry["year"] == year):
+            return entry
+    return None
+
+
+def referenced_not_held(catalogue: Catalogue | None) -> list[dict[str, Any]]:
+    """Every named regulation whose text we do not hold, most mentioned first."""
+    rows = [e for e in _entries(catalogue).values() if not e.get("held")]
+    return sorted(rows, key=lambda e: (-int(e["mentions"]), e["key"]))
+
+
+def delegations_for(
+    catalogue: Catalogue | None, passages: Iterable[Passage | str], include_held: bool = False
+) -> list[dict[str, Any]]:
+    """For the passages an answer uses: which instrument holds the detail they delegate, when we do
+    not hold it. Each item is the delegation plus ``chunk`` (the delegating chunk id)."""
+    table = (catalogue or {}).get("delegations", {})
+    found: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for p in passages:
+        chunk_id = p if isinstance(p, str) else p.chunk.id
+        for d in table.get(chunk_id, []):
+            if d["status"] == "held" and not include_held:
+                continue
+            if (chunk_id, d["key"]) not in seen:
+                seen.add((chunk_id, d["key"]))
+                found.append({**d, "chunk": chunk_id})
+    return found
+
+
+def delegation_note(d: dict[str, Any], where: str = "") -> str:
+    """Indonesian sentence for an answer: what holds the detail and that it is not in the corpus."""
+    source = f"{where} menyatakan bahwa k" if where else "K"
+    text = f"{source}etentuan lebih lanjut mengenai {d['topic']} diatur dengan {d['label']}"
+    if d["status"] == "possibly_held":
+        return text + f"; mungkin termuat dalam {', '.join(d['candidates'])}."
+    if d["status"] == "held":
+        return text + "."
+    return text + ", yang teksnya tidak ada di korpus Asisten ASN."
+
+
+def mention_note(entry: dict[str, Any], where: list[str] | None = None) -> str:
+    """ "PP 10/1983 tentang … disebut dalam korpus (…) tetapi teksnya tidak ada di korpus." """
+    name = entry["label"] + (f" tentang {entry['title']}" if entry.get("title") else "")
+    places = f" ({', '.join(where)})" if where else ""
+    if entry.get("held"):
+        return f"{name} ada di korpus{places}."
+    return f"{name} disebut dalam korpus{places} tetapi teksnya tidak ada di korpus."
