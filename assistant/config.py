@@ -74,6 +74,11 @@ class Settings(BaseSettings):
             return self.heading_bonus
         return 0.25 if self.fusion == "weighted" else 0.0
 
+    spelling: bool = Field(
+        True,
+        description="Correct misspelt question words and chat shorthand to the index vocabulary "
+        "before searching (assistant/spelling.py).",
+    )
     reranker: str = Field("", description="sentence-transformers CrossEncoder name/path; '' = off.")
     min_confidence: float = Field(
         0.85,

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from assistant.config import Settings
 from assistant.documents import Chunk, Passage
+from assistant.guard import is_english
 from assistant.index_store import LoadedIndex
 from assistant.protocols import Embedder, Reranker
+from assistant.spelling import Corrected, Speller
 from assistant.text import tokenize
 
 
@@ -18,6 +21,8 @@ class RetrievalResult:
     dense: list[tuple[str, float]] = field(default_factory=list)
     keyword: list[tuple[str, float]] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    query: str = ""  # the question as searched (typos corrected, shorthand written out)
+    corrections: list[str] = field(default_factory=list)  # "larangn → larangan"
 
 
 def _minmax(pairs: list[tuple[str, float]]) -> dict[str, float]:
@@ -126,6 +131,17 @@ class Retriever:
         self.settings = settings
         self.reranker = reranker
 
+    @cached_property
+    def speller(self) -> Speller:
+        """The vocabulary of this index's texts (one Retriever per loaded index: built once)."""
+        return Speller.from_texts(c.text for c in self.index.ordered)
+
+    def correct(self, query: str) -> Corrected:
+        """The question with misspelt words and chat shorthand corrected (when `spelling` is on)."""
+        if not self.settings.spelling:
+            return Corrected(query)
+        return self.speller.correct(query, english=is_english(query))
+
     def search(
         self, query: str, k: int | None = None, mode: str = "hybrid", rerank: bool = True
     ) -> RetrievalResult:
@@ -135,6 +151,8 @@ class Retriever:
         dense: list[tuple[str, float]] = []
         keyword: list[tuple[str, float]] = []
         t0 = time.perf_counter()
+        corrected = self.correct(query)
+        query = corrected.text
         if mode in ("hybrid", "dense"):
             dense = self.index.store.query(self.embedder.embed_query(query), n)
         t1 = time.perf_counter()
@@ -184,4 +202,4 @@ class Retriever:
             head.sort(key=lambda p: p.score, reverse=True)
             passages = head + passages[len(head) :]
         timings["rerank"] = (time.perf_counter() - t3) * 1000
-        return RetrievalResult(passages, dense, keyword, timings)
+        return RetrievalResult(passages, dense, keyword, timings, query, corrected.trace())

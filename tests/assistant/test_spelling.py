@@ -1,0 +1,84 @@
+"""Typo-tolerant questions: what must be corrected, and what must never change."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.spelling import Speller, typo_cost
+
+# Real sentences of the regulations (PP 94/2021, PP 30/2019, PP 11/2017, UU 20/2023), each repeated
+# so that its words count as frequent vocabulary.
+TEXTS = [
+    "PNS dilarang menyalahgunakan wewenang. Bagian Ketiga Larangan. Larangan bagi PNS.",
+    "Penilaian Kinerja PNS adalah suatu proses sistematis. Kinerja PNS adalah hasil kerja.",
+    "Lamanya cuti melahirkan adalah 3 (tiga) bulan. Batas usia pensiun PNS.",
+    "Pegawai ASN berfungsi sebagai pelaksana kebijakan publik. Disiplin PNS. Jabatan manajerial.",
+    "Hukuman disiplin berat. Tidak masuk kerja tanpa alasan yang sah. Mentor.",
+] * 5
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    return Speller.from_texts(TEXTS)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("larangn bagi pns apa aj", "larangan bagi pns apa saja"),
+        ("apa itu penilain kinreja pns", "apa itu penilaian kinerja pns"),
+        ("brp lama cuti melahirkn utk pns", "berapa lama cuti melahirkan untuk pns"),
+        ("Batas usia pensiunn PNS", "Batas usia pensiun PNS"),  # a letter typed twice
+        ("pelanggaran dispilin", "pelanggaran disiplin"),  # swapped neighbours
+        ("Kedudukan pegawi ASN", "Kedudukan pegawai ASN"),  # a dropped vowel
+        ("jabatan menejerial", "jabatan manajerial"),  # sound-alike vowels
+        ("Larangn PNS", "Larangan PNS"),  # the capital stays
+        ("pns yg bolos krj gmn", "pns yang bolos kerja bagaimana"),
+        (
+            "min, syarat pensiun gimana kak?",
+            "syarat pensiun bagaimana?",
+        ),  # forms of address dropped
+    ],
+)
+def test_corrections_that_must_happen(speller: Speller, typed: str, expected: str) -> None:
+    assert speller.correct(typed).text == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apa isi Pasal 5 PP 94/2021?",  # regulation abbreviations and numbers
+        "NIP 199001012015031002 cuti berapa hari?",  # NIP-like digit strings
+        "Apakah SPBE dan KASN diatur?",  # acronyms typed in capitals
+        "Kinerja PNS dan disiplin",  # words of the index
+        "coaching dan mentoring",  # an English loanword near "mentor" stays
+        "berturut2 tiga kali",  # digits inside a word
+        "mengundurkan diri",  # derived forms of dictionary roots
+    ],
+)
+def test_words_that_must_not_change(speller: Speller, question: str) -> None:
+    corrected = speller.correct(question)
+    assert corrected.text == question and not corrected.corrections
+
+
+def test_english_questions_are_left_alone(speller: Speller) -> None:
+    question = "What does the law say about leave for civil servants?"
+    assert speller.correct(question, english=True).text == question
+
+
+def test_corrections_are_recorded_for_the_trace(speller: Speller) -> None:
+    corrected = speller.correct("larangn bagi pns apa aj")
+    assert corrected.trace() == ["larangn → larangan", "aj → saja"]
+    assert [c.kind for c in corrected.corrections] == ["typo", "abbreviation"]
+
+
+def test_far_words_are_not_forced_onto_the_vocabulary(speller: Speller) -> None:
+    assert speller.suggest("rendang") is None
+    assert speller.correct("resep rendang padang").text == "resep rendang padang"
+
+
+def test_likely_slips_cost_less_than_other_edits() -> None:
+    assert typo_cost("kinreja", "kinerja") < typo_cost("kinxrja", "kinerja")
+    assert typo_cost("larangn", "larangan") < typo_cost("larngan", "larangan") + 0.5
+    assert typo_cost("pensiunn", "pensiun") < 1.0
+    assert typo_cost("dengan", "dengan") == 0.0
