@@ -72,6 +72,14 @@ class Chunk(BaseModel):
     source_file: str = ""
     order: int = 0
     searchable: bool = True  # False for "Cukup jelas." entries: shown, never retrieved
+    # the law in force per provision (indexer/consolidate.py, indexer/relations.py; issue 11)
+    amended_by: str | None = None  # doc id of the amendment that gave this wording ("pp-45-1990")
+    amended_by_short: str | None = None  # its short name, for the label ("PP 45/1990")
+    history: list[dict[str, str]] | None = None  # earlier wordings, oldest first
+    superseded: bool = False  # an original wording replaced by an amendment (id ends "@asli")
+    deleted: bool = False  # repealed by an amendment ("Pasal 11 dihapus"): shown, never retrieved
+    provision_status: str | None = None  # "berlaku" for a provision kept in force in a revoked doc
+    status_basis: str | None = None  # the provision that says so ("PP 94/2021 Pasal 42 ayat (2)")
 
     @property
     def embed_text(self) -> str:
@@ -81,13 +89,14 @@ class Chunk(BaseModel):
     @property
     def label(self) -> str:
         """Human citation label, e.g. 'UU 20/2023 Pasal 24 ayat (1)'."""
-        return place_label(
+        label = place_label(
             self.doc_short, self.part, self.pasal, self.ayat, self.item, self.heading
         )
+        return amendment_label(label, self.amended_by_short, self.superseded, self.deleted)
 
     def metadata(self) -> dict[str, Any]:
         """Flat metadata for the vector store (no None values)."""
-        data = self.model_dump(exclude={"text", "id"})
+        data = self.model_dump(exclude={"text", "id", "history"})
         return {
             k: (str(v) if not isinstance(v, int | float) else v)
             for k, v in data.items()
@@ -123,6 +132,17 @@ def place_label(
     if part == Part.PENJELASAN:
         text = f"Penjelasan {text}"
     return text
+
+
+def amendment_label(label: str, amended_by: str | None, superseded: bool, deleted: bool) -> str:
+    """'PP 10/1983 Pasal 3 sebagaimana diubah dengan PP 45/1990' (or the original / repealed wording)."""
+    if not amended_by:
+        return label
+    if deleted:
+        return f"{label} (dihapus dengan {amended_by})"
+    if superseded:
+        return f"{label} (teks asli, sebelum diubah dengan {amended_by})"
+    return f"{label} sebagaimana diubah dengan {amended_by}"
 
 
 class Passage(BaseModel):
