@@ -20,8 +20,10 @@ from assistant.hashing import file_sha256
 from assistant.index_store import read_pointer, remove_generation, write_artifact, write_pointer
 from assistant.manifest import SUPPORTED_SUFFIXES, Manifest, load_manifest, unlisted_doc
 from assistant.protocols import Embedder
+from indexer.amendments import is_amendment, split_amendment
 from indexer.catalogue import build_catalogue
 from indexer.clean import clean_text
+from indexer.consolidate import apply_amendments
 from indexer.embed_cache import EmbeddingCache
 from indexer.read import read_document
 from indexer.split import SplitResult, split_markdown, split_plain, split_regulation
@@ -125,7 +127,10 @@ def split_document(doc: DocInfo, text: str, source_file: str, suffix: str) -> Sp
     if doc.type == "materi" or (not doc.is_regulation and suffix in (".md", ".markdown")):
         return split_markdown(text, doc, source_file)
     if doc.is_regulation:
-        return split_regulation(clean_text(text), doc, source_file)
+        text = clean_text(text)
+        if is_amendment(text):  # "Perubahan atas ...": Pasal I changes (indexer/amendments.py)
+            return split_amendment(text, doc, source_file)
+        return split_regulation(text, doc, source_file)
     return split_plain(text, doc, source_file)
 
 
@@ -159,7 +164,7 @@ def build_index(
         prev_hashes: dict[str, str] = previous.get("files", {})
         skipped = list(found.skipped)
         reports: list[DocReport] = []
-        all_chunks: list[Chunk] = []
+        results: dict[str, SplitResult] = {}
         for src in found.files:
             try:
                 text = read_document(src.path, max_bytes=settings.max_file_mb * 1024 * 1024)
@@ -183,7 +188,13 @@ def build_index(
                     warnings,
                 )
             )
-            all_chunks.extend(result.chunks)
+            results[src.doc.id] = result
+        # the law in force: consolidated texts of amended regulations (indexer/consolidate.py)
+        law_warnings = apply_amendments(results, manifest)
+        for report in reports:
+            report.warnings += law_warnings.get(report.doc, [])
+            report.chunks = len(results[report.doc].chunks)
+        all_chunks: list[Chunk] = [c for r in results.values() for c in r.chunks]
 
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         generation = f"gen-{stamp}"

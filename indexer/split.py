@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from assistant.documents import Chunk, DocInfo, Part
 from indexer.structure import (
@@ -26,7 +27,8 @@ _PARAGRAF_RE = re.compile(r"\bParagraf\s*\.?\s*(\d+|[Il](?=\s))\b")
 # stray ayat markers after a title ("... Jabatan Pimpinan Tinggi (6) (7t"); a misread Pasal heading
 # glued to a title ("Pasat 67 ...") is repaired earlier, by indexer.clean.fix_digits
 _TITLE_JUNK = re.compile(r"(?:\s+\(\d{1,2}[)t]?)+\s*$")
-_PENJELASAN_RE = re.compile(r"\bPENJELASAN\s+ATAS\b")
+# also the letter-spaced "P E N J E L A S A N A T A S" of some typed texts (PP 9/2003)
+_PENJELASAN_RE = re.compile(r"\bP ?E ?N ?J ?E ?L ?A ?S ?A ?N\s+A ?T ?A ?S\b")
 _PASAL_DEMI_RE = re.compile(r"\bPASAL\s*DEMI\s*PASAL\b", re.I)
 _UMUM_RE = re.compile(r"\b(?:I\.\s*)?UMUM\b")
 _CLOSING_RE = re.compile(r"\bAgar\s+setiap\s+orang|\bDisahkan\s+di\b|\bDitetapkan\s+di\b")
@@ -42,6 +44,7 @@ class SplitResult:
     chunks: list[Chunk]
     warnings: list[str] = field(default_factory=list)
     structured: bool = True
+    amendment: Any = None  # indexer.amendments.Amendment for an amendment regulation
 
 
 def tidy(text: str) -> str:
@@ -379,6 +382,10 @@ def split_regulation(text: str, doc: DocInfo, source_file: str = "") -> SplitRes
         end = list(_TLN_RE.finditer(text, penj.end()))
         penj_text = text[penj.end() : end[-1].start() if end else len(text)]
         warnings += _emit_penjelasan(b, penj_text)
+        after = _LAMPIRAN_RE.search(text, end[-1].end()) if end and not lampiran else None
+        if after:  # a Lampiran printed after the Penjelasan and its TLN (PP 70/2015)
+            for n, piece in _split_plain(tidy(text[after.start() :])):
+                b.add(f"{doc.id}/lampiran/{n}", Part.LAMPIRAN, piece, f"{doc.short} › Lampiran")
     return SplitResult(b.chunks, warnings, structured=True)
 
 
@@ -418,3 +425,31 @@ def split_markdown(text: str, doc: DocInfo, source_file: str = "") -> SplitResul
     if not b.chunks:
         return split_plain(text, doc, source_file)
     return SplitResult(b.chunks, [], structured=True)
+
+
+class _FixedTrail(_Builder):
+    """A builder whose heading trail is given (the trail of the Pasal being re-emitted)."""
+
+    def __init__(self, doc: DocInfo, source_file: str, prefix: str) -> None:
+        super().__init__(doc, source_file)
+        self.prefix = prefix
+
+    def trail(self, ctx: _Context | None, place: str) -> str:
+        return f"{self.prefix} › {place}"
+
+
+def pasal_chunks(doc: DocInfo, pasal: str, body: str, like: Chunk | None) -> list[Chunk]:
+    """Chunks of one Pasal from its text (no 'Pasal N' heading), placed like `like` (BAB, Bagian...)."""
+    prefix = like.heading.rsplit(" › ", 1)[0] if like else f"{doc.short} tentang {doc.title}"
+    b = _FixedTrail(doc, like.source_file if like else "", prefix)
+    ctx = _Context()
+    if like:
+        ctx = _Context(
+            bab=like.bab,
+            bab_title=like.bab_title,
+            bagian_title=like.bagian,
+            paragraf=like.paragraf,
+            paragraf_title=like.paragraf_title,
+        )
+    _emit_pasal(b, pasal, body, ctx)
+    return b.chunks

@@ -1,0 +1,310 @@
+"""Amendment regulations ("Peraturan Pemerintah tentang Perubahan atas ..."): Pasal I's numbered
+changes parsed into operations on the amended regulation's Pasal/ayat, and the amendment's own chunks.
+
+Drafting forms read (Lampiran II UU 12/2011 and older practice):
+  "Ketentuan Pasal 3 diubah sehingga berbunyi sebagai berikut: ..."      -> replace a Pasal
+  "Ketentuan ayat (2) Pasal 30 diubah, sehingga Pasal 30 berbunyi ..."    -> replace an ayat (or the Pasal)
+  "Di antara Pasal 41 dan Pasal 42 disisipkan 1 (satu) pasal, yakni Pasal 41A ..." -> insert a Pasal
+  "Di antara ayat (3) dan ayat (4) lama disisipkan satu ayat ... ayat (4) baru"    -> insert an ayat
+  "Ketentuan Pasal 11 dihapus" / "Pasal 12 dihapus"                        -> delete
+  "Ketentuan Pasal 14 lama selanjutnya dijadikan ketentuan Pasal 13 baru"  -> renumber
+  "Ketentuan Pasal 10 ditambah 1 (satu) ayat, yakni ayat (3) ..."          -> add an ayat
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.documents import Chunk, DocInfo, Part
+from indexer.regrefs import RegRef, find_regulations
+from indexer.split import MAX_CHUNK_CHARS, SplitResult, _Builder, _split_plain, tidy
+
+_OCR_NUM = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "L": "1"})
+_ROMAN_PASAL = re.compile(r"(?:^|(?<=\n)|(?<=\.\s))\s*Pasal\s+(I{1,3}|IV|V)\s*(?=\n|\s[A-Z])")
+_KEYWORDS = (
+    r"Ketentuan|Mengubah|Menghapus|Menyisipkan|Menambah|Menambahkan|Di\s?antara|Sesudah|Setelah"
+    r"|Pasal|Ayat|Penjelasan|Lampiran|Judul|BAB|Bab|Bagian|Paragraf"
+)
+_ITEM_RE = re.compile(rf"(?:(?<=\s)|^|(?<=[\"”.]))\(?(\d{{1,2}})\)?\s?\.\s?(?=(?:{_KEYWORDS})\b)")
+_SUB_ITEM_RE = re.compile(
+    r"(?:(?<=\s)|^)([a-z])\.\s(?=(?:Di\s?antara|Diantara|Ketentuan|Mengubah|Menghapus|Sesudah)\b)"
+)
+_PASAL_REF = re.compile(r"\bPasal\s+([0-9OIl]{1,3}[A-Z]?)\b(?:\s+(lama|baru)\b)?")
+_AYAT_REF = re.compile(r"\bayat\s*\(\s?(\d{1,2}[a-z]?)\s?\)(?:\s+(lama|baru)\b)?", re.I)
+_HURUF_REF = re.compile(r"\bhuruf\s+([a-z])\b")
+_WORDING_START = re.compile(
+    r"seb\w{0,3}ai\s+berikut\s*:?|berbunyi\s*:", re.I
+)  # "sebgai" (PP 45/1990)
+_QUOTES = "\"“”'’‘"
+_CLOSING_RE = re.compile(r"\bAgar\s+setiap\s+orang|\bDitetapkan\s+di\b")
+_PENJELASAN_RE = re.compile(r"\bP ?E ?N ?J ?E ?L ?A ?S ?A ?N\s+A ?T ?A ?S\b")
+
+
+@dataclass
+class Change:
+    """One operation on the amended regulation, in the order Pasal I gives them."""
+
+    op: str  # replace_pasal | replace_ayat | replace_huruf | insert_pasal | insert_ayat
+    # | delete_pasal | delete_ayat | renumber_pasal | renumber_ayat
+    pasal: str  # target Pasal (its number before this change)
+    ayat: str | None = None
+    huruf: str | None = None
+    old: bool = False  # the number is the original ("lama") numbering
+    new_number: str | None = None  # renumber/insert: the number it gets (Pasal or ayat)
+    after: str | None = None  # insert: the Pasal/ayat it follows
+    text: str = ""  # the new wording (no quotes, no "Pasal N" heading)
+    item: str = ""  # "angka 4 huruf a" inside Pasal I
+    instruction: str = ""
+
+
+@dataclass
+class Amendment:
+    target: RegRef | None
+    changes: list[Change] = field(default_factory=list)
+    items: list[tuple[str, str]] = field(default_factory=list)  # (angka, full text) of Pasal I
+    warnings: list[str] = field(default_factory=list)
+
+
+def num(token: str) -> str:
+    """'II' -> '11', '3O' -> '30' (OCR) but keep a letter suffix: '41A'."""
+    suffix = token[-1] if len(token) > 1 and token[-1] in "ABCDEFGHJKMNPQRSTUVWXYZ" else ""
+    core = token[:-1] if suffix and token[:-1].translate(_OCR_NUM).isdigit() else token
+    if core != token:
+        return str(int(core.translate(_OCR_NUM))) + suffix
+    digits = token.translate(_OCR_NUM)
+    return str(int(digits)) if digits.isdigit() else token
+
+
+def is_amendment(text: str) -> bool:
+    """An amendment regulation: a roman 'Pasal I' that changes another regulation."""
+    head = text[:3000]
+    return bool(
+        re.search(r"PERUBAHAN\s+(?:\w+\s+)?ATAS", head)
+        and _ROMAN_PASAL.search(text)
+        and re.search(r"diubah|[Mm]engubah", text)
+    )
+
+
+def _body(text: str) -> tuple[str, str, str]:
+    """(Pasal I text, Pasal II text, Penjelasan text) of an amendment regulation."""
+    start_m = re.search(r"MEMUTUSKAN\s*:?", text)
+    start = start_m.end() if start_m else 0
+    penj = _PENJELASAN_RE.search(text, start)
+    body = text[start : penj.start() if penj else len(text)]
+    romans = [m for m in _ROMAN_PASAL.finditer(body)]
+    first = next((m for m in romans if m.group(1) == "I"), None)
+    second = next(
+        (m for m in romans if m.group(1) == "II" and first and m.start() > first.end()), None
+    )
+    if first is None:
+        return "", "", text[penj.end() :] if penj else ""
+    pasal_1 = body[first.end() : second.start() if second else len(body)]
+    pasal_2 = body[second.end() :] if second else ""
+    closing = _CLOSING_RE.search(pasal_2)
+    if closing:
+        pasal_2 = pasal_2[: closing.start()]
+    return pasal_1, pasal_2, text[penj.end() :] if penj else ""
+
+
+def split_items(pasal_1: str) -> tuple[str, list[tuple[str, str]]]:
+    """The lead-in sentence and the numbered items (angka, text) of Pasal I."""
+    markers = []
+    expected = 1
+    for m in _ITEM_RE.finditer(pasal_1):
+        if int(m.group(1)) == expected:
+            markers.append(m)
+            expected += 1
+    if not markers:
+        return pasal_1.strip(), []
+    items = []
+    for i, m in enumerate(markers):
+        end = markers[i + 1].start() if i + 1 < len(markers) else len(pasal_1)
+        items.append((m.group(1), pasal_1[m.end() : end].strip()))
+    return pasal_1[: markers[0].start()].strip(), items
+
+
+def clean_wording(text: str) -> str:
+    """The new wording without quotes, a leading 'Pasal N' heading or a doubled catchword."""
+    text = text.strip().strip(_QUOTES).strip()
+    text = re.sub(r"^(?:Pasal\s*[" + _QUOTES + r"]?\s*)?Pasal\s+[0-9OIl]{1,3}[A-Z]?\b\s*", "", text)
+    text = text.strip().lstrip(_QUOTES).strip()
+    text = re.sub(r"[" + _QUOTES + r"]\s*\.?\s*$", "", text).strip()
+    return re.sub(r"[" + _QUOTES + r"](?=\s*\(\d)", "", text)  # a stray quote before an ayat
+
+
+def _refs(rx: re.Pattern[str], text: str) -> list[tuple[str, bool, bool]]:
+    """(number, is_lama, is_baru) for each Pasal/ayat reference."""
+    return [
+        (num(m.group(1)), m.group(2) == "lama", m.group(2) == "baru") for m in rx.finditer(text)
+    ]
+
+
+def parse_instruction(
+    instr: str, wording: str, item: str, default_pasal: str | None
+) -> list[Change]:
+    """The operations one numbered item (or sub-item) asks for."""
+    low = instr.lower()
+    pasals = _refs(_PASAL_REF, instr)
+    ayats = _refs(_AYAT_REF, instr)
+    pasal = pasals[0][0] if pasals else default_pasal
+    if pasal is None:
+        return []
+    old = bool(pasals and pasals[0][1]) or bool(ayats and ayats[0][1])
+    base = {"item": item, "instruction": instr.strip(), "text": clean_wording(wording)}
+    if "disisipkan" in low or "ditambah" in low or "menambah" in low:
+        return _insertion(low, pasals, ayats, pasal, base)
+    if "dihapus" in low:
+        if ayats:
+            return [Change("delete_ayat", pasal, ayat=ayats[0][0], old=old, **base)]
+        return [Change("delete_pasal", pasal, old=old, **base)]
+    changes: list[Change] = []
+    meta = {"item": item, "instruction": base["instruction"]}
+    if "dijadikan" in low and len(ayats) >= 2:  # "ayat (5) lama ... dijadikan ayat (6) baru"
+        changes.append(
+            Change(
+                "renumber_ayat", pasal, ayat=ayats[0][0], old=True, new_number=ayats[1][0], **meta
+            )
+        )
+        ayats, old = [ayats[1]], False
+    elif "dijadikan" in low and len(pasals) >= 2:  # "Pasal 12 lama dijadikan ... Pasal 11 baru"
+        changes.append(
+            Change("renumber_pasal", pasals[0][0], old=True, new_number=pasals[1][0], **meta)
+        )
+        pasal, old = pasals[1][0], False
+    if "ubah" in low and base["text"]:
+        changes.append(_replacement(pasal, ayats, _HURUF_REF.search(instr), wording, old, base))
+    return changes
+
+
+def _replacement(pasal, ayats, huruf, wording: str, old: bool, base: dict) -> Change:  # noqa: ANN001
+    """Replace a whole Pasal, one ayat, or one huruf (the wording says which)."""
+    whole = re.match(r"\s*[" + _QUOTES + r"]*\s*Pasal\s", wording) or not ayats
+    if whole:
+        return Change("replace_pasal", pasal, old=old, **base)
+    if huruf and not re.match(r"\s*[" + _QUOTES + r"]*\s*\(", wording):
+        return Change(
+            "replace_huruf", pasal, ayat=ayats[0][0], huruf=huruf.group(1), old=old, **base
+        )
+    return Change("replace_ayat", pasal, ayat=ayats[-1][0], old=old, **base)
+
+
+def _insertion(low: str, pasals, ayats, pasal: str, base: dict) -> list[Change]:  # noqa: ANN001
+    """'disisipkan' / 'ditambah': a new Pasal (after one) or a new ayat (inside one)."""
+    if (
+        ayats
+        and "ayat" in low.split("disisipkan")[-1].split("ditambah")[-1][:40]
+        or (ayats and re.search(r"\bayat\b", low.split("disisipkan")[-1][:60]))
+    ):
+        new = ayats[-1][0]
+        after = ayats[0][0] if len(ayats) >= 2 else None
+        return [Change("insert_ayat", pasal, ayat=new, new_number=new, after=after, **base)]
+    if re.search(r"(?:disisipkan|ditambah\w*)\s+(?:\d+\s*\(\w+\)|satu|dua)\s+ayat", low):
+        m = re.search(r"\(\s?(\d{1,2})\s?\)", base["text"])
+        new = ayats[-1][0] if ayats else (m.group(1) if m else "")
+        return [Change("insert_ayat", pasal, ayat=new, new_number=new, **base)]
+    named = re.split(r"\b(?:yakni|yaitu|dijadikan)\b", base["instruction"])
+    names = [n for n, _, _ in _refs(_PASAL_REF, named[-1])] if len(named) > 1 else []
+    if not names:
+        names = [_heading_number(base["text"]) or pasals[-1][0]]
+    after = pasals[0][0]
+    out = []
+    for number, body in _split_new_pasals(base.pop("text"), names):
+        out.append(Change("insert_pasal", after, new_number=number, after=after, text=body, **base))
+        after = number
+    return out
+
+
+def _heading_number(text: str) -> str | None:
+    m = re.match(r"\s*Pasal\s+([0-9]{1,3}[A-Z]?)", text)
+    return m.group(1) if m else None
+
+
+def _split_new_pasals(text: str, names: list[str]) -> list[tuple[str, str]]:
+    """Inserted Pasal(s): 'Pasal 8A ... Pasal 8B ...' with each one's own wording."""
+    if len(names) <= 1:
+        return [(names[0], text)]
+    pieces = re.split(r"(?:^|\s)Pasal\s+(" + "|".join(map(re.escape, names[1:])) + r")\s", text)
+    out = [(names[0], pieces[0].strip())]
+    for i in range(1, len(pieces), 2):
+        out.append((pieces[i], clean_wording(pieces[i + 1])))
+    return out
+
+
+def parse_item(number: str, text: str) -> list[Change]:
+    """One numbered item of Pasal I; composite items (PP 45/1990 angka 4 huruf a-d) give several."""
+    m = _WORDING_START.search(text)
+    instr, wording = (text[: m.start()], text[m.end() :]) if m else (text, "")
+    subs = list(_SUB_ITEM_RE.finditer(wording)) if m else []
+    if subs and subs[0].start() < 5:
+        pasals = _refs(_PASAL_REF, instr)
+        default = pasals[0][0] if pasals else None
+        out: list[Change] = []
+        for i, s in enumerate(subs):
+            end = subs[i + 1].start() if i + 1 < len(subs) else len(wording)
+            sub = wording[s.end() : end]
+            sm = _WORDING_START.search(sub)
+            s_instr, s_word = (sub[: sm.start()], sub[sm.end() :]) if sm else (sub, "")
+            out += parse_instruction(s_instr, s_word, f"angka {number} huruf {s.group(1)}", default)
+        return out
+    return parse_instruction(instr, wording, f"angka {number}", None)
+
+
+def parse_amendment(text: str) -> Amendment:
+    """Pasal I of a cleaned amendment text, as ordered changes."""
+    pasal_1, _, _ = _body(text)
+    lead, items = split_items(pasal_1)
+    refs = find_regulations(lead) or find_regulations(text[:4000])
+    amendment = Amendment(target=refs[0] if refs else None, items=items)
+    for number, item in items:
+        changes = parse_item(number, item)
+        if not changes:
+            amendment.warnings.append(f"Pasal I angka {number} tidak terbaca")
+        amendment.changes += changes
+    return amendment
+
+
+def split_amendment(text: str, doc: DocInfo, source_file: str = "") -> SplitResult:
+    """The amendment's own chunks: Pembukaan, one chunk per Pasal I item, Pasal II, Penjelasan."""
+    b = _Builder(doc, source_file)
+    amendment = parse_amendment(text)
+    pasal_1, pasal_2, penjelasan = _body(text)
+    start = re.search(r"MEMUTUSKAN\s*:?", text)
+    if start:
+        pre = text[: start.start()]
+        b.add(
+            f"{doc.id}/pembukaan",
+            Part.PEMBUKAAN,
+            pre[max(pre.find("Menimbang"), 0) :][:MAX_CHUNK_CHARS],
+            f"{doc.short} tentang {doc.title} › Pembukaan (Menimbang, Mengingat)",
+        )
+    lead, _ = split_items(pasal_1)
+    if lead:
+        b.add(f"{doc.id}/pasal-i", Part.BATANG_TUBUH, lead, b.trail(None, "Pasal I"), pasal="I")
+    for number, item in amendment.items:
+        for piece_n, piece in (
+            _split_plain(item, MAX_CHUNK_CHARS) if len(item) > MAX_CHUNK_CHARS else [("", item)]
+        ):
+            cid = f"{doc.id}/pasal-i/angka-{number}" + (f"-{piece_n}" if piece_n else "")
+            b.add(
+                cid,
+                Part.BATANG_TUBUH,
+                f"{number}. {piece}",
+                b.trail(None, f"Pasal I angka {number}"),
+                pasal="I",
+                item=f"angka {number}",
+            )
+    if pasal_2.strip():
+        b.add(
+            f"{doc.id}/pasal-ii", Part.BATANG_TUBUH, pasal_2, b.trail(None, "Pasal II"), pasal="II"
+        )
+    for n, piece in _split_plain(tidy(penjelasan)) if penjelasan.strip() else []:
+        b.add(f"{doc.id}/penjelasan/teks-{n}", Part.PENJELASAN, piece, f"{doc.short} › Penjelasan")
+    result = SplitResult(b.chunks, amendment.warnings, structured=bool(amendment.items))
+    result.amendment = amendment
+    return result
+
+
+def is_change_chunk(chunk: Chunk) -> bool:
+    """A chunk holding one of Pasal I's numbered changes (its wording lives on in the consolidation)."""
+    return chunk.pasal == "I" and (chunk.item or "").startswith("angka")

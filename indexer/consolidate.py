@@ -1,0 +1,348 @@
+"""The consolidated text ("naskah konsolidasi") of an amended regulation.
+
+Each provision carries its latest wording and the regulation that gave it (`Chunk.amended_by`), with
+the earlier wordings in `Chunk.history`; a repealed provision stays as a `deleted` chunk; the
+original wording stays findable as its own chunk (id suffix `@asli`, `superseded=True`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.documents import Chunk, DocInfo, Part
+from assistant.manifest import Manifest
+from indexer.amendments import Amendment, Change, is_change_chunk
+from indexer.regrefs import manifest_id
+from indexer.split import SplitResult, pasal_chunks
+
+ORIGINAL_SUFFIX = "@asli"
+_AYAT_PREFIX = re.compile(r"^\(\s?(\d{1,2}[a-z]?)\s?\)\s*")
+
+
+@dataclass
+class Unit:
+    """One ayat of a Pasal (or the whole Pasal when it has no ayat)."""
+
+    ayat: str | None
+    text: str  # without the "(k)" prefix
+    orig: str | None = None  # the ayat number in the original text (None: inserted)
+    changed_by: str | None = None
+    deleted: bool = False
+    history: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Provision:
+    pasal: str
+    units: list[Unit]
+    orig: str | None = None  # the Pasal number in the original text (None: inserted)
+    like: Chunk | None = None  # an original chunk: BAB/Bagian context and heading trail
+    chunks: list[Chunk] = field(default_factory=list)  # the original chunks
+    changed_by: str | None = None  # a whole-Pasal change (replace, renumber, insert, delete)
+    deleted: bool = False
+    history: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.changed_by or any(u.changed_by for u in self.units))
+
+    def body(self) -> str:
+        live = [u for u in self.units if not u.deleted]
+        return "\n".join(f"({u.ayat}) {u.text}" if u.ayat else u.text for u in live)
+
+
+def _join_pieces(chunks: list[Chunk]) -> str:
+    """The text of one ayat from its chunk pieces (later pieces repeat the lead-in: dropped)."""
+    texts = [_AYAT_PREFIX.sub("", c.text, count=1) for c in chunks]
+    lead = texts[0].split("\n", 1)[0]
+    out = [texts[0]]
+    for text in texts[1:]:
+        out.append(
+            text[len(lead) :].lstrip("\n") if text.startswith(lead) and "\n" in text else text
+        )
+    return "\n".join(out)
+
+
+def provisions(chunks: list[Chunk]) -> list[Provision]:
+    """The batang tubuh of a split regulation as ordered Pasal with their ayat."""
+    out: list[Provision] = []
+    by_pasal: dict[str, Provision] = {}
+    for chunk in chunks:
+        if chunk.part != Part.BATANG_TUBUH or not chunk.pasal:
+            continue
+        prov = by_pasal.get(chunk.pasal)
+        if prov is None:
+            prov = by_pasal[chunk.pasal] = Provision(chunk.pasal, [], chunk.pasal, chunk)
+            out.append(prov)
+        prov.chunks.append(chunk)
+    for prov in out:
+        groups: dict[str | None, list[Chunk]] = {}
+        for chunk in prov.chunks:
+            groups.setdefault(chunk.ayat, []).append(chunk)
+        prov.units = [Unit(ayat, _join_pieces(group), ayat) for ayat, group in groups.items()]
+    return out
+
+
+def parse_units(text: str) -> list[Unit]:
+    """A new wording as ayat units (one unit when it has no '(1)')."""
+    from indexer.structure import find_ayat_markers, segments
+
+    markers = find_ayat_markers(text)
+    if len(markers) < 2:
+        return [
+            Unit(None, _AYAT_PREFIX.sub("", text.strip(), count=1) if markers else text.strip())
+        ]
+    return [Unit(m.number, seg.strip()) for m, seg in segments(text, markers)]
+
+
+class Consolidator:
+    """Applies one amendment's changes, in order, to the provisions of the amended regulation."""
+
+    def __init__(self, doc: DocInfo, provs: list[Provision], shorts: dict[str, str]) -> None:
+        self.doc = doc
+        self.provs = provs
+        self.shorts = {doc.id: doc.short, **shorts}  # doc id -> "PP 45/1990"
+        self.warnings: list[str] = []
+
+    def find(self, pasal: str, old: bool = False) -> Provision | None:
+        live = [p for p in self.provs if not p.deleted]
+        if old:
+            return next((p for p in live if p.orig == pasal), None)
+        hits = [p for p in live if p.pasal == pasal]
+        return next((p for p in hits if p.changed_by), hits[0] if hits else None)
+
+    def apply(self, amendment: Amendment, by: DocInfo) -> None:
+        for change in amendment.changes:
+            prov = self.find(change.pasal, change.old)
+            if prov is None:
+                self.warnings.append(
+                    f"{by.short} Pasal I {change.item}: Pasal {change.pasal} tidak ada"
+                )
+                continue
+            handler = getattr(self, f"_{change.op}")
+            if handler(prov, change, by) is False:
+                self.warnings.append(
+                    f"{by.short} Pasal I {change.item}: {change.op} Pasal {change.pasal} "
+                    f"ayat {change.ayat} tidak dapat diterapkan"
+                )
+
+    def _record(self, prov: Provision, by: DocInfo) -> None:
+        """Keep the Pasal's wording before a whole-Pasal change, with the regulation that gave it."""
+        giver = prov.changed_by or self.doc.id
+        entry = {
+            "doc": giver,
+            "short": self.shorts.get(giver, giver),
+            "place": f"Pasal {prov.pasal}",
+        }
+        prov.history.append({**entry, "text": prov.body()})
+        prov.changed_by = by.id
+
+    def _unit(self, prov: Provision, ayat: str | None, old: bool = False) -> Unit | None:
+        live = [u for u in prov.units if not u.deleted]
+        return next((u for u in live if (u.orig if old else u.ayat) == ayat), None)
+
+    def _replace_pasal(self, prov: Provision, change: Change, by: DocInfo) -> None:
+        self._record(prov, by)
+        prov.units = parse_units(change.text)
+        for unit in prov.units:
+            unit.changed_by = by.id
+
+    def _replace_ayat(self, prov: Provision, change: Change, by: DocInfo) -> bool:
+        unit = self._unit(prov, change.ayat, change.old)
+        if unit is None and len(prov.units) == 1 and prov.units[0].ayat is None:
+            return self._replace_inline_ayat(prov, prov.units[0], change, by)
+        if unit is None:
+            return False
+        self._unit_history(prov, unit)
+        unit.text = _AYAT_PREFIX.sub("", change.text.strip(), count=1)
+        unit.changed_by = by.id
+        return True
+
+    def _replace_inline_ayat(
+        self, prov: Provision, unit: Unit, change: Change, by: DocInfo
+    ) -> bool:
+        """An ayat inside a Pasal read as one unit ('... berkedudukan sebagai : (1) ... (3) ...')."""
+        k = change.ayat or ""
+        m = re.search(rf"\(\s?{k}\s?\)", unit.text)
+        if m is None or not k.isdigit():
+            return False
+        nxt = re.search(rf"\(\s?{int(k) + 1}\s?\)", unit.text[m.end() :])
+        end = m.end() + nxt.start() if nxt else len(unit.text)
+        self._unit_history(prov, unit)
+        new = change.text.strip()
+        unit.text = unit.text[: m.start()] + new + ("\n" if nxt else "") + unit.text[end:].lstrip()
+        unit.changed_by = by.id
+        return True
+
+    def _unit_history(self, prov: Provision, unit: Unit) -> None:
+        place = f"Pasal {prov.pasal}" + (f" ayat ({unit.ayat})" if unit.ayat else "")
+        giver = unit.changed_by or prov.changed_by or self.doc.id
+        entry = {"doc": giver, "short": self.shorts.get(giver, giver), "place": place}
+        unit.history.append({**entry, "text": unit.text})
+
+    def _replace_huruf(self, prov: Provision, change: Change, by: DocInfo) -> bool:
+        unit = self._unit(prov, change.ayat, change.old)
+        letter = change.huruf or ""
+        m = re.search(rf"(?:^|\n){letter}\.\s", unit.text) if unit else None
+        if unit is None or m is None:
+            return False
+        nxt = re.search(rf"\n{chr(ord(letter) + 1)}\.\s", unit.text[m.end() :])
+        end = m.end() + nxt.start() if nxt else len(unit.text)
+        new = re.sub(rf"^\s*{letter}\.\s*", "", change.text.strip())
+        self._unit_history(prov, unit)
+        start = m.start() + (1 if unit.text[m.start()] == "\n" else 0)
+        unit.text = unit.text[:start] + f"{letter}. {new}" + unit.text[end:]
+        unit.changed_by = by.id
+        return True
+
+    def _insert_pasal(self, prov: Provision, change: Change, by: DocInfo) -> None:
+        new = Provision(change.new_number or "", parse_units(change.text), None, prov.like)
+        new.changed_by = by.id
+        for unit in new.units:
+            unit.changed_by = by.id
+        self.provs.insert(self.provs.index(prov) + 1, new)
+
+    def _insert_ayat(self, prov: Provision, change: Change, by: DocInfo) -> None:
+        unit = Unit(
+            change.new_number, _AYAT_PREFIX.sub("", change.text.strip(), count=1), None, by.id
+        )
+        anchor = self._unit(prov, change.after) if change.after else None
+        index = prov.units.index(anchor) + 1 if anchor else len(prov.units)
+        prov.units.insert(index, unit)
+
+    def _delete_pasal(self, prov: Provision, change: Change, by: DocInfo) -> None:
+        self._record(prov, by)
+        prov.deleted = True
+
+    def _delete_ayat(self, prov: Provision, change: Change, by: DocInfo) -> bool:
+        unit = self._unit(prov, change.ayat, change.old)
+        if unit is None:
+            return False
+        self._unit_history(prov, unit)
+        unit.deleted, unit.changed_by = True, by.id
+        return True
+
+    def _renumber_pasal(self, prov: Provision, change: Change, by: DocInfo) -> None:
+        self._record(prov, by)
+        prov.pasal = change.new_number or prov.pasal
+
+    def _renumber_ayat(self, prov: Provision, change: Change, by: DocInfo) -> bool:
+        unit = self._unit(prov, change.ayat, old=True)
+        if unit is None:
+            return False
+        self._unit_history(prov, unit)
+        unit.ayat, unit.changed_by = change.new_number, by.id
+        return True
+
+    # ------------------------------------------------------------------ output
+    def emit(self, original: list[Chunk]) -> list[Chunk]:
+        """The consolidated chunks: latest wordings in place, originals of changed ones at the end."""
+        first = next(
+            (i for i, c in enumerate(original) if c.part == Part.BATANG_TUBUH and c.pasal), 0
+        )
+        head = original[:first]
+        tail = [c for c in original[first:] if not (c.part == Part.BATANG_TUBUH and c.pasal)]
+        live_numbers = {p.pasal for p in self.provs if not p.deleted}
+        body: list[Chunk] = []
+        superseded: list[Chunk] = []
+        for prov in self.provs:
+            if not prov.touched:
+                body += prov.chunks
+                continue
+            new = [] if prov.deleted else self._provision_chunks(prov)
+            if prov.deleted and prov.pasal not in live_numbers:
+                new = [self._deleted_chunk(prov, None, prov.history)]
+            body += new
+            same = {(c.id, c.text) for c in new}
+            giver = prov.changed_by or next(
+                (u.changed_by for u in prov.units if u.changed_by), None
+            )
+            for chunk in prov.chunks:
+                if (chunk.id, chunk.text) not in same:
+                    superseded.append(self._superseded(chunk, giver))
+        chunks = head + body + tail + superseded
+        return [c.model_copy(update={"order": i}) for i, c in enumerate(chunks)]
+
+    def _amended(self, by: str | None) -> dict[str, str | None]:
+        return {"amended_by": by, "amended_by_short": self.shorts.get(by or "") if by else None}
+
+    def _provision_chunks(self, prov: Provision) -> list[Chunk]:
+        out: list[Chunk] = []
+        units = {u.ayat: u for u in prov.units if not u.deleted}
+        for chunk in pasal_chunks(self.doc, prov.pasal, prov.body(), prov.like):
+            unit = units.get(chunk.ayat) or (prov.units[0] if len(prov.units) == 1 else None)
+            by = (unit.changed_by if unit else None) or prov.changed_by
+            if by:
+                history = prov.history + (unit.history if unit else [])
+                chunk = chunk.model_copy(update={**self._amended(by), "history": history or None})
+            out.append(chunk)
+        for unit in prov.units:
+            if unit.deleted:
+                out.append(self._deleted_chunk(prov, unit, unit.history))
+        return out
+
+    def _deleted_chunk(self, prov: Provision, unit: Unit | None, history: list) -> Chunk:  # noqa: ANN001
+        like = prov.like or prov.chunks[0]
+        place = f"Pasal {prov.pasal}" + (f" ayat ({unit.ayat})" if unit else "")
+        cid = f"{self.doc.id}/pasal-{prov.pasal.lower()}" + (f"/ayat-{unit.ayat}" if unit else "")
+        by = unit.changed_by if unit else prov.changed_by
+        return like.model_copy(
+            update={
+                "id": cid,
+                "pasal": prov.pasal,
+                "ayat": unit.ayat if unit else None,
+                "item": None,
+                "text": f"({unit.ayat}) Dihapus." if unit else f"Pasal {prov.pasal} dihapus.",
+                "heading": like.heading.rsplit(" › ", 1)[0] + f" › {place}",
+                "searchable": False,
+                "deleted": True,
+                "history": history or None,
+                **self._amended(by),
+            }
+        )
+
+    def _superseded(self, chunk: Chunk, by: str | None) -> Chunk:
+        return chunk.model_copy(
+            update={"id": chunk.id + ORIGINAL_SUFFIX, "superseded": True, **self._amended(by)}
+        )
+
+
+def consolidate(
+    doc: DocInfo, chunks: list[Chunk], amendments: list[tuple[DocInfo, Amendment]]
+) -> tuple[list[Chunk], list[str]]:
+    """The amended regulation's chunks as they stand after `amendments` (applied in the order given)."""
+    shorts = {by.id: by.short for by, _ in amendments}
+    work = Consolidator(doc, provisions(chunks), shorts)
+    for by, amendment in amendments:
+        work.apply(amendment, by)
+    return work.emit(chunks), work.warnings
+
+
+def retire_change_chunks(chunks: list[Chunk]) -> list[Chunk]:
+    """An applied amendment's Pasal I items leave retrieval: their wording lives in the consolidation."""
+    return [c.model_copy(update={"searchable": False}) if is_change_chunk(c) else c for c in chunks]
+
+
+def apply_amendments(results: dict[str, SplitResult], manifest: Manifest) -> dict[str, list[str]]:
+    """Consolidate every regulation whose amendment(s) are indexed beside it, in place.
+
+    `results` maps doc id -> split result; returns warnings by doc id."""
+    groups: dict[str, list[tuple[DocInfo, Amendment]]] = {}
+    for doc_id, result in results.items():
+        doc, amendment = manifest.get(doc_id), result.amendment
+        if doc is None or amendment is None:
+            continue
+        target = manifest_id(manifest, amendment.target) if amendment.target else None
+        target = target or (doc.mengubah[0] if doc.mengubah else None)
+        if target in results and target != doc_id:
+            groups.setdefault(target, []).append((doc, amendment))
+    warnings: dict[str, list[str]] = {}
+    for target, items in groups.items():
+        items.sort(key=lambda item: (item[0].year or 0, int(item[0].number or 0)))
+        chunks, notes = consolidate(manifest.documents[target], results[target].chunks, items)
+        results[target].chunks = chunks
+        warnings.setdefault(target, []).extend(notes)
+        for by, _ in items:
+            results[by.id].chunks = retire_change_chunks(results[by.id].chunks)
+    return warnings
