@@ -10,10 +10,12 @@ from api.schemas import (
     DocumentSummary,
     PasalPart,
     PasalText,
+    ReferencedDocument,
     Relations,
 )
 from assistant.documents import Chunk, DocInfo, Part, place_label
 from assistant.errors import DocumentNotFound, PasalNotFound
+from assistant.landscape import referenced_not_held
 from assistant.manifest import status_note
 from assistant.runtime import Runtime
 
@@ -80,6 +82,24 @@ def list_documents(rt: Runtime) -> list[DocumentSummary]:
         if doc_id not in rt.manifest.documents and (d := _unlisted(rt, doc_id))
     ]
     return [summary(rt, d) for d in docs]
+
+
+def referenced_documents(rt: Runtime, include_held: bool = False) -> list[ReferencedDocument]:
+    """Regulations the corpus names (catalogue artifact): by default those whose text we lack."""
+    catalogue = rt.index.artifact("catalogue") or {}
+    entries = catalogue.get("entries", {})
+    rows = list(entries.values()) if include_held else referenced_not_held(catalogue)
+    delegated: dict[str, int] = {}
+    for items in catalogue.get("delegations", {}).values():
+        for d in items:
+            delegated[d["key"]] = delegated.get(d["key"], 0) + 1
+    fields = set(ReferencedDocument.model_fields)
+    return [
+        ReferencedDocument(
+            **{k: v for k, v in e.items() if k in fields}, delegations=delegated.get(e["key"], 0)
+        )
+        for e in rows
+    ]
 
 
 def document_detail(rt: Runtime, doc_id: str) -> DocumentDetail:

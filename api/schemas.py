@@ -97,6 +97,24 @@ class DocumentDetail(DocumentSummary):
     pasal: list[str] = Field(default_factory=list, description="Nomor Pasal batang tubuh.")
 
 
+class ReferencedDocument(BaseModel):
+    """A regulation the corpus itself names (Mengingat, revocation lists, delegations)."""
+
+    key: str = Field(description="Kunci ternormalisasi, mis. 'pp-10-1983' atau 'perbkn'.")
+    kind: str
+    label: str
+    number: str | None = None
+    year: int | None = None
+    title: str | None = None
+    mentions: int
+    mentioned_by: list[str] = Field(description="Dokumen korpus yang menyebutnya.")
+    mentioned_in: list[str] = Field(description="Potongan (chunk id) yang menyebutnya, dibatasi.")
+    held: str | None = Field(None, description="Id dokumen bila teksnya ada di korpus.")
+    in_manifest: str | None = None
+    revoked_by: list[str] = Field(default_factory=list)
+    delegations: int = Field(0, description="Ketentuan di korpus yang mendelegasikan kepadanya.")
+
+
 class PasalPart(BaseModel):
     id: str
     ayat: str | None = None

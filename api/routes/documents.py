@@ -1,4 +1,4 @@
-"""GET /api/documents, /api/documents/{doc}, /api/documents/{doc}/pasal/{n}."""
+"""GET /api/documents, /api/documents/referenced, /api/documents/{doc}, /api/documents/{doc}/pasal/{n}."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from api import catalog
 from api.deps import RuntimeDep
-from api.schemas import DocumentDetail, DocumentSummary, PasalText
+from api.schemas import DocumentDetail, DocumentSummary, PasalText, ReferencedDocument
 
 router = APIRouter(prefix="/api/documents", tags=["dokumen"])
 NOT_FOUND = {404: {"description": "Dokumen atau Pasal tidak ditemukan"}}
@@ -15,6 +15,15 @@ NOT_FOUND = {404: {"description": "Dokumen atau Pasal tidak ditemukan"}}
 @router.get("", response_model=list[DocumentSummary], summary="Semua dokumen manifest")
 def list_documents(runtime: RuntimeDep) -> list[DocumentSummary]:
     return catalog.list_documents(runtime)
+
+
+@router.get(
+    "/referenced",
+    response_model=list[ReferencedDocument],
+    summary="Peraturan yang disebut dalam korpus (default: yang teksnya tidak ada di korpus)",
+)
+def referenced_documents(runtime: RuntimeDep, all: bool = False) -> list[ReferencedDocument]:
+    return catalog.referenced_documents(runtime, include_held=all)
 
 
 @router.get("/{doc}", response_model=DocumentDetail, responses=NOT_FOUND, summary="Satu dokumen")

@@ -53,6 +53,7 @@ async function start() {
   await loadInfo();
   setTraining(localStorage.getItem(TRAINING_STORAGE) === "1");
   loadConversations();
+  loadDocuments();
 }
 
 document.addEventListener("DOMContentLoaded", start);

@@ -1,6 +1,7 @@
 /* Asisten ASN — web chat. Vanilla JS, no build step. Talks to /api (relative URLs).
    Classic scripts sharing one global scope, loaded with defer in this order (see index.html):
-   core.js, api.js, render.js, feedback.js, source.js, conversations.js, chat.js, training.js, app.js.
+   core.js, api.js, render.js, feedback.js, source.js, conversations.js, chat.js, training.js,
+   documents.js, app.js.
    core.js: shared state, the DOM helpers ($, el) and the icons. */
 "use strict";
 

@@ -48,6 +48,19 @@ def test_documents_list_every_manifest_document(client: TestClient) -> None:
     assert absent["source_url"].startswith("https://")
 
 
+def test_referenced_documents_we_do_not_hold(client: TestClient) -> None:
+    rows = {r["key"]: r for r in client.get("/api/documents/referenced").json()}
+    pp10 = rows["pp-10-1983"]  # named by PP 94/2021, not in the mini corpus
+    assert pp10["held"] is None and "pp-94-2021" in pp10["mentioned_by"]
+    assert pp10["title"] == "Izin Perkawinan dan Perceraian bagi Pegawai Negeri Sipil"
+    assert rows["perbkn"]["delegations"] > 0  # "… diatur dengan Peraturan BKN" in PP 11/2017
+    assert "uu-5-2014" not in rows  # held: cited by UU 20/2023 and in the corpus
+    everything = client.get("/api/documents/referenced", params={"all": True}).json()
+    assert {"key": "uu-5-2014", "held": "uu-5-2014"}.items() <= next(
+        r for r in everything if r["key"] == "uu-5-2014"
+    ).items()
+
+
 def test_one_document(client: TestClient) -> None:
     doc = client.get("/api/documents/uu-20-2023").json()
     assert doc["short"] == "UU 20/2023" and doc["status"] == "berlaku"
