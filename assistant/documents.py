@@ -72,6 +72,8 @@ class Chunk(BaseModel):
     source_file: str = ""
     order: int = 0
     searchable: bool = True  # False for "Cukup jelas." entries: shown, never retrieved
+    original_text: str | None = None  # the OCR text before word repair, set only when repaired
+    quality: str | None = None  # None = clean; "scrambled: <reason>" = check the official text
     # the law in force per provision (indexer/consolidate.py, indexer/relations.py; issue 11)
     amended_by: str | None = None  # doc id of the amendment that gave this wording ("pp-45-1990")
     amended_by_short: str | None = None  # its short name, for the label ("PP 45/1990")
@@ -96,7 +98,7 @@ class Chunk(BaseModel):
 
     def metadata(self) -> dict[str, Any]:
         """Flat metadata for the vector store (no None values)."""
-        data = self.model_dump(exclude={"text", "id", "history"})
+        data = self.model_dump(exclude={"text", "id", "history", "original_text"})
         return {
             k: (str(v) if not isinstance(v, int | float) else v)
             for k, v in data.items()

@@ -157,7 +157,66 @@ def find_pasal_markers(text: str, first: int = 1) -> tuple[list[Marker], list[in
         skipped.extend(range(expected, value))
         markers.append(Marker(f"{value}{suffix}", m.start(), end))
         expected = value + 1
-    return markers, skipped
+    return fill_pasal_gaps(text, markers, skipped)
+
+
+# A heading misread beyond PASAL_RE: "PasalTT" (77), "PasaJ22O" (220), "Pasal 2 I 1" (211),
+# "Pasa77" (7, its "l" read as 7), "Pasal 4\nO" (40), "pasal 3". Only accepted for a number missing
+# from the sequence, between its neighbours, where a heading can stand.
+LOOSE_PASAL_RE = re.compile(
+    r"(?<![A-Za-z])[Pp]as[a-zA-Z]?[lIJ1\]t7]?(?=[\s0-9OoIlTtSsZB|])"
+    r"((?:\s{0,2}[0-9OoIlTtSsZB|]){1,4})(?![A-Za-z0-9])"
+)
+_LOOSE_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "T": "7", "S": "5", "s": "5"}
+_LOOSE_DIGITS |= {"Z": "2", "B": "8"}
+
+
+def _loose_readings(token: str) -> set[int]:
+    """Numbers a misread heading number may stand for ("T2" -> 72, "2 I 1" -> 211, "77" -> 7)."""
+    chars = re.sub(r"\s", "", token)
+    readings: set[str] = {""}
+    for ch in chars:
+        options = {_LOOSE_DIGITS.get(ch, ch)} | ({"1", "7"} if ch in "tT" else set())
+        readings = {r + o for r in readings for o in options}
+    out = {int(r) for r in readings if r.isdigit()}
+    if chars[:1] in ("7", "1", "I", "l"):  # the "l" of "Pasal" read as a digit: "Pasa77"
+        out |= _loose_readings(chars[1:]) if len(chars) > 1 else set()
+    return out
+
+
+def fill_pasal_gaps(
+    text: str, markers: list[Marker], skipped: list[int]
+) -> tuple[list[Marker], list[int]]:
+    """Recover headings of skipped numbers from misread forms found between their neighbours."""
+    if not skipped:
+        return markers, skipped
+    missing = set(skipped)
+    found: list[Marker] = []
+    bounds = [0] + [m.start for m in markers] + [len(text)]
+    for m in LOOSE_PASAL_RE.finditer(text):
+        prev = _prev_word(text, m.start())
+        if prev in REF_WORDS or not re.match(r"\s*[A-Z(]", text[m.end() : m.end() + 3]):
+            continue
+        for value in sorted(_loose_readings(m.group(1)) & missing):
+            if _between_neighbours(value, m.start(), markers, bounds):
+                found.append(Marker(str(value), m.start(), m.end()))
+                missing.discard(value)
+                break
+    merged = sorted(markers + found, key=lambda mk: mk.start)
+    return merged, [n for n in skipped if n in missing]
+
+
+def _between_neighbours(value: int, pos: int, markers: list[Marker], bounds: list[int]) -> bool:
+    """The position lies after the heading of the number below and before the number above."""
+    lower = [m for m in markers if _num(m) < value]
+    upper = [m for m in markers if _num(m) > value]
+    after = max((m.end for m in lower), default=bounds[0])
+    before = min((m.start for m in upper), default=bounds[-1])
+    return after <= pos < before
+
+
+def _num(marker: Marker) -> int:
+    return int(re.match(r"\d+", marker.number).group())  # type: ignore[union-attr]
 
 
 def find_ayat_markers(text: str) -> list[Marker]:

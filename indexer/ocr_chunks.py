@@ -1,0 +1,30 @@
+"""OCR repair at chunk level: repaired words and dropped stray ayat markers, with the OCR text kept in
+``Chunk.original_text``; scrambled passages flagged in ``Chunk.quality``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.documents import Chunk, Part
+from indexer.ocr_quality import drop_marker_runs, flag_scrambled
+from indexer.ocr_repair import Repairer
+
+
+def repair_chunk(chunk: Chunk, repairer: Repairer) -> Chunk:
+    """The chunk with its text repaired (``original_text`` set only when something changed)."""
+    if chunk.part == Part.MATERI:
+        return chunk
+    text, _ = repairer.repair_text(drop_marker_runs(chunk.text))
+    heading, _ = repairer.repair_text(chunk.heading)
+    if text == chunk.text and heading == chunk.heading:
+        return chunk
+    update: dict[str, str | None] = {"text": text, "heading": heading}
+    if text != chunk.text:
+        update["original_text"] = chunk.original_text or chunk.text
+    return chunk.model_copy(update=update)
+
+
+def repair_chunks(chunks: Sequence[Chunk], repairer: Repairer | None = None) -> list[Chunk]:
+    """Flag scrambled passages (on the text as read), then repair every regulation chunk."""
+    repairer = repairer or Repairer()
+    return [repair_chunk(c, repairer) for c in flag_scrambled(chunks)]

@@ -1,0 +1,127 @@
+"""Word-level OCR repair: an unknown word is replaced only by a known word that a known OCR confusion
+explains ("kineda" -> "kinerja", "rnenyelenggarakan" -> "menyelenggarakan"); a known word is never
+changed, and neither are abbreviations, numbers or roman numerals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.ocr_confusions import candidates
+from indexer.ocr_vocab import Vocabulary, load_vocabulary
+
+MIN_WORD_LEN = 4  # shorter tokens ("ang", "ian") have too many readings
+MAX_EDITS = 2
+DOUBLE_EDIT_MIN_LEN = 7  # "seclra" (secara) must not become "sedia" by two repairs
+SHORT_WORD_LEN = 5  # up to this length: one confusion only, into a word of the trusted texts
+AMBIGUITY_RATIO = 4  # a second reading this close in frequency makes the word ambiguous: left alone
+_EDGE = "\"'“”‘’()[]{}.,;:!?"
+_TOKEN = re.compile(r"\S+")
+_ROMAN = re.compile(r"[ivxlcdm]+", re.I)
+_WORDLIKE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+@dataclass(frozen=True)
+class Repair:
+    original: str
+    repaired: str
+    start: int  # offset of the original token in the input text
+
+
+def _protected(core: str) -> bool:
+    """Abbreviations (PNS, PPPK, SKP, JPTmadya), roman numerals, numbers and digit-heavy shards."""
+    if len(core) < MIN_WORD_LEN or not _WORDLIKE.fullmatch(core):
+        return True
+    if sum(ch.isupper() for ch in core[:2]) == 2:
+        return True
+    if _ROMAN.fullmatch(core):
+        return True
+    digits = sum(ch.isdigit() for ch in core)
+    return digits > 0 and (digits > 1 or not core[0].isalpha() or not core[-1].isalpha())
+
+
+def _recase(form: str, vocab: Vocabulary) -> str:
+    """Capitalised when the printed word was (and the repair kept it: "Iain" -> "lain" is not),
+    else the usual written form ("lndonesia" -> "Indonesia")."""
+    low = form.lower()
+    if form[0].isupper():
+        return low[:1].upper() + low[1:]
+    return vocab.canonical(low) or low
+
+
+class Repairer:
+    """Chooses the repair of single words; results are cached per distinct token."""
+
+    def __init__(self, vocab: Vocabulary | None = None) -> None:
+        self.vocab = vocab or load_vocabulary()
+        self._cache: dict[str, str | None] = {}
+
+    def repair_word(self, core: str) -> str | None:
+        """The repaired word, or None when the word is known, protected or not explained."""
+        if core in self._cache:
+            return self._cache[core]
+        result = None
+        if not _protected(core) and not self.vocab.is_known(core):
+            result = self._best(core)
+        self._cache[core] = result
+        return result
+
+    def _best(self, core: str) -> str | None:
+        short = len(core) <= SHORT_WORD_LEN
+        max_edits = 1 if len(core) < DOUBLE_EDIT_MIN_LEN else MAX_EDITS
+        forms = candidates(core, max_edits)
+        if core[0].isupper():
+            for form, edits in candidates(core[0].lower() + core[1:], max_edits).items():
+                forms.setdefault(form, edits)
+        scored: dict[str, tuple[int, int, str]] = {}
+        for form, edits in forms.items():
+            low = form.lower()
+            if not low.isalpha() or not self.vocab.is_known(low):
+                continue
+            if short and low not in self.vocab.counts:
+                continue  # a short word is repaired only into a word the trusted texts use
+            if edits > 1 and not self.vocab.is_attested(low):
+                continue  # a double repair only into a word seen as such in real text
+            score = (edits, self.vocab.frequency(low), form)
+            if low not in scored or score[:2] < scored[low][:2]:
+                scored[low] = score
+        if not scored:
+            return None
+        ranked = sorted(scored.values(), key=lambda s: (s[0], -s[1]))
+        edits, freq, form = ranked[0]
+        if len(ranked) > 1:
+            other_edits, other_freq, _ = ranked[1]
+            if other_edits == edits and other_freq * AMBIGUITY_RATIO > freq:
+                return None
+        return _recase(form, self.vocab)
+
+    def repair_token(self, token: str) -> str:
+        """A whitespace token with its punctuation; hyphen/slash parts are repaired one by one."""
+        lead = len(token) - len(token.lstrip(_EDGE))
+        core_end = len(token.rstrip(_EDGE))
+        if core_end <= lead:
+            return token
+        core = token[lead:core_end]
+        parts = re.split(r"([-/])", core)
+        fixed = [p if i % 2 else (self.repair_word(p) or p) for i, p in enumerate(parts)]
+        return token[:lead] + "".join(fixed) + token[core_end:]
+
+    def repair_text(self, text: str) -> tuple[str, list[Repair]]:
+        """The text with unknown words repaired (whitespace kept), and the list of repairs."""
+        out: list[str] = []
+        repairs: list[Repair] = []
+        pos = 0
+        for m in _TOKEN.finditer(text):
+            out.append(text[pos : m.start()])
+            fixed = self.repair_token(m.group())
+            if fixed != m.group():
+                repairs.append(Repair(m.group(), fixed, m.start()))
+            out.append(fixed)
+            pos = m.end()
+        out.append(text[pos:])
+        return "".join(out), repairs
+
+
+def repair_text(text: str, repairer: Repairer | None = None) -> str:
+    """Convenience: the repaired text only."""
+    return (repairer or Repairer()).repair_text(text)[0]
