@@ -27,7 +27,7 @@ from rich.table import Table
 from assistant.config import Settings
 from assistant.errors import AsistenError
 from evals.compare import compare_runs, fail_reasons
-from evals.dataset import DEFAULT_DATASET, DatasetError, EvalItem, load_dataset, resolve_dataset
+from evals.dataset import DEFAULT_DATASET, DatasetError, EvalItem, load_datasets, resolve_dataset
 from evals.gate import Check, GateError, check_gate, load_gate
 from evals.judge import Judge, JudgeConfigError, check_judge
 from evals.report import fmt, write_report
@@ -107,16 +107,18 @@ def make_judge(
 
 
 def run_config(
-    settings: Settings, dataset: Path, name: str, options: RunOptions, evaluator: Evaluator
+    settings: Settings, datasets: list[Path], name: str, options: RunOptions, evaluator: Evaluator
 ) -> dict[str, Any]:
-    path = resolve_dataset(dataset)
+    digest = hashlib.sha256()
+    for dataset in datasets:
+        digest.update(resolve_dataset(dataset).read_bytes())
     info = evaluator.service.rt.index.info
     return {
         "eval": {
             "name": name,
             "started": datetime.now().isoformat(timespec="seconds"),
-            "dataset": str(dataset),
-            "dataset_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "dataset": ", ".join(str(d) for d in datasets),
+            "dataset_sha256": digest.hexdigest(),
             "backend": options.backend,
             "retrieval_only": options.retrieval_only,
             "judge_model": options.judge.model if options.judge else None,
@@ -178,7 +180,9 @@ def apply_gate(summary: dict[str, Any], gate: dict[str, dict[str, float]]) -> li
 @app.callback(invoke_without_command=True)
 def run_eval(
     ctx: typer.Context,
-    dataset: Annotated[Path, typer.Option(help="JSONL of gold questions")] = DEFAULT_DATASET,
+    dataset: Annotated[
+        list[Path] | None, typer.Option(help="JSONL of gold questions (repeat to merge files)")
+    ] = None,
     name: Annotated[str | None, typer.Option(help="run name (folder suffix)")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="folder of run folders")] = DEFAULT_OUT,
     config: Annotated[Path | None, typer.Option(help="YAML of Settings fields")] = None,
@@ -203,7 +207,8 @@ def run_eval(
             "fusion": fusion.value if fusion else None,
         }
         settings = build_settings(config, flags, rerank)
-        items = load_dataset(dataset, limit)
+        datasets = dataset or [DEFAULT_DATASET]
+        items = load_datasets(datasets, limit)
         gate_spec = load_gate(gate) if gate else None
         judge = None
         if not retrieval_only:
@@ -214,8 +219,9 @@ def run_eval(
         _fail(exc)
         return
     options = RunOptions(settings.backend, retrieval_only, judge)
-    name = name or f"{dataset.stem}-{'retrieval' if retrieval_only else settings.backend}"
-    summary, run_dir = _run(settings, items, dataset, name, options, out_dir)
+    stem = "+".join(d.stem for d in datasets)
+    name = name or f"{stem}-{'retrieval' if retrieval_only else settings.backend}"
+    summary, run_dir = _run(settings, items, datasets, name, options, out_dir)
     print_summary(summary, run_dir)
     if gate_spec is not None and apply_gate(summary, gate_spec):
         raise typer.Exit(EXIT_GATE_FAILED)
@@ -224,7 +230,7 @@ def run_eval(
 def _run(
     settings: Settings,
     items: list[EvalItem],
-    dataset: Path,
+    datasets: list[Path],
     name: str,
     options: RunOptions,
     out_dir: Path,
@@ -245,7 +251,7 @@ def _run(
         if options.judge is not None:
             options.judge.close()
     summary = summarize(results)
-    config = run_config(settings, dataset, name, options, evaluator)
+    config = run_config(settings, datasets, name, options, evaluator)
     config["eval"]["seconds"] = round(time.perf_counter() - started, 1)
     run_dir = new_run_dir(out_dir, name)
     write_run(run_dir, config, results, summary)

@@ -139,3 +139,16 @@ def load_dataset(path: Path, limit: int | None = None) -> list[EvalItem]:
     if not items:
         raise DatasetError(f"{path}: dataset kosong")
     return items[:limit] if limit else items
+
+
+def load_datasets(paths: list[Path], limit: int | None = None) -> list[EvalItem]:
+    """Several dataset files as one set (e.g. dev.jsonl + dev-judgment.jsonl); ids must stay unique."""
+    items: list[EvalItem] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        for item in load_dataset(path):
+            if item.id in seen:
+                raise DatasetError(f"{path}: id ganda {item.id!r} (juga di {seen[item.id]})")
+            seen[item.id] = path
+            items.append(item)
+    return items[:limit] if limit else items

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from evals.dataset import DatasetError, load_dataset
+from evals.dataset import DatasetError, load_dataset, load_datasets
 from evals.gate import check_gate, load_gate
 from evals.refusal import false_refusal_rate, refusal_summary
 from evals.refuse_class import infer_refuse_class, reason_class
@@ -156,3 +156,14 @@ def test_dataset_class_given_inferred_or_rejected(tmp_path: Path) -> None:
 def test_bundled_sets_classify_every_must_refuse_item(name: str) -> None:
     items = load_dataset(REPO / "evals" / "datasets" / name)
     assert all(i.refuse_class != "unclassified" for i in items if i.expect == "refuse")
+
+
+def test_several_dataset_files_load_as_one_set(tmp_path: Path) -> None:
+    row = {"id": "a", "question": "Resep soto?", "expect": "refuse", "refuse_status": "no_source"}
+    first, second = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    second.write_text(json.dumps({**row, "id": "b"}) + "\n", encoding="utf-8")
+    assert [i.id for i in load_datasets([first, second])] == ["a", "b"]
+    assert [i.id for i in load_datasets([first, second], limit=1)] == ["a"]
+    with pytest.raises(DatasetError, match="id ganda 'a'"):
+        load_datasets([first, first])
