@@ -26,6 +26,7 @@ from indexer.clean import clean_text
 from indexer.consolidate import apply_amendments
 from indexer.embed_cache import EmbeddingCache
 from indexer.read import read_document
+from indexer.relations import extract_relations, mark_provisions, relations_artifact
 from indexer.split import SplitResult, split_markdown, split_plain, split_regulation
 
 
@@ -195,6 +196,9 @@ def build_index(
             report.warnings += law_warnings.get(report.doc, [])
             report.chunks = len(results[report.doc].chunks)
         all_chunks: list[Chunk] = [c for r in results.values() for c in r.chunks]
+        # revocations, amendments, provisions kept in force (indexer/relations.py)
+        relations = extract_relations(all_chunks, manifest)
+        all_chunks = mark_provisions(all_chunks, relations)
 
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         generation = f"gen-{stamp}"
@@ -228,6 +232,7 @@ def build_index(
                 fh.write(chunk.model_dump_json() + "\n")
         present = {r.doc for r in reports}
         write_artifact(gen_dir, "catalogue", build_catalogue(all_chunks, manifest.documents, present))
+        write_artifact(gen_dir, "relations", relations_artifact(relations, manifest, present))
         missing = [
             d.id for d in manifest.documents.values() if d.in_manifest and d.id not in present
         ]

@@ -50,8 +50,8 @@ def find_regulations(text: str) -> list[RegRef]:
     """Every 'Peraturan Pemerintah Nomor N Tahun YYYY' (and UU, Perpres ...) in order."""
     out: list[RegRef] = []
     for m in REG_RE.finditer(text):
-        kind = re.sub(r"\s+", " ", m.group(1).lower()).replace("undang undang", "undang-undang")
-        kind = kind.replace("undang-undangundang", "undang-undang")
+        kind = re.sub(r"\s+", " ", m.group(1).lower())
+        kind = re.sub(r"undang-?\s?undang", "undang-undang", kind)
         number, year = _digits(m.group(2)), _digits(m.group(3))
         if not (number.isdigit() and year.isdigit()):
             continue
