@@ -80,11 +80,12 @@ def fail_reasons(row: dict[str, Any]) -> list[str]:
         return (
             []
             if row.get("refused") in (True, None)
-            else [f"tidak menolak (status {row.get('status')})"]
+            else [f"tidak menolak (status {row.get('status')}{_klass(row)})"]
         )
     reasons = []
     if row.get("refused"):
-        reasons.append(f"menolak ({row.get('status')})")
+        why = ", ".join(x for x in (row.get("status"), row.get("reason")) if x)
+        reasons.append(f"menolak ({why})")
     elif row.get("citation_ok") is False:
         reasons.append("tidak mengutip Pasal emas")
     if row.get("must_contain_ok") is False:
@@ -95,3 +96,7 @@ def fail_reasons(row: dict[str, Any]) -> list[str]:
     if rank is None or rank > 5:
         reasons.append(f"peringkat Pasal emas: {rank or 'tidak ada'}")
     return reasons
+
+
+def _klass(row: dict[str, Any]) -> str:
+    return f", kelas {row['refuse_class']}" if row.get("refuse_class") else ""

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
+from evals.compare import fail_reasons
 from evals.dataset import DatasetError, load_dataset, load_datasets
 from evals.gate import check_gate, load_gate
 from evals.refusal import false_refusal_rate, refusal_summary
@@ -167,3 +168,14 @@ def test_several_dataset_files_load_as_one_set(tmp_path: Path) -> None:
     assert [i.id for i in load_datasets([first, second], limit=1)] == ["a"]
     with pytest.raises(DatasetError, match="id ganda 'a'"):
         load_datasets([first, first])
+
+
+def test_fail_reasons_name_the_class_and_the_reason() -> None:
+    missed = {"expect": "refuse", "refused": False, "status": "answered"}
+    assert fail_reasons({**missed, "refuse_class": "personal_record"}) == [
+        "tidak menolak (status answered, kelas personal_record)"
+    ]
+    wrongly = {"expect": "answer", "refused": True, "status": "no_source", "gold_rank": 1}
+    assert fail_reasons({**wrongly, "reason": "weak_sources"}) == [
+        "menolak (no_source, weak_sources)"
+    ]
