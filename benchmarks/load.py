@@ -212,7 +212,7 @@ def serve(
             "ASISTEN_RATE_LIMIT_PER_MINUTE": "0",
             **(env or {}),
         }
-        cmd = [sys.executable, "-m", "indexer.cli", "serve", "--port", str(port)]
+        cmd = [sys.executable, "-m", "asisten_cli", "serve", "--port", str(port)]
         with log_path.open("wb") as log:
             proc = subprocess.Popen(cmd, env=full_env, stdout=log, stderr=subprocess.STDOUT)
             base_url = f"http://127.0.0.1:{port}"

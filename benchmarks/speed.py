@@ -100,7 +100,7 @@ def serve_load(settings: Settings, items: list[EvalItem], rounds: int, threads: 
         (Path(tmp) / "index").symlink_to(settings.index_dir.resolve())
         env = {**os.environ, "ASISTEN_DATA_DIR": tmp, "ASISTEN_RATE_LIMIT_PER_MINUTE": "1000000",
                "ASISTEN_API_KEYS": ""}  # fmt: skip
-        cmd = [sys.executable, "-m", "indexer.cli", "serve", "--port", str(port)]
+        cmd = [sys.executable, "-m", "asisten_cli", "serve", "--port", str(port)]
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             base = f"http://127.0.0.1:{port}"

@@ -129,7 +129,7 @@ def test_asisten_serve_command(
         "ASISTEN_API_KEYS": "",
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "indexer.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "asisten_cli", "serve", "--port", str(port)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -240,7 +240,7 @@ def test_cli_batch_jsonl(mini_settings: Settings, tmp_path: Path) -> None:
     import os
 
     proc = subprocess.run(
-        [sys.executable, "-m", "indexer.cli", "ask", "--batch", str(batch), "--json"],
+        [sys.executable, "-m", "asisten_cli", "ask", "--batch", str(batch), "--json"],
         capture_output=True,
         text=True,
         env={**os.environ, **env},

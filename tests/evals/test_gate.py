@@ -51,7 +51,7 @@ def test_gate_failure_exits_non_zero_and_names_the_metric(
 
 def test_eval_is_registered_in_the_asisten_cli() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "indexer.cli", "eval", "--help"],
+        [sys.executable, "-m", "asisten_cli", "eval", "--help"],
         capture_output=True,
         text=True,
         timeout=120,

@@ -78,7 +78,7 @@ def test_cli_exit_code_says_partial(tmp_path: Path) -> None:
         "ASISTEN_EMBEDDER": "hash",
     }
     proc = subprocess.run(
-        [sys.executable, "-m", "indexer.cli", "index"],
+        [sys.executable, "-m", "asisten_cli", "index"],
         env=env,
         capture_output=True,
         text=True,
@@ -106,7 +106,7 @@ def test_kill_9_during_indexing_leaves_a_usable_index(tmp_path: Path) -> None:
     }
     # the e5 model differs from the hash one, so everything is re-embedded: plenty of time to kill it
     proc = subprocess.Popen(
-        [sys.executable, "-m", "indexer.cli", "index"],
+        [sys.executable, "-m", "asisten_cli", "index"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

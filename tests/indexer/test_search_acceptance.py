@@ -24,7 +24,7 @@ def _search(settings: Settings, query: str, k: int = 10, mode: str = "hybrid") -
         [
             sys.executable,
             "-m",
-            "indexer.cli",
+            "asisten_cli",
             "search",
             query,
             "--k",

@@ -1,4 +1,6 @@
-"""The one command-line entry point: ``asisten index | corpus | search | ask | serve | eval``."""
+"""The indexer's and the assistant's sub-commands: ``asisten index | corpus | search | ask | models``.
+
+Registered on the top-level app by :func:`register` (see ``asisten_cli``)."""
 
 from __future__ import annotations
 
@@ -16,11 +18,8 @@ from assistant.config import Settings
 from assistant.errors import AsistenError
 from assistant.index_store import read_pointer
 
-app = typer.Typer(
-    add_completion=False, help="Asisten ASN — tanya-jawab regulasi ASN dengan sitasi Pasal/ayat."
-)
 corpus_app = typer.Typer(add_completion=False, help="Korpus: status dan unduhan dokumen.")
-app.add_typer(corpus_app, name="corpus")
+models_app = typer.Typer(add_completion=False, help="Model lokal: konversi dan berkas model.")
 console = Console(stderr=True)
 out = Console()
 
@@ -36,7 +35,6 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(EXIT_ERROR)
 
 
-@app.command()
 def index() -> None:
     """Index every document in the corpus dirs (incremental; the old index stays usable until the end)."""
     from assistant.backends.embedders import make_embedder
@@ -197,7 +195,6 @@ def _passage_json(p) -> dict:  # noqa: ANN001
     }
 
 
-@app.command()
 def search(
     query: str,
     k: Annotated[int, typer.Option("--k", min=1, max=100)] = 10,
@@ -240,7 +237,6 @@ def _answer_json(answer) -> dict:  # noqa: ANN001
     )
 
 
-@app.command()
 def ask(
     question: Annotated[str | None, typer.Argument()] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
@@ -307,21 +303,6 @@ def _ask_batch(service, path: Path, backend: str | None, trace: bool) -> None:  
             sys.stdout.flush()
 
 
-@app.command()
-def serve(
-    host: Annotated[str, typer.Option(help="alamat dengar")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="port")] = 8000,
-) -> None:
-    """Serve the API and the web chat (uvicorn)."""
-    from api.server import run
-
-    run(_settings(), host=host, port=port)
-
-
-models_app = typer.Typer(add_completion=False, help="Model lokal: konversi dan berkas model.")
-app.add_typer(models_app, name="models")
-
-
 @models_app.command("convert-e5")
 def models_convert_e5(
     out_dir: Annotated[
@@ -349,16 +330,10 @@ def models_convert_e5(
     )
 
 
-def _register_eval() -> None:
-    from evals.cli import app as eval_app
-
-    app.add_typer(eval_app, name="eval")
-
-
-def main() -> None:
-    _register_eval()
-    app()
-
-
-if __name__ == "__main__":
-    main()
+def register(app: typer.Typer) -> None:
+    """Add the indexer's and the assistant's commands to the top-level ``asisten`` app."""
+    app.command()(index)
+    app.add_typer(corpus_app, name="corpus")
+    app.command()(search)
+    app.command()(ask)
+    app.add_typer(models_app, name="models")
