@@ -106,18 +106,65 @@ class Repairer:
         fixed = [p if i % 2 else (self.repair_word(p) or p) for i, p in enumerate(parts)]
         return token[:lead] + "".join(fixed) + token[core_end:]
 
+    def split_glued(self, core: str) -> str | None:
+        """Two words printed without the space: "pejabatyang", "PPPKdilakukan", "hurufb"."""
+        if len(core) < 6 or not core.isalpha() or self.vocab.is_known(core):
+            return None
+        for cut in range(2, len(core) - 1):
+            left, right = core[:cut], core[cut:]
+            abbrev = left.isupper() and len(left) >= 2
+            letter = len(right) == 1 and left.lower() == "huruf"
+            if not (abbrev or (len(left) >= 4 and left.lower() in self.vocab.counts)):
+                continue  # "Nonmanajerial", "nonfisik" are written as one word
+            if right in ("belas", "puluh", "ratus"):
+                continue  # "Keduabelas"
+            if letter or (len(right) >= 3 and right.islower() and right in self.vocab.counts):
+                return f"{left} {right}"
+        return None
+
+    def _join(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """A word cut by a space ("obj ektif", "kinerj a"): the joined word when it is known
+        (or repairable) and one of the pieces is not."""
+        first = words[i]
+        if i + 1 >= len(words) or first != first.rstrip(_EDGE):
+            return None
+        second = words[i + 1]
+        core = second.rstrip(_EDGE)
+        if not (first.isalpha() and core.isalpha()):
+            return None
+        if self.vocab.is_known(first) and self.vocab.is_known(core) and len(core) > 1:
+            return None
+        joined = first + core
+        fixed = joined if self.vocab.is_attested(joined) else self.repair_word(joined)
+        if fixed is None:
+            return None
+        return fixed + second[len(core) :], 2
+
     def repair_text(self, text: str) -> tuple[str, list[Repair]]:
         """The text with unknown words repaired (whitespace kept), and the list of repairs."""
+        tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+        words = [tok for _, tok in tokens]
         out: list[str] = []
         repairs: list[Repair] = []
-        pos = 0
-        for m in _TOKEN.finditer(text):
-            out.append(text[pos : m.start()])
-            fixed = self.repair_token(m.group())
-            if fixed != m.group():
-                repairs.append(Repair(m.group(), fixed, m.start()))
+        pos = i = 0
+        while i < len(tokens):
+            start, token = tokens[i]
+            out.append(text[pos:start])
+            joined = self._join(words, i)
+            used = 1
+            if joined:
+                fixed, used = joined
+            else:
+                fixed = self.repair_token(token)
+                if fixed == token:
+                    core = token.strip(_EDGE)
+                    glued = self.split_glued(core) if core else None
+                    fixed = token.replace(core, glued, 1) if glued else token
+            end = tokens[i + used - 1][0] + len(tokens[i + used - 1][1])
+            if fixed != text[start:end]:
+                repairs.append(Repair(text[start:end], fixed, start))
             out.append(fixed)
-            pos = m.end()
+            pos, i = end, i + used
         out.append(text[pos:])
         return "".join(out), repairs
 

@@ -25,9 +25,11 @@ from indexer.catalogue import build_catalogue
 from indexer.clean import clean_text
 from indexer.consolidate import apply_amendments
 from indexer.embed_cache import EmbeddingCache
+from indexer.ocr_chunks import repair_chunks
 from indexer.read import read_document
 from indexer.relations import extract_relations, mark_provisions, relations_artifact
 from indexer.split import SplitResult, split_markdown, split_plain, split_regulation
+from indexer.structure import missing_pasal_numbers
 
 
 @dataclass
@@ -170,6 +172,7 @@ def build_index(
             try:
                 text = read_document(src.path, max_bytes=settings.max_file_mb * 1024 * 1024)
                 result = split_document(src.doc, text, src.path.name, src.path.suffix.lower())
+                result.chunks = repair_chunks(result.chunks)  # OCR words, scrambled flags
             except ReadError as exc:
                 skipped.append(Skipped(str(src.path), str(exc)))
                 continue
@@ -233,6 +236,7 @@ def build_index(
         present = {r.doc for r in reports}
         write_artifact(gen_dir, "catalogue", build_catalogue(all_chunks, manifest.documents, present))
         write_artifact(gen_dir, "relations", relations_artifact(relations, manifest, present))
+        write_artifact(gen_dir, "pasal_gaps", missing_pasal_numbers(all_chunks))
         missing = [
             d.id for d in manifest.documents.values() if d.in_manifest and d.id not in present
         ]

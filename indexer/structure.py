@@ -279,3 +279,19 @@ def segments(text: str, markers: list[Marker], end: int | None = None) -> list[t
         nxt = markers[i + 1].start if i + 1 < len(markers) else stop
         out.append((marker, text[marker.end : nxt]))
     return out
+
+
+def missing_pasal_numbers(chunks: list) -> dict[str, list[int]]:  # list[Chunk]
+    """Every Pasal number absent from each document's batang tubuh sequence (1..highest found)."""
+    seen: dict[str, set[int]] = {}
+    for chunk in chunks:
+        if chunk.part != "batang_tubuh" or not chunk.pasal:
+            continue
+        number = re.match(r"\d+", chunk.pasal)
+        if number:
+            seen.setdefault(chunk.doc, set()).add(int(number.group()))
+    return {
+        doc: gaps
+        for doc, numbers in sorted(seen.items())
+        if (gaps := [n for n in range(1, max(numbers) + 1) if n not in numbers])
+    }

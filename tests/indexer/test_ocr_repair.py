@@ -1,0 +1,152 @@
+"""OCR repair: words that must be repaired, words that must never change, scrambled passages,
+misread Pasal headings recovered from the sequence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import Chunk, DocInfo, Part
+from indexer.clean import clean_text
+from indexer.ocr_chunks import repair_chunks
+from indexer.ocr_quality import flag_scrambled
+from indexer.ocr_repair import Repairer
+from indexer.read import read_document
+from indexer.split import split_regulation
+from indexer.structure import find_pasal_markers, missing_pasal_numbers
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def repairer() -> Repairer:
+    return Repairer()
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("kineda", "kinerja"),
+        ("keda", "kerja"),
+        ("dimalsud", "dimaksud"),
+        ("fusat", "pusat"),
+        ("menjrusun", "menyusun"),
+        ("pedanjian", "perjanjian"),
+        ("persetqjuan", "persetujuan"),
+        ("lndonesia", "Indonesia"),
+        ("ralryat", "rakyat"),
+        ("penurLlnan", "penurunan"),
+        ("rnenyelenggarakan", "menyelenggarakan"),
+        ("wafib", "wajib"),
+        ("Fusat", "Pusat"),
+        ("pen5rusunan", "penyusunan"),
+    ],
+)
+def test_misread_words_are_repaired(repairer: Repairer, printed: str, meant: str) -> None:
+    assert repairer.repair_word(printed) == meant
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "PNS",
+        "PPPK",
+        "SKP",
+        "JPT",
+        "PyB",
+        "2014",
+        "XIV",
+        "viii",
+        "Pasal",
+        "kinerja",
+        "dan/atau",
+        "berkeberatan",
+        "mutatis",
+        "Khonghucu",
+        "Nonmanajerial",
+        "jender",
+        "Kong",
+        "Atah",
+        "alat",
+    ],
+)
+def test_known_words_abbreviations_and_numbers_never_change(repairer: Repairer, word: str) -> None:
+    assert repairer.repair_text(word)[0] == word
+
+
+def test_text_repair_keeps_punctuation_and_joins_cut_words(repairer: Repairer) -> None:
+    text, repairs = repairer.repair_text("Penilaian kineda, yang obj ektif (lndonesia).")
+    assert text == "Penilaian kinerja, yang objektif (Indonesia)."
+    assert [r.original for r in repairs] == ["kineda,", "obj ektif", "(lndonesia)."]
+
+
+def _chunk(cid: str, text: str, pasal: str, ayat: str | None = None) -> Chunk:
+    return Chunk(
+        id=cid,
+        doc="pp-11-2017",
+        doc_short="PP 11/2017",
+        doc_title="Manajemen PNS",
+        part=Part.BATANG_TUBUH,
+        pasal=pasal,
+        ayat=ayat,
+        heading=f"Pasal {pasal}",
+        text=text,
+    )
+
+
+def test_scrambled_passage_flagged_and_original_kept() -> None:
+    chunks = [
+        _chunk(
+            "a/315",
+            "PNS yang menduduki Jabatan guru disamakan. (l) (2t Bagran Keempat (1) (2t (3)",
+            "315",
+        ),
+        _chunk(
+            "a/316",
+            "PNS yang telah bekerja paling secara terus menerus berhak lama 3 (tiga) bulan. "
+            "Ketentuan paling singkat 5 (lima) tahun secara terus menerus dikecualikan bagi PNS.",
+            "316",
+        ),
+        _chunk("a/317", "Hak cuti besar dapat ditangguhkan penggunaannya oleh PPK.", "317"),
+    ]
+    flagged = flag_scrambled(chunks)
+    assert flagged[0].quality and flagged[0].quality.startswith("scrambled")
+    assert flagged[1].quality and flagged[1].quality.startswith("scrambled")
+    assert flagged[2].quality is None
+    repaired = repair_chunks(chunks)
+    assert "(2t" not in repaired[0].text and "Bagian Keempat" in repaired[0].text
+    assert repaired[0].original_text == chunks[0].text
+    assert repaired[2].original_text is None  # unchanged text keeps no copy
+
+
+def test_misread_headings_recovered_between_neighbours() -> None:
+    text = (
+        "Pasal 210\nPengembangan kompetensi.\nPasal 2 I 1 Pengembangan dalam bentuk pendidikan.\n"
+        "Pasal 212\nIsi.\nPasalTT Cuti sebagaimana dimaksud.\nPasal 214\nIsi lain."
+    )
+    markers, skipped = find_pasal_markers(text, first=210)
+    assert [m.number for m in markers] == ["210", "211", "212", "214"]
+    assert skipped == [213]  # "PasalTT" reads 77, not 213: left alone
+
+
+def test_label_of_ayat() -> None:
+    chunk = _chunk("pp-11-2017/pasal-320/ayat-1", "(1) PNS yang sakit.", "320", "1")
+    assert chunk.label == "PP 11/2017 Pasal 320 ayat (1)"
+
+
+@pytest.mark.skipif(not (CORPUS / "pp-49-2018.txt").is_file(), reason="shared corpus not present")
+def test_pp_49_2018_pasal_77_is_indexed() -> None:
+    doc = DocInfo(
+        id="pp-49-2018",
+        type="PP",
+        number="49",
+        year=2018,
+        title="Manajemen PPPK",
+        short="PP 49/2018",
+    )
+    text = clean_text(read_document(CORPUS / "pp-49-2018.txt"))
+    chunks = split_regulation(text, doc, "pp-49-2018.txt").chunks
+    pasal_77 = [c for c in chunks if c.pasal == "77" and c.part == Part.BATANG_TUBUH]
+    assert pasal_77 and "Cuti tahunan" in pasal_77[0].text
+    assert missing_pasal_numbers(chunks).get("pp-49-2018", []) == []
