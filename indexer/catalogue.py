@@ -81,6 +81,7 @@ _TITLE_END = re.compile(
     r"\s*(?:\(|;|\)|,\s*(?=" + _AFTER_COMMA + r"|\d)|,\s*$|\b(?:" + _AFTER_COMMA + r")\b|"
     r"\bdan\s+dinyatakan\b|\.\s|\.$|$)"
 )
+_INITIAL_L = re.compile(r"\bl(?=[zndmkgbpftcsjr][a-z])")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 
 
@@ -178,6 +179,7 @@ def _title(text: str, end: int) -> tuple[str | None, int]:
     stop = _TITLE_END.search(body)
     cut = stop.start() if stop else len(body)
     title = " ".join(body[:cut].split()).strip(" ,.;")
+    title = _INITIAL_L.sub("I", title)  # OCR "lzin", "lndonesia": no word starts "lz", "ln"
     after = body[cut:].lstrip()
     strength = 2 if after.startswith("(") else 1 if after[:1] in (";", ",", ".", "") else 0
     if title.isupper() or sum(w.isupper() for w in title.split()) > len(title.split()) // 2:

@@ -24,6 +24,7 @@ from indexer.amendments import is_amendment, split_amendment
 from indexer.catalogue import build_catalogue
 from indexer.clean import clean_text
 from indexer.consolidate import apply_amendments
+from indexer.correspondence import build_correspondence
 from indexer.embed_cache import EmbeddingCache
 from indexer.ocr_chunks import repair_chunks
 from indexer.read import read_document
@@ -234,7 +235,15 @@ def build_index(
             for chunk in all_chunks:
                 fh.write(chunk.model_dump_json() + "\n")
         present = {r.doc for r in reports}
-        write_artifact(gen_dir, "catalogue", build_catalogue(all_chunks, manifest.documents, present))
+        write_artifact(
+            gen_dir, "catalogue", build_catalogue(all_chunks, manifest.documents, present)
+        )
+        by_id = {c.id: v for c, v in zip(searchable, vectors, strict=True)}
+        write_artifact(
+            gen_dir,
+            "correspondence",
+            build_correspondence(all_chunks, manifest.documents, present, by_id),
+        )
         write_artifact(gen_dir, "relations", relations_artifact(relations, manifest, present))
         write_artifact(gen_dir, "pasal_gaps", missing_pasal_numbers(all_chunks))
         missing = [
