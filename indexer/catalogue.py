@@ -180,6 +180,7 @@ def _title(text: str, end: int) -> tuple[str | None, int]:
     cut = stop.start() if stop else len(body)
     title = " ".join(body[:cut].split()).strip(" ,.;")
     title = _INITIAL_L.sub("I", title)  # OCR "lzin", "lndonesia": no word starts "lz", "ln"
+    title = title[:1].upper() + title[1:]
     after = body[cut:].lstrip()
     strength = 2 if after.startswith("(") else 1 if after[:1] in (";", ",", ".", "") else 0
     if title.isupper() or sum(w.isupper() for w in title.split()) > len(title.split()) // 2:
