@@ -12,7 +12,7 @@ from evals.compare import fail_reasons
 from evals.dataset import DatasetError, load_dataset, load_datasets
 from evals.gate import check_gate, load_gate
 from evals.refusal import false_refusal_rate, refusal_summary
-from evals.refuse_class import infer_refuse_class, reason_class
+from evals.refuse_class import REFUSE_CLASSES, infer_refuse_class, reason_class
 from evals.report import render_report
 from evals.runner import ItemResult
 from evals.summary import summarize
@@ -179,3 +179,19 @@ def test_fail_reasons_name_the_class_and_the_reason() -> None:
     assert fail_reasons({**wrongly, "reason": "weak_sources"}) == [
         "menolak (no_source, weak_sources)"
     ]
+
+
+JUDGMENT_SETS = ["dev-judgment.jsonl", "holdout-judgment.jsonl"]
+
+
+@pytest.mark.parametrize("name", JUDGMENT_SETS)
+def test_judgment_sets_name_every_class_and_gold_document(name: str) -> None:
+    from assistant.manifest import load_manifest
+
+    known = set(load_manifest(REPO / "corpus" / "manifest.toml").documents)
+    raw = [json.loads(line) for line in (REPO / "evals" / "datasets" / name).open(encoding="utf-8")]
+    refuse = [r for r in raw if r["expect"] == "refuse"]
+    assert all(r.get("refuse_class") for r in refuse)  # written, not inferred
+    counts = {c: sum(1 for r in refuse if r["refuse_class"] == c) for c in REFUSE_CLASSES}
+    assert min(counts.values()) >= 12, counts
+    assert {r["doc"] for r in raw if r["expect"] == "answer"} <= known
