@@ -57,3 +57,28 @@ def predecessors_of(
         if matches and matches[0]["new"] == key and matches[0]["score"] >= min_score
     ]
     return sorted(found, key=lambda t: -t[1])
+
+
+def rows(
+    correspondence: Correspondence | None, doubtful_only: bool = False
+) -> list[dict[str, Any]]:
+    """One row per old Pasal: best and second match, margin and why it is doubtful (for reports)."""
+    table = correspondence or {}
+    out = []
+    for old, matches in table.get("pasal", {}).items():
+        reason = table.get("doubtful", {}).get(old)
+        if doubtful_only and not reason:
+            continue
+        best = matches[0] if matches else {"new": None, "score": 0.0}
+        second = float(matches[1]["score"]) if len(matches) > 1 else 0.0
+        out.append(
+            {
+                "old": old,
+                "new": best["new"],
+                "score": float(best["score"]),
+                "second": second,
+                "margin": round(float(best["score"]) - second, 3),
+                "doubtful": reason,
+            }
+        )
+    return out

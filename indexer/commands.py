@@ -177,6 +177,60 @@ def corpus_fetch() -> None:
         raise typer.Exit(EXIT_PARTIAL)
 
 
+def _artifact(name: str) -> dict:
+    from assistant.index_store import read_artifacts
+
+    settings = _settings()
+    pointer = read_pointer(settings.index_dir)
+    if pointer is None:
+        _fail(
+            AsistenError(f"Belum ada indeks di {settings.index_dir}. Jalankan dulu: asisten index")
+        )
+    return read_artifacts(settings.index_dir / pointer["generation"]).get(name) or {}
+
+
+@corpus_app.command("correspondence")
+def corpus_correspondence(
+    doubtful: Annotated[
+        bool, typer.Option("--doubtful", help="Hanya pasangan yang meragukan.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Padanan Pasal peraturan yang dicabut dalam peraturan penggantinya, dengan skor."""
+    from assistant.correspondence import rows
+
+    found = rows(_artifact("correspondence"), doubtful_only=doubtful)
+    if as_json:
+        out.print_json(json.dumps(found))
+        return
+    table = Table(title="Padanan Pasal lama -> Pasal baru")
+    for col in ("Pasal lama", "padanan", "skor", "kedua", "ragu"):
+        table.add_column(col)
+    for r in found:
+        table.add_row(r["old"], r["new"] or "—", f"{r['score']:.2f}", f"{r['second']:.2f}",
+                      r["doubtful"] or "")  # fmt: skip
+    out.print(table)
+
+
+@corpus_app.command("referenced")
+def corpus_referenced(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Peraturan yang disebut dalam korpus tetapi teksnya tidak ada di korpus."""
+    from assistant.landscape import referenced_not_held
+
+    found = referenced_not_held(_artifact("catalogue"))
+    if as_json:
+        out.print_json(json.dumps(found))
+        return
+    table = Table(title="Disebut dalam korpus, teksnya tidak ada")
+    for col in ("peraturan", "judul", "disebut", "oleh"):
+        table.add_column(col)
+    for e in found:
+        table.add_row(
+            e["label"], e["title"] or "", str(e["mentions"]), ", ".join(e["mentioned_by"])
+        )
+    out.print(table)
+
+
 def _passage_json(p) -> dict:  # noqa: ANN001
     c = p.chunk
     return {
