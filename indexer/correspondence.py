@@ -38,7 +38,7 @@ _STOP_WORDS = """yang dan atau dengan dalam untuk pada dari sebagaimana dimaksud
 _STOP = frozenset(_STOP_WORDS.split())
 _WORD = re.compile(r"[a-z][a-z/-]{2,}")
 _DEFINED = re.compile(
-    r"(?:^|\d+\.\s+)([A-Z][A-Za-z /-]{1,60}?)(?:\s+yang\s+selanjutnya\s+disingkat\s+([A-Za-z]{2,12}))?"
+    r"(?:^|\d+\.\s+)([A-Z][A-Za-z /-]{1,60}?)(?:\s+yang\s+selanjutnya\s+(?:disingkat|disebut)\s+([A-Za-z ]{2,30}?))?"
     r"\s+adalah\b"
 )
 
@@ -256,6 +256,8 @@ def _chunk_matches(
             )
             scored.append((0.3 * pasal_score + 0.35 * lex + 0.35 * cos, d.id))
         scored.sort(key=lambda t: -t[0])
+        if term is not None and (not scored or scored[0][0] < 1.0):
+            continue  # a term the new text no longer defines: no definition corresponds
         out[c.id] = [{"new": d, "score": round(s, 3)} for s, d in scored[:2]]
     return out
 
