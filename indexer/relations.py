@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from assistant.documents import Chunk, DocStatus, Part
+from assistant.index_store import read_artifacts, read_pointer
 from assistant.manifest import Manifest
 from indexer.regrefs import RegRef, find_regulations, manifest_id
 
@@ -350,3 +352,16 @@ def relations_artifact(relations: list[Relation], manifest: Manifest, indexed: s
 
 def relations_from_artifact(data: dict) -> list[Relation]:
     return [Relation(**r) for r in data.get("relations", [])]
+
+
+def index_disagreements(index_dir: Path, manifest: Manifest) -> list[str] | None:
+    """The current manifest checked against the relations the last index read from the texts.
+
+    None when there is no index (or it predates the relations artifact)."""
+    pointer = read_pointer(index_dir)
+    if not pointer:
+        return None
+    data = read_artifacts(index_dir / pointer["generation"]).get("relations")
+    if data is None:
+        return None
+    return disagreements(relations_from_artifact(data), manifest, set(data.get("indexed", [])))

@@ -12,8 +12,10 @@ from assistant.backends.embedders import HashEmbedder
 from assistant.chain import AnswerService
 from assistant.documents import Passage
 from assistant.index_store import open_index
+from assistant.manifest import load_manifest
 from assistant.runtime import Runtime
 from indexer.pipeline import build_index
+from indexer.relations import index_disagreements
 from tests.conftest import make_settings, shared_corpus
 
 # A test amendment in the shape of the real one (Pasal I numbered changes, Pasal II). Its wording is
@@ -90,6 +92,14 @@ def test_pp_17_2020_is_consolidated_into_pp_11_2017(corpus: Path, tmp_path: Path
     assert all(not c.searchable for c in index.ordered if c.doc == "pp-17-2020" and c.item)
     relations = index.artifact("relations")
     assert relations["disagreements"] == []
+    manifest = load_manifest(settings.manifest_path)
+    assert index_disagreements(settings.index_dir, manifest) == []
+    manifest.documents["pp-11-2017"] = manifest.documents["pp-11-2017"].model_copy(
+        update={"status": "berlaku", "diubah_oleh": ()}
+    )
+    wrong = index_disagreements(settings.index_dir, manifest)
+    assert "PP 11/2017: teks menyebut diubah dengan PP 17/2020, tetapi diubah_oleh" in wrong[0]
+    assert len(wrong) == 2  # ... and its status should not be 'berlaku'
     assert any(
         r["kind"] == "mengubah" and r["actor_id"] == "pp-17-2020" and r["target_id"] == "pp-11-2017"
         for r in relations["relations"]
