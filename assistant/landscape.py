@@ -6,7 +6,8 @@ Pure functions over the ``catalogue`` artifact written at index time (``runtime.
 An entry: key ("pp-10-1983", "perbkn"), kind, label ("PP 10/1983"), number, year, title, mentions,
 mentioned_in (chunk ids, capped), mentioned_by (doc ids), in_manifest, held (doc id or None),
 revoked_by (docs whose revocation clause names it). A delegation: key, kind, label, number, year,
-field, topic, status ("held" | "possibly_held" | "not_held"), held, candidates.
+field, topic, covers (Pasal ids it names), status ("held" | "possibly_held" | "not_held"), held,
+candidates. ``delegations_by_pasal``: {pasal id: [delegating chunk ids]}.
 """
 
 from __future__ import annotations
@@ -92,22 +93,35 @@ def referenced_not_held(catalogue: Catalogue | None) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda e: (-int(e["mentions"]), e["key"]))
 
 
+def _pasal_of(chunk_id: str) -> str | None:
+    parts = chunk_id.split("/")
+    return "/".join(parts[:2]) if len(parts) >= 2 and parts[1].startswith("pasal-") else None
+
+
 def delegations_for(
     catalogue: Catalogue | None, passages: Iterable[Passage | str], include_held: bool = False
 ) -> list[dict[str, Any]]:
     """For the passages an answer uses: which instrument holds the detail they delegate, when we do
-    not hold it. Each item is the delegation plus ``chunk`` (the delegating chunk id)."""
+    not hold it. A passage is covered by a delegation in its own chunk ("via": "chunk") or by one
+    that names or sits in its Pasal ("via": "pasal": "Ketentuan lebih lanjut mengenai … sebagaimana
+    dimaksud dalam Pasal 40 sampai dengan Pasal 44 diatur dalam Peraturan Pemerintah"). Each item
+    is the delegation plus ``chunk`` (the delegating chunk id), ``passage`` and ``via``."""
     table = (catalogue or {}).get("delegations", {})
+    by_pasal = (catalogue or {}).get("delegations_by_pasal", {})
     found: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for p in passages:
-        chunk_id = p if isinstance(p, str) else p.chunk.id
-        for d in table.get(chunk_id, []):
-            if d["status"] == "held" and not include_held:
-                continue
-            if (chunk_id, d["key"]) not in seen:
+        passage = p if isinstance(p, str) else p.chunk.id
+        sources = [(passage, "chunk")]
+        sources += [
+            (c, "pasal") for c in by_pasal.get(_pasal_of(passage) or "", []) if c != passage
+        ]
+        for chunk_id, via in sources:
+            for d in table.get(chunk_id, []):
+                if (d["status"] == "held" and not include_held) or (chunk_id, d["key"]) in seen:
+                    continue
                 seen.add((chunk_id, d["key"]))
-                found.append({**d, "chunk": chunk_id})
+                found.append({**d, "chunk": chunk_id, "passage": passage, "via": via})
     return found
 
 

@@ -8,7 +8,9 @@ from assistant.config import REPO_ROOT
 from assistant.documents import Chunk
 from assistant.landscape import delegations_for, find_referenced, mention_note, referenced_not_held
 from assistant.manifest import load_manifest
-from indexer.catalogue import build_catalogue, find_delegations, find_mentions
+from indexer.catalogue import build_catalogue
+from indexer.delegations import find_delegations
+from indexer.instruments import find_mentions
 from indexer.pipeline import discover, split_document
 from indexer.read import read_document
 from tests.conftest import make_settings, shared_corpus
@@ -99,6 +101,19 @@ def test_a_reference_is_not_a_delegation() -> None:
     assert find_delegations("Ketentuan mengenai disiplin PNS telah diatur dalam Peraturan "
                             "Pemerintah Nomor 30 Tahun 1980.") == []  # fmt: skip
     assert find_delegations("sebagaimana diatur dalam Peraturan Pemerintah ini.") == []
+
+
+def test_a_delegation_covers_the_pasal_it_names(catalogue: dict) -> None:
+    (d,) = catalogue["delegations"][
+        "uu-20-2023/pasal-45"
+    ]  # "… dalam Pasal 40 sampai dengan Pasal 44"
+    assert d["covers"] == [f"uu-20-2023/pasal-{n}" for n in range(40, 45)]
+    (note,) = delegations_for(catalogue, ["uu-20-2023/pasal-42"])  # pengelolaan kinerja
+    assert (note["chunk"], note["via"], note["topic"]) == (
+        "uu-20-2023/pasal-45",
+        "pasal",
+        "pengelolaan kinerja",
+    )
 
 
 def test_query_helpers_name_the_missing_instrument(catalogue: dict) -> None:
