@@ -82,3 +82,31 @@ def rows(
             }
         )
     return out
+
+
+def place_label(place_id: str, shorts: dict[str, str]) -> str:
+    """ "uu-20-2023/pasal-21/ayat-1" -> "UU 20/2023 Pasal 21 ayat (1)" (shorts: doc id -> short)."""
+    doc, *rest = place_id.split("/")
+    text = shorts.get(doc, doc)
+    for part in rest:
+        kind, _, value = part.partition("-")
+        if kind == "pasal":
+            text += f" Pasal {value}"
+        elif kind == "ayat":
+            text += f" ayat ({value})"
+    return text
+
+
+def successor_note(
+    correspondence: Correspondence | None, ref: Ref, shorts: dict[str, str]
+) -> str | None:
+    """ "UU 5/2014 Pasal 99 telah dicabut; kini diatur dalam UU 20/2023 Pasal …" (hedged when the
+    mapping is doubtful), or None when the provision has no recorded successor."""
+    matches = successor_of(correspondence, ref, limit=1)
+    if not matches:
+        return None
+    old = place_label(pasal_id(*ref) if isinstance(ref, tuple) else ref, shorts)
+    new = place_label(matches[0][0], shorts)
+    if is_doubtful(correspondence, ref):
+        return f"{old} telah dicabut; padanannya tidak pasti (paling dekat: {new})."
+    return f"{old} telah dicabut; kini diatur dalam {new}."

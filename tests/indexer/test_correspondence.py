@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.correspondence import is_doubtful, predecessors_of, successor_of
+from assistant.correspondence import is_doubtful, predecessors_of, successor_note, successor_of
 from assistant.documents import Chunk
 from indexer.correspondence import build_correspondence, successor_pairs
 from tests.indexer.test_catalogue import corpus_chunks  # noqa: F401  (the split real corpus)
@@ -63,3 +63,13 @@ def test_query_helpers(table: dict) -> None:
     assert ("uu-5-2014/pasal-6", pytest.approx(successor_of(table, ("uu-5-2014", "6"))[0][1])) in (
         predecessors_of(table, "uu-20-2023/pasal-5")
     )
+
+
+def test_successor_note(table: dict) -> None:
+    shorts = {"uu-5-2014": "UU 5/2014", "uu-20-2023": "UU 20/2023", "pp-53-2010": "PP 53/2010",
+              "pp-94-2021": "PP 94/2021"}  # fmt: skip
+    assert successor_note(table, ("uu-5-2014", "6"), shorts) == (
+        "UU 5/2014 Pasal 6 telah dicabut; kini diatur dalam UU 20/2023 Pasal 5."
+    )
+    assert "tidak pasti" in str(successor_note(table, ("pp-53-2010", "32"), shorts))
+    assert successor_note(table, ("uu-20-2023", "5"), shorts) is None
