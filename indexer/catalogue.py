@@ -83,7 +83,7 @@ def _collect(
     revoking = _revoking_groups(chunks)
     entries: dict[str, _Entry] = {}
     for c in chunks:
-        if c.part == Part.MATERI:
+        if c.part == Part.MATERI or c.superseded:
             continue
         for mention in find_mentions(c.text, hints.get(c.doc)):
             inst = mention.instrument
@@ -149,7 +149,7 @@ def _delegations(
     table: dict[str, list[dict[str, object]]] = {}
     by_pasal: dict[str, list[str]] = defaultdict(list)
     for c in chunks:
-        if c.part == Part.MATERI:
+        if c.part == Part.MATERI or c.superseded:
             continue
         for d in find_delegations(c.text, hints.get(c.doc)):
             row = _delegation(d, c, held_docs, implementers)

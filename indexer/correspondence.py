@@ -77,7 +77,13 @@ def provisions(chunks: Sequence[Chunk], doc: str) -> list[Provision]:
     """The Pasal of a document's batang tubuh, in order."""
     grouped: dict[str, list[Chunk]] = defaultdict(list)
     for c in chunks:
-        if c.doc == doc and c.part == Part.BATANG_TUBUH and c.pasal:
+        if (
+            c.doc == doc
+            and c.part == Part.BATANG_TUBUH
+            and c.pasal
+            and not c.superseded
+            and not c.deleted
+        ):
             grouped[c.pasal].append(c)
     out = []
     for pasal, cs in grouped.items():
