@@ -71,20 +71,29 @@ def _matches(entry: dict[str, Any], kind: str) -> bool:
 
 
 def find_referenced(
-    catalogue: Catalogue | None, doc_type: str, number: str | None = None, year: int | None = None
+    catalogue: Catalogue | None,
+    doc_type: str,
+    number: str | None = None,
+    year: int | None = None,
+    family: bool = False,
 ) -> dict[str, Any] | None:
     """The catalogue entry of a regulation the corpus names ("PP", "10", 1983), or, without a
-    number, the entry of the kind itself ("Peraturan BKN"); None when the corpus never names it."""
+    number, the entry of the kind itself ("Peraturan BKN"); None when the corpus never names it.
+    ``family=True``: a numbered document the corpus does not name falls back to its kind's entry
+    ("Perka BKN 24/2017" -> "Peraturan BKN", which PP 11/2017 delegates to)."""
     kind = catalogue_kind(doc_type)
     num = str(int(number)) if number and str(number).isdigit() else number
+    generic = None
     for entry in _entries(catalogue).values():
         if not _matches(entry, kind):
             continue
-        if num is None and entry["number"] is None:
+        if entry["number"] is None:
+            generic = generic or entry
+            if num is None:
+                return entry
+        elif num is not None and entry["number"] == num and year in (None, entry["year"]):
             return entry
-        if num is not None and entry["number"] == num and (year is None or entry["year"] == year):
-            return entry
-    return None
+    return generic if family else None
 
 
 def referenced_not_held(catalogue: Catalogue | None) -> list[dict[str, Any]]:

@@ -123,3 +123,5 @@ def test_query_helpers_name_the_missing_instrument(catalogue: dict) -> None:
     assert entry is not None
     assert "disebut dalam korpus" in mention_note(entry, ["PP 11/2017 Pasal 362"])
     assert find_referenced(catalogue, "PP", "99", 2099) is None
+    assert find_referenced(catalogue, "Perka BKN", "24", 2017) is None  # never named by number
+    assert find_referenced(catalogue, "Perka BKN", "24", 2017, family=True)["key"] == "perbkn"
