@@ -97,12 +97,14 @@ def corpus_status(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
     """Every manifest document: found / missing / indexed, and its chunk count."""
     from assistant.manifest import load_manifest
     from indexer.pipeline import discover
+    from indexer.relations import index_disagreements
 
     settings = _settings()
     manifest = load_manifest(settings.manifest_path)
     found = {f.doc.id: f for f in discover(settings, manifest).files}
     pointer = read_pointer(settings.index_dir) or {}
     indexed = pointer.get("documents", {})
+    issues = index_disagreements(settings.index_dir, manifest) or []  # manifest vs texts
     rows = []
     for doc in manifest.documents.values():
         src = found.get(doc.id)
@@ -120,6 +122,7 @@ def corpus_status(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
                 "state": state,
                 "chunks": indexed.get(doc.id, {}).get("chunks", 0),
                 "source_url": doc.source_url,
+                "disagreements": [i for i in issues if i.startswith(f"{doc.short}:")],
             }
         )
     if as_json:
@@ -139,6 +142,8 @@ def corpus_status(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
             str(r["chunks"]),
         )
     out.print(table)
+    for issue in issues:
+        out.print(f"[red]Manifest dan teks tidak sesuai:[/red] {issue}")
     missing = [r for r in rows if r["state"] == "tidak ada"]
     if missing:
         out.print(
