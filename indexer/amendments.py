@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from assistant.documents import Chunk, DocInfo, Part
 from indexer.regrefs import RegRef, find_regulations
 from indexer.split import MAX_CHUNK_CHARS, SplitResult, _Builder, _split_plain, tidy
+from indexer.structure import find_ayat_markers
 
 _OCR_NUM = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "L": "1"})
 _ROMAN_PASAL = re.compile(r"(?:^|(?<=\n)|(?<=\.\s))\s*Pasal\s+(I{1,3}|IV|V)\s*(?=\n|\s[A-Z])")
@@ -32,7 +33,7 @@ _SUB_ITEM_RE = re.compile(
 )
 _PASAL_REF = re.compile(r"\bPasal\s+([0-9OIl]{1,3}[A-Z]?)\b(?:\s+(lama|baru)\b)?")
 _AYAT_REF = re.compile(r"\bayat\s*\(\s?(\d{1,2}[a-z]?)\s?\)(?:\s+(lama|baru)\b)?", re.I)
-_HURUF_REF = re.compile(r"\bhuruf\s+([a-z])\b")
+_ITEM_REF = re.compile(r"\b(huruf|angka)\s+([a-z]{1,2}|\d{1,2}[a-z]?)\b")
 _WORDING_START = re.compile(
     r"seb\w{0,3}ai\s+berikut\s*:?|berbunyi\s*:", re.I
 )  # "sebgai" (PP 45/1990)
@@ -45,11 +46,11 @@ _PENJELASAN_RE = re.compile(r"\bP ?E ?N ?J ?E ?L ?A ?S ?A ?N\s+A ?T ?A ?S\b")
 class Change:
     """One operation on the amended regulation, in the order Pasal I gives them."""
 
-    op: str  # replace_pasal | replace_ayat | replace_huruf | insert_pasal | insert_ayat
-    # | delete_pasal | delete_ayat | renumber_pasal | renumber_ayat
+    op: str  # replace_pasal | replace_ayat | replace_item | insert_pasal | insert_ayat | insert_item
+    # | delete_pasal | delete_ayat | delete_item | renumber_pasal | renumber_ayat
     pasal: str  # target Pasal (its number before this change)
     ayat: str | None = None
-    huruf: str | None = None
+    marker: str | None = None  # a huruf ("c") or angka ("5") inside the Pasal/ayat
     old: bool = False  # the number is the original ("lama") numbering
     new_number: str | None = None  # renumber/insert: the number it gets (Pasal or ayat)
     after: str | None = None  # insert: the Pasal/ayat it follows
@@ -143,8 +144,10 @@ def _refs(rx: re.Pattern[str], text: str) -> list[tuple[str, bool, bool]]:
 def parse_instruction(
     instr: str, wording: str, item: str, default_pasal: str | None
 ) -> list[Change]:
-    """The operations one numbered item (or sub-item) asks for."""
+    """The operations one numbered item (or sub-item) asks for ([] when not read: reported)."""
     low = instr.lower()
+    if re.search(r"\b(?:penjelasan|lampiran|judul)\b", low):
+        return []  # Penjelasan/Lampiran changes are not batang tubuh provisions
     pasals = _refs(_PASAL_REF, instr)
     ayats = _refs(_AYAT_REF, instr)
     pasal = pasals[0][0] if pasals else default_pasal
@@ -152,9 +155,15 @@ def parse_instruction(
         return []
     old = bool(pasals and pasals[0][1]) or bool(ayats and ayats[0][1])
     base = {"item": item, "instruction": instr.strip(), "text": clean_wording(wording)}
-    if "disisipkan" in low or "ditambah" in low or "menambah" in low:
+    marker = _ITEM_REF.search(instr)
+    if re.search(r"disisipkan|ditambah|menambah", low):
         return _insertion(low, pasals, ayats, pasal, base)
     if "dihapus" in low:
+        if marker:
+            ayat = ayats[0][0] if ayats else None
+            return [
+                Change("delete_item", pasal, ayat=ayat, marker=marker.group(2), old=old, **base)
+            ]
         if ayats:
             return [Change("delete_ayat", pasal, ayat=ayats[0][0], old=old, **base)]
         return [Change("delete_pasal", pasal, old=old, **base)]
@@ -173,36 +182,71 @@ def parse_instruction(
         )
         pasal, old = pasals[1][0], False
     if "ubah" in low and base["text"]:
-        changes.append(_replacement(pasal, ayats, _HURUF_REF.search(instr), wording, old, base))
+        changes += _replacement(pasal, ayats, marker, wording, old, base)
     return changes
 
 
-def _replacement(pasal, ayats, huruf, wording: str, old: bool, base: dict) -> Change:  # noqa: ANN001
-    """Replace a whole Pasal, one ayat, or one huruf (the wording says which)."""
-    whole = re.match(r"\s*[" + _QUOTES + r"]*\s*Pasal\s", wording) or not ayats
-    if whole:
-        return Change("replace_pasal", pasal, old=old, **base)
-    if huruf and not re.match(r"\s*[" + _QUOTES + r"]*\s*\(", wording):
-        return Change(
-            "replace_huruf", pasal, ayat=ayats[0][0], huruf=huruf.group(1), old=old, **base
-        )
-    return Change("replace_ayat", pasal, ayat=ayats[-1][0], old=old, **base)
+def _is_whole_pasal(wording: str) -> bool:
+    """The wording restates the whole Pasal ('Pasal 30 (1) ... (4) ...')."""
+    return bool(re.match(r"\s*[" + _QUOTES + r"]*\s*Pasal\s", wording))
+
+
+def _replacement(pasal, ayats, marker, wording: str, old: bool, base: dict) -> list[Change]:  # noqa: ANN001
+    """Replace a whole Pasal, one or more ayat, or one huruf/angka (the wording says which)."""
+    text = base["text"]
+    if _is_whole_pasal(wording) or not (ayats or marker):
+        return [Change("replace_pasal", pasal, old=old, **base)]
+    if marker and re.match(rf"\s*{re.escape(marker.group(2))}\.\s", text):
+        ayat = ayats[0][0] if ayats else None
+        return [Change("replace_item", pasal, ayat=ayat, marker=marker.group(2), old=old, **base)]
+    if len(ayats) >= 2:  # "ayat (1) dan ayat (3) ... diubah": one change per named ayat
+        numbers = [a for a, _, _ in ayats]
+        cuts = [
+            m for m in re.finditer(r"(?:^|\n)\s*\((\d{1,2}[a-z]?)\)", text) if m.group(1) in numbers
+        ]
+        if len(cuts) >= 2:
+            ends = [c.start() for c in cuts[1:]] + [len(text)]
+            return [
+                Change(
+                    "replace_ayat",
+                    pasal,
+                    ayat=c.group(1),
+                    old=old,
+                    **{**base, "text": text[c.start() : e].strip()},
+                )
+                for c, e in zip(cuts, ends, strict=True)
+            ]
+    return [Change("replace_ayat", pasal, ayat=ayats[-1][0], old=old, **base)]
+
+
+_INSERTED_KIND = re.compile(
+    r"(?:disisipkan|ditambah\w*|menambah\w*)\s+(?:\d+\s*\(\w+\)\s*|\w+\s+)?"
+    r"(pasal|ketentuan|ayat|huruf|angka|bab|bagian|paragraf)\b"
+)
 
 
 def _insertion(low: str, pasals, ayats, pasal: str, base: dict) -> list[Change]:  # noqa: ANN001
-    """'disisipkan' / 'ditambah': a new Pasal (after one) or a new ayat (inside one)."""
-    if (
-        ayats
-        and "ayat" in low.split("disisipkan")[-1].split("ditambah")[-1][:40]
-        or (ayats and re.search(r"\bayat\b", low.split("disisipkan")[-1][:60]))
-    ):
-        new = ayats[-1][0]
-        after = ayats[0][0] if len(ayats) >= 2 else None
-        return [Change("insert_ayat", pasal, ayat=new, new_number=new, after=after, **base)]
-    if re.search(r"(?:disisipkan|ditambah\w*)\s+(?:\d+\s*\(\w+\)|satu|dua)\s+ayat", low):
-        m = re.search(r"\(\s?(\d{1,2})\s?\)", base["text"])
-        new = ayats[-1][0] if ayats else (m.group(1) if m else "")
-        return [Change("insert_ayat", pasal, ayat=new, new_number=new, **base)]
+    """'disisipkan' / 'ditambah': new Pasal(s) after one, or an ayat/huruf/angka inside one."""
+    kind_m = _INSERTED_KIND.search(low)
+    kind = kind_m.group(1) if kind_m else ("ayat" if ayats else "pasal")
+    if kind in ("bab", "bagian", "paragraf"):
+        return []  # a new BAB/Bagian: its Pasal are read from their own items, if any
+    if kind in ("ayat", "huruf", "angka"):
+        text = base["text"]
+        if _is_whole_pasal(text) or len(find_ayat_markers(text)) >= 2:
+            return [Change("replace_pasal", pasal, **base)]  # the wording restates the Pasal
+        opening = re.match(r"\s*\(\s?(\d{1,2}[a-z]?)\s?\)", text)
+        if kind == "ayat":
+            new = ayats[-1][0] if ayats else (opening.group(1) if opening else "")
+            after = ayats[0][0] if len(ayats) >= 2 else None
+            return [Change("insert_ayat", pasal, ayat=new, new_number=new, after=after, **base)]
+        if opening:  # a huruf added to an ayat that is restated whole
+            return [Change("replace_ayat", pasal, ayat=opening.group(1), **base)]
+        markers = [m.group(2) for m in _ITEM_REF.finditer(base["instruction"])]
+        ayat = ayats[0][0] if ayats else None
+        after = markers[0] if len(markers) >= 2 else None
+        new = markers[-1] if markers else ""
+        return [Change("insert_item", pasal, ayat=ayat, marker=new, after=after, **base)]
     named = re.split(r"\b(?:yakni|yaitu|dijadikan)\b", base["instruction"])
     names = [n for n, _, _ in _refs(_PASAL_REF, named[-1])] if len(named) > 1 else []
     if not names:

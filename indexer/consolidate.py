@@ -31,6 +31,10 @@ class Unit:
     deleted: bool = False
     history: list[dict[str, str]] = field(default_factory=list)
 
+    @property
+    def wording(self) -> str:
+        return "Dihapus." if self.deleted else self.text
+
 
 @dataclass
 class Provision:
@@ -48,8 +52,13 @@ class Provision:
         return bool(self.changed_by or any(u.changed_by for u in self.units))
 
     def body(self) -> str:
-        live = [u for u in self.units if not u.deleted]
-        return "\n".join(f"({u.ayat}) {u.text}" if u.ayat else u.text for u in live)
+        return "\n".join(f"({u.ayat}) {u.wording}" if u.ayat else u.wording for u in self.units)
+
+    def ayat(self) -> list[tuple[str, str]] | None:
+        """(number, wording) of each ayat; None for a Pasal without ayat."""
+        if len(self.units) < 2 or any(u.ayat is None for u in self.units):
+            return None
+        return [(u.ayat or "", u.wording) for u in self.units]
 
 
 def _join_pieces(chunks: list[Chunk]) -> str:
@@ -82,6 +91,17 @@ def provisions(chunks: list[Chunk]) -> list[Provision]:
             groups.setdefault(chunk.ayat, []).append(chunk)
         prov.units = [Unit(ayat, _join_pieces(group), ayat) for ayat, group in groups.items()]
     return out
+
+
+def _item_span(text: str, marker: str) -> tuple[int, int] | None:
+    """Where huruf 'c.' or angka '5.' of a list starts and ends (up to the next item of its kind)."""
+    m = re.search(rf"(?:^|(?<=\n)|(?<=:\s)){re.escape(marker)}\.\s", text)
+    if not marker or m is None:
+        return None
+    kind = r"[a-z]" if marker[0].isalpha() else r"\d{1,2}[a-z]?"
+    nxt = re.search(rf"\n{kind}\.\s", text[m.end() :])
+    end = m.end() + nxt.start() if nxt else len(text)
+    return m.start(), end
 
 
 def parse_units(text: str) -> list[Unit]:
@@ -181,18 +201,46 @@ class Consolidator:
         entry = {"doc": giver, "short": self.shorts.get(giver, giver), "place": place}
         unit.history.append({**entry, "text": unit.text})
 
-    def _replace_huruf(self, prov: Provision, change: Change, by: DocInfo) -> bool:
-        unit = self._unit(prov, change.ayat, change.old)
-        letter = change.huruf or ""
-        m = re.search(rf"(?:^|\n){letter}\.\s", unit.text) if unit else None
-        if unit is None or m is None:
+    def _item_unit(self, prov: Provision, change: Change) -> Unit | None:
+        """The unit holding a huruf/angka: the named ayat, else the one whose list has it."""
+        if change.ayat:
+            return self._unit(prov, change.ayat, change.old)
+        live = [u for u in prov.units if not u.deleted]
+        marker = change.after or change.marker or ""
+        return next((u for u in live if _item_span(u.text, marker)), live[0] if live else None)
+
+    def _replace_item(self, prov: Provision, change: Change, by: DocInfo) -> bool:
+        unit = self._item_unit(prov, change)
+        span = _item_span(unit.text, change.marker or "") if unit else None
+        if unit is None or span is None:
             return False
-        nxt = re.search(rf"\n{chr(ord(letter) + 1)}\.\s", unit.text[m.end() :])
-        end = m.end() + nxt.start() if nxt else len(unit.text)
-        new = re.sub(rf"^\s*{letter}\.\s*", "", change.text.strip())
         self._unit_history(prov, unit)
-        start = m.start() + (1 if unit.text[m.start()] == "\n" else 0)
-        unit.text = unit.text[:start] + f"{letter}. {new}" + unit.text[end:]
+        new = re.sub(rf"^\s*{re.escape(change.marker or '')}\.\s*", "", change.text.strip())
+        unit.text = unit.text[: span[0]] + f"{change.marker}. {new}" + unit.text[span[1] :]
+        unit.changed_by = by.id
+        return True
+
+    def _insert_item(self, prov: Provision, change: Change, by: DocInfo) -> bool:
+        unit = self._item_unit(prov, change)
+        if unit is None:
+            return False
+        span = _item_span(unit.text, change.after) if change.after else None
+        at = span[1] if span else len(unit.text)
+        new = re.sub(rf"^\s*{re.escape(change.marker or '')}\.\s*", "", change.text.strip())
+        self._unit_history(prov, unit)
+        unit.text = (
+            unit.text[:at].rstrip() + f"\n{change.marker}. {new}\n" + unit.text[at:].lstrip()
+        )
+        unit.text, unit.changed_by = unit.text.strip(), by.id
+        return True
+
+    def _delete_item(self, prov: Provision, change: Change, by: DocInfo) -> bool:
+        unit = self._item_unit(prov, change)
+        span = _item_span(unit.text, change.marker or "") if unit else None
+        if unit is None or span is None:
+            return False
+        self._unit_history(prov, unit)
+        unit.text = unit.text[: span[0]] + f"{change.marker}. dihapus;" + unit.text[span[1] :]
         unit.changed_by = by.id
         return True
 
@@ -252,7 +300,7 @@ class Consolidator:
                 continue
             new = [] if prov.deleted else self._provision_chunks(prov)
             if prov.deleted and prov.pasal not in live_numbers:
-                new = [self._deleted_chunk(prov, None, prov.history)]
+                new = [self._deleted_chunk(prov)]
             body += new
             same = {(c.id, c.text) for c in new}
             giver = prov.changed_by or next(
@@ -269,36 +317,34 @@ class Consolidator:
 
     def _provision_chunks(self, prov: Provision) -> list[Chunk]:
         out: list[Chunk] = []
-        units = {u.ayat: u for u in prov.units if not u.deleted}
-        for chunk in pasal_chunks(self.doc, prov.pasal, prov.body(), prov.like):
+        units = {u.ayat: u for u in prov.units}
+        before = {c.id: c.text for c in prov.chunks}
+        for chunk in pasal_chunks(self.doc, prov.pasal, prov.body(), prov.like, prov.ayat()):
             unit = units.get(chunk.ayat) or (prov.units[0] if len(prov.units) == 1 else None)
             by = (unit.changed_by if unit else None) or prov.changed_by
-            if by:
+            if by and (prov.changed_by or before.get(chunk.id) != chunk.text):
                 history = prov.history + (unit.history if unit else [])
-                chunk = chunk.model_copy(update={**self._amended(by), "history": history or None})
+                update = {**self._amended(by), "history": history or None}
+                if unit and unit.deleted:
+                    update |= {"deleted": True, "searchable": False}
+                chunk = chunk.model_copy(update=update)
             out.append(chunk)
-        for unit in prov.units:
-            if unit.deleted:
-                out.append(self._deleted_chunk(prov, unit, unit.history))
         return out
 
-    def _deleted_chunk(self, prov: Provision, unit: Unit | None, history: list) -> Chunk:  # noqa: ANN001
+    def _deleted_chunk(self, prov: Provision) -> Chunk:
         like = prov.like or prov.chunks[0]
-        place = f"Pasal {prov.pasal}" + (f" ayat ({unit.ayat})" if unit else "")
-        cid = f"{self.doc.id}/pasal-{prov.pasal.lower()}" + (f"/ayat-{unit.ayat}" if unit else "")
-        by = unit.changed_by if unit else prov.changed_by
         return like.model_copy(
             update={
-                "id": cid,
+                "id": f"{self.doc.id}/pasal-{prov.pasal.lower()}",
                 "pasal": prov.pasal,
-                "ayat": unit.ayat if unit else None,
+                "ayat": None,
                 "item": None,
-                "text": f"({unit.ayat}) Dihapus." if unit else f"Pasal {prov.pasal} dihapus.",
-                "heading": like.heading.rsplit(" › ", 1)[0] + f" › {place}",
+                "text": f"Pasal {prov.pasal} dihapus.",
+                "heading": like.heading.rsplit(" › ", 1)[0] + f" › Pasal {prov.pasal}",
                 "searchable": False,
                 "deleted": True,
-                "history": history or None,
-                **self._amended(by),
+                "history": prov.history or None,
+                **self._amended(prov.changed_by),
             }
         )
 

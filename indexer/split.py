@@ -237,19 +237,7 @@ def _emit_pasal(b: _Builder, pasal: str, body: str, ctx: _Context) -> None:
     )
     if len(ayat) >= 2 and not broken:
         for marker, seg in segments(body, ayat):
-            for item, piece in _split_long(seg):
-                cid = f"{base}/ayat-{marker.number}" + (f"/{_slug(item)}" if item else "")
-                label = f"{place} ayat ({marker.number})" + (f" {item}" if item else "")
-                b.add(
-                    cid,
-                    Part.BATANG_TUBUH,
-                    f"({marker.number}) {piece.strip()}",
-                    b.trail(ctx, label),
-                    ctx,
-                    pasal=pasal,
-                    ayat=marker.number,
-                    item=item or None,
-                )
+            _emit_ayat(b, pasal, marker.number, seg, ctx)
         return
     angka = find_angka_markers(body) if re.search(r"dimaksud\s+dengan", body[:300]) else []
     if len(angka) >= 3:
@@ -290,6 +278,23 @@ def _emit_pasal(b: _Builder, pasal: str, body: str, ctx: _Context) -> None:
         label = place + (f" {item}" if item else "")
         b.add(
             cid, Part.BATANG_TUBUH, piece, b.trail(ctx, label), ctx, pasal=pasal, item=item or None
+        )
+
+
+def _emit_ayat(b: _Builder, pasal: str, number: str, seg: str, ctx: _Context) -> None:
+    base, place = f"{b.doc.id}/pasal-{pasal.lower()}", f"Pasal {pasal}"
+    for item, piece in _split_long(seg):
+        cid = f"{base}/ayat-{number}" + (f"/{_slug(item)}" if item else "")
+        label = f"{place} ayat ({number})" + (f" {item}" if item else "")
+        b.add(
+            cid,
+            Part.BATANG_TUBUH,
+            f"({number}) {piece.strip()}",
+            b.trail(ctx, label),
+            ctx,
+            pasal=pasal,
+            ayat=number,
+            item=item or None,
         )
 
 
@@ -438,8 +443,15 @@ class _FixedTrail(_Builder):
         return f"{self.prefix} › {place}"
 
 
-def pasal_chunks(doc: DocInfo, pasal: str, body: str, like: Chunk | None) -> list[Chunk]:
-    """Chunks of one Pasal from its text (no 'Pasal N' heading), placed like `like` (BAB, Bagian...)."""
+def pasal_chunks(
+    doc: DocInfo,
+    pasal: str,
+    body: str,
+    like: Chunk | None,
+    ayat: list[tuple[str, str]] | None = None,
+) -> list[Chunk]:
+    """Chunks of one Pasal from its text (no 'Pasal N' heading), placed like `like` (BAB, Bagian...);
+    `ayat` gives its ayat (number, text) when they are known (numbers such as '1a' included)."""
     prefix = like.heading.rsplit(" › ", 1)[0] if like else f"{doc.short} tentang {doc.title}"
     b = _FixedTrail(doc, like.source_file if like else "", prefix)
     ctx = _Context()
@@ -451,5 +463,9 @@ def pasal_chunks(doc: DocInfo, pasal: str, body: str, like: Chunk | None) -> lis
             paragraf=like.paragraf,
             paragraf_title=like.paragraf_title,
         )
-    _emit_pasal(b, pasal, body, ctx)
+    if ayat:
+        for number, text in ayat:
+            _emit_ayat(b, pasal, number, text, ctx)
+    else:
+        _emit_pasal(b, pasal, body, ctx)
     return b.chunks
