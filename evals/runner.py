@@ -49,6 +49,9 @@ class ItemResult(BaseModel):
     citation_ok: bool | None = None
     must_contain_ok: bool | None = None
     missing_phrases: list[str] = Field(default_factory=list)
+    direct: str | None = None  # Answer.direct: the answer-first part of the extractive answer
+    direct_must_contain_ok: bool | None = None  # the must-contain phrases in `direct` alone
+    answer_chars: int | None = None  # length of a non-refused answer text
     refused: bool | None = None
     refusal_status_ok: bool | None = None
     invented: list[str] = Field(default_factory=list)
@@ -137,6 +140,8 @@ class Evaluator:
         row.timings_ms.update({k: round(v, 3) for k, v in answer.timings_ms.items()})
         row.confidence = (answer.trace or {}).get("confidence")
         row.refused = is_refusal(row.status)
+        row.direct = answer.direct
+        row.answer_chars = None if row.refused else len(answer.answer)
         cited_keys = {(c.doc, norm_pasal(c.pasal)) for c in answer.citations}
         row.invented = self.invented(answer)
         if item.answerable:
@@ -146,6 +151,9 @@ class Evaluator:
             if item.must_contain:
                 row.missing_phrases = missing_phrases(answer.answer, item.must_contain)
                 row.must_contain_ok = not row.missing_phrases
+                if answer.direct is not None or answer.backend == "extractive":
+                    direct = missing_phrases(answer.direct or "", item.must_contain)
+                    row.direct_must_contain_ok = not direct
         elif item.refuse_status:
             row.refusal_status_ok = row.status == item.refuse_status
         if self.options.judge is not None and answer.citations and not row.refused:

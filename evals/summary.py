@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from evals.metrics import latency, mrr, recall_at_k, refusal_scores, share
+from evals.metrics import latency, mrr, percentile, recall_at_k, refusal_scores, share
 from evals.refusal import CLASS_PRECISION_KEYS, CLASS_RECALL_KEYS, refusal_summary
 from evals.runner import ItemResult
 
@@ -21,6 +21,7 @@ HIGHER_IS_BETTER = [
     "context_recall",
     "citation_accuracy",
     "must_contain_accuracy",
+    "direct_must_contain_accuracy",
     "refusal_recall",
     "refusal_precision",
     "refusal_status_accuracy",
@@ -29,7 +30,13 @@ HIGHER_IS_BETTER = [
     "pass_rate",
     "faithfulness",
 ]
-LOWER_IS_BETTER = ["invented_citations", "false_refusals", "false_refusal_rate", "errors"]
+LOWER_IS_BETTER = [
+    "invented_citations",
+    "false_refusals",
+    "false_refusal_rate",
+    "errors",
+    "median_answer_chars",
+]
 ANSWER_STAGES = ("retrieve", "rerank", "generate", "total")
 SEARCH_STAGES = (
     "chain_retrieve",
@@ -62,6 +69,11 @@ def core_metrics(results: Sequence[ItemResult]) -> dict[str, Any]:
         "mrr": _r(mrr(ranks)),
         "citation_accuracy": _r(share(r.citation_ok for r in answerable)),
         "must_contain_accuracy": _r(share(r.must_contain_ok for r in answerable)),
+        # the same phrases in the answer-first part alone (Answer.direct, extractive backend)
+        "direct_must_contain_accuracy": _r(share(r.direct_must_contain_ok for r in answerable)),
+        "median_answer_chars": _r(
+            percentile([r.answer_chars for r in results if r.answer_chars is not None], 50)
+        ),
         "refusal_recall": _r(recall),
         "refusal_precision": _r(precision),
         "pass_rate": _r(share(r.passed for r in results)),

@@ -228,3 +228,20 @@ def test_retrieval_only_summary_leaves_answer_metrics_unmeasured() -> None:
 def test_item_model_is_json_round_trippable() -> None:
     item = EvalItem(id="x", question="q", expect="refuse", refuse_status="no_source")
     assert item.places == [] and item.gold_keys == set() and not item.answerable
+
+
+def test_answer_first_metrics() -> None:
+    gold = [{"doc": UU, "pasal": "1", "ayat": None}]
+    common = {"gold": gold, "gold_rank": 1, "status": "answered", "refused": False}
+    results = [
+        _row("a", "answer", must_contain_ok=True, direct_must_contain_ok=True, answer_chars=300,
+             **common),  # fmt: skip
+        _row("b", "answer", must_contain_ok=True, direct_must_contain_ok=False, answer_chars=500,
+             **common),  # fmt: skip
+        _row("c", "answer", must_contain_ok=True, answer_chars=900, **common),  # LLM: no direct
+        _row("d", "refuse", status="no_source", refused=True, category="refuse"),
+    ]
+    s = summarize(results)
+    assert s["direct_must_contain_accuracy"] == 0.5  # c is left out, like items without phrases
+    assert s["median_answer_chars"] == 500  # over the answers that were not refused
+    assert s["must_contain_accuracy"] == 1.0
