@@ -188,6 +188,9 @@ class AnswerStatus(StrEnum):
 class Answer(BaseModel):
     status: AnswerStatus
     answer: str
+    # the answer-first part of `answer` (extractive backend): one to three sentences from the best
+    # provision, before "Dasar hukum:"; None for refusals and LLM answers
+    direct: str | None = None
     citations: list[Citation] = Field(default_factory=list)
     backend: str = "extractive"
     notes: list[str] = Field(default_factory=list)
