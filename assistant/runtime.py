@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass
 from functools import cached_property
 
-from assistant.backends.embedders import make_embedder
+from assistant.backends.embedders import check_index_compatible, make_embedder
 from assistant.config import Settings
 from assistant.index_store import LoadedIndex, open_index, read_pointer
 from assistant.manifest import Manifest, load_manifest
@@ -42,6 +42,7 @@ class Runtime:
 
     @cached_property
     def retriever(self) -> Retriever:
+        check_index_compatible(self.index.info, self.embedder)
         return Retriever(self.index, self.embedder, self.settings, self.reranker)
 
     def refresh_if_reindexed(self) -> bool:
@@ -58,6 +59,7 @@ class Runtime:
             if pointer["generation"] == self.index.generation:
                 return False
             new = open_index(self.settings)
+            check_index_compatible(new.info, self.embedder)
             self.__dict__["retriever"] = Retriever(new, self.embedder, self.settings, self.reranker)
             self.__dict__["index"] = new
             return True

@@ -254,6 +254,7 @@ def build_index(
             "collection": collection,
             "created": datetime.now(UTC).isoformat(),
             "embedder": embedder.name,
+            "vector_space": getattr(embedder, "space", embedder.name),
             "dim": embedder.dim,
             "chunks": len(all_chunks),
             "searchable": len(searchable),

