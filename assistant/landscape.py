@@ -134,12 +134,16 @@ def delegations_for(
     return found
 
 
-def delegation_note(d: dict[str, Any], where: str = "") -> str:
-    """Indonesian sentence for an answer: what holds the detail and that it is not in the corpus."""
+def delegation_note(
+    d: dict[str, Any], where: str = "", shorts: dict[str, str] | None = None
+) -> str:
+    """Indonesian sentence for an answer: what holds the detail and that it is not in the corpus
+    (``where``: the delegating provision's label; ``shorts``: doc id -> "PP 11/2017")."""
     source = f"{where} menyatakan bahwa k" if where else "K"
     text = f"{source}etentuan lebih lanjut mengenai {d['topic']} diatur dengan {d['label']}"
     if d["status"] == "possibly_held":
-        return text + f"; mungkin termuat dalam {', '.join(d['candidates'])}."
+        names = [(shorts or {}).get(c, c) for c in d["candidates"]]
+        return text + f"; mungkin termuat dalam {', '.join(names)}."
     if d["status"] == "held":
         return text + "."
     return text + ", yang teksnya tidak ada di korpus Asisten ASN."
