@@ -6,7 +6,13 @@ import pytest
 
 from assistant.config import REPO_ROOT
 from assistant.documents import Chunk
-from assistant.landscape import delegations_for, find_referenced, mention_note, referenced_not_held
+from assistant.landscape import (
+    delegation_note,
+    delegations_for,
+    find_referenced,
+    mention_note,
+    referenced_not_held,
+)
 from assistant.manifest import load_manifest
 from indexer.catalogue import build_catalogue
 from indexer.delegations import find_delegations
@@ -119,6 +125,10 @@ def test_a_delegation_covers_the_pasal_it_names(catalogue: dict) -> None:
 def test_query_helpers_name_the_missing_instrument(catalogue: dict) -> None:
     notes = delegations_for(catalogue, ["pp-11-2017/pasal-341", "uu-20-2023/pasal-1/angka-1"])
     assert [(n["chunk"], n["key"]) for n in notes] == [("pp-11-2017/pasal-341", "perbkn")]
+    assert delegation_note(notes[0], "PP 11/2017 Pasal 341") == (
+        "PP 11/2017 Pasal 341 menyatakan bahwa ketentuan lebih lanjut mengenai tata cara pemberian"
+        " cuti diatur dengan Peraturan BKN, yang teksnya tidak ada di korpus Asisten ASN."
+    )
     entry = find_referenced(catalogue, "PP", "21", 1975)
     assert entry is not None
     assert "disebut dalam korpus" in mention_note(entry, ["PP 11/2017 Pasal 362"])
