@@ -65,6 +65,17 @@ class Amendment:
     changes: list[Change] = field(default_factory=list)
     items: list[tuple[str, str]] = field(default_factory=list)  # (angka, full text) of Pasal I
     warnings: list[str] = field(default_factory=list)
+    umum: str = ""  # Penjelasan Umum
+    penjelasan: list[tuple[str, str]] = field(default_factory=list)  # (Pasal of the target, text)
+
+    def numbers(self) -> list[str]:
+        """The target's Pasal numbers (after the changes) that this amendment touches, in order."""
+        seen: dict[str, None] = {}
+        for c in self.changes:
+            seen[
+                c.new_number if c.op.startswith(("renumber_pasal", "insert_pasal")) else c.pasal
+            ] = None
+        return list(seen)
 
 
 def num(token: str) -> str:
@@ -305,7 +316,39 @@ def parse_amendment(text: str) -> Amendment:
         if not changes:
             amendment.warnings.append(f"Pasal I angka {number} tidak terbaca")
         amendment.changes += changes
+    amendment.umum, amendment.penjelasan = penjelasan_entries(_body(text)[2], amendment.numbers())
     return amendment
+
+
+_REF_BEFORE = re.compile(r"(?:dalam|dimaksud|pada|ketentuan|dan|atau|dengan|menurut)\s*$", re.I)
+
+
+def penjelasan_entries(text: str, numbers: list[str]) -> tuple[str, list[tuple[str, str]]]:
+    """The Penjelasan Umum and the explanation of each amended Pasal (numbers of the target)."""
+    if not text.strip():
+        return "", []
+    markers: list[tuple[str, int, int]] = []
+    last = -1
+    for m in re.finditer(r"\bPasal\s+(\d{1,3}[A-Z]?)\b(?!\s+(?:ayat|huruf|angka)\b)", text):
+        number = m.group(1)
+        if number not in numbers[last + 1 :] or _REF_BEFORE.search(
+            text[max(0, m.start() - 20) : m.start()]
+        ):
+            continue
+        last = numbers.index(number, last + 1)
+        markers.append((number, m.start(), m.end()))
+    if not markers:
+        return tidy(text), []
+    umum = re.split(r"\bPASAL\s*DEMI\s*PASAL\b|\n\s*Pasal\s+I\b", text[: markers[0][1]])[0]
+    umum = re.sub(r"^.*?\bUMUM\b", "", umum, count=1, flags=re.S)
+    entries = []
+    for i, (number, _, end) in enumerate(markers):
+        stop = markers[i + 1][1] if i + 1 < len(markers) else len(text)
+        body = re.sub(
+            r"\s*(?:\d{1,2}\.|Pasal\s+II\b.*|Pasal)\s*$", "", text[end:stop].strip(), flags=re.S
+        )
+        entries.append((number, tidy(body)))
+    return re.sub(r"\s*I{1,2}\.\s*$", "", tidy(umum)), entries
 
 
 def split_amendment(text: str, doc: DocInfo, source_file: str = "") -> SplitResult:
@@ -342,13 +385,28 @@ def split_amendment(text: str, doc: DocInfo, source_file: str = "") -> SplitResu
         b.add(
             f"{doc.id}/pasal-ii", Part.BATANG_TUBUH, pasal_2, b.trail(None, "Pasal II"), pasal="II"
         )
-    for n, piece in _split_plain(tidy(penjelasan)) if penjelasan.strip() else []:
-        b.add(f"{doc.id}/penjelasan/teks-{n}", Part.PENJELASAN, piece, f"{doc.short} › Penjelasan")
+    for n, piece in _split_plain(amendment.umum) if amendment.umum else []:
+        b.add(
+            f"{doc.id}/penjelasan/umum-{n}",
+            Part.PENJELASAN,
+            piece,
+            f"{doc.short} › Penjelasan Umum",
+        )
+    for number, body in amendment.penjelasan:
+        place = f"Pasal I Pasal {number}"
+        b.add(
+            f"{doc.id}/penjelasan/pasal-i-{number.lower()}",
+            Part.PENJELASAN,
+            body,
+            f"{doc.short} › Penjelasan › {place}",
+            pasal="I",
+            item=f"Pasal {number}",
+        )
     result = SplitResult(b.chunks, amendment.warnings, structured=bool(amendment.items))
     result.amendment = amendment
     return result
 
 
 def is_change_chunk(chunk: Chunk) -> bool:
-    """A chunk holding one of Pasal I's numbered changes (its wording lives on in the consolidation)."""
-    return chunk.pasal == "I" and (chunk.item or "").startswith("angka")
+    """A Pasal I change or its Penjelasan: after consolidation it lives in the amended regulation."""
+    return chunk.pasal == "I" and bool(chunk.item)

@@ -14,7 +14,7 @@ from assistant.documents import Chunk, DocInfo, Part
 from assistant.manifest import Manifest
 from indexer.amendments import Amendment, Change, is_change_chunk
 from indexer.regrefs import manifest_id
-from indexer.split import SplitResult, pasal_chunks
+from indexer.split import SplitResult, pasal_chunks, penjelasan_chunk
 
 ORIGINAL_SUFFIX = "@asli"
 _AYAT_PREFIX = re.compile(r"^\(\s?(\d{1,2}[a-z]?)\s?\)\s*")
@@ -124,6 +124,7 @@ class Consolidator:
         self.provs = provs
         self.shorts = {doc.id: doc.short, **shorts}  # doc id -> "PP 45/1990"
         self.warnings: list[str] = []
+        self.penjelasan: dict[str, tuple[str, str]] = {}  # Pasal -> (amendment id, new explanation)
 
     def find(self, pasal: str, old: bool = False) -> Provision | None:
         live = [p for p in self.provs if not p.deleted]
@@ -133,6 +134,8 @@ class Consolidator:
         return next((p for p in hits if p.changed_by), hits[0] if hits else None)
 
     def apply(self, amendment: Amendment, by: DocInfo) -> None:
+        for number, text in amendment.penjelasan:
+            self.penjelasan[number] = (by.id, text)
         for change in amendment.changes:
             prov = self.find(change.pasal, change.old)
             if prov is None:
@@ -309,8 +312,33 @@ class Consolidator:
             for chunk in prov.chunks:
                 if (chunk.id, chunk.text) not in same:
                     superseded.append(self._superseded(chunk, giver))
-        chunks = head + body + tail + superseded
+        tail, explained = self._penjelasan_tail(tail)
+        chunks = head + body + tail + superseded + explained
         return [c.model_copy(update={"order": i}) for i, c in enumerate(chunks)]
+
+    def _penjelasan_tail(self, tail: list[Chunk]) -> tuple[list[Chunk], list[Chunk]]:
+        """The amendments' explanations replace the original Penjelasan of the Pasal they amend."""
+        out: list[Chunk] = []
+        superseded: list[Chunk] = []
+        placed: set[str] = set()
+        for chunk in tail:
+            number = chunk.pasal if chunk.part == Part.PENJELASAN else None
+            if number not in self.penjelasan:
+                out.append(chunk)
+                continue
+            superseded.append(self._superseded(chunk, self.penjelasan[number][0]))
+            if number not in placed:
+                placed.add(number)
+                out += self._explanation(number, chunk.source_file)
+        for number in self.penjelasan:
+            if number not in placed:
+                out += self._explanation(number, "")
+        return out, superseded
+
+    def _explanation(self, number: str, source_file: str) -> list[Chunk]:
+        by, text = self.penjelasan[number]
+        chunk = penjelasan_chunk(self.doc, number, text, source_file)
+        return [chunk.model_copy(update=self._amended(by))] if chunk else []
 
     def _amended(self, by: str | None) -> dict[str, str | None]:
         return {"amended_by": by, "amended_by_short": self.shorts.get(by or "") if by else None}

@@ -34,7 +34,12 @@ _UMUM_RE = re.compile(r"\b(?:I\.\s*)?UMUM\b")
 _CLOSING_RE = re.compile(r"\bAgar\s+setiap\s+orang|\bDisahkan\s+di\b|\bDitetapkan\s+di\b")
 _TLN_RE = re.compile(r"TAMBAHAN\s+LEMBARAN\s+NEGARA")
 _LAMPIRAN_RE = re.compile(r"\bLAMPIRAN\b")
-_CUKUP_JELAS = re.compile(r"^\W*(Cukup\s*jelas\W*)+$", re.I)
+# "Cukup jelas." entries, also per ayat/huruf ("Ayat (1) Cukup jelas Ayat (2) Cukup jelas")
+_CUKUP_JELAS = re.compile(
+    r"^\W*((?:Ayat\s*\(\d+[a-z]?\)|Huruf\s+[a-z]+(?:\s+sampai\s+dengan\s+huruf\s+[a-z]+)?"
+    r"|Angka\s+\d+)?\s*Cukup\s*jelas\W*)+$",
+    re.I,
+)
 _LIST_BREAK = re.compile(r"\n(?!\s*(?:[a-z]\.|\d{1,2}\.|\(\d{1,2}\)|Huruf\s|Ayat\s|Angka\s))")
 _HURUF_RE = re.compile(r"(?:(?<=\s)|^)([a-z])\.\s")
 
@@ -441,6 +446,16 @@ class _FixedTrail(_Builder):
 
     def trail(self, ctx: _Context | None, place: str) -> str:
         return f"{self.prefix} › {place}"
+
+
+def penjelasan_chunk(doc: DocInfo, pasal: str, text: str, source_file: str = "") -> Chunk | None:
+    """The Penjelasan entry of one Pasal (used for an amended Pasal's new explanation)."""
+    b = _Builder(doc, source_file)
+    cid = f"{doc.id}/penjelasan/pasal-{pasal.lower()}"
+    b.add(
+        cid, Part.PENJELASAN, text, f"{doc.short} › Penjelasan › Pasal {pasal}", None, pasal=pasal
+    )
+    return b.chunks[0] if b.chunks else None
 
 
 def pasal_chunks(

@@ -96,8 +96,9 @@ def test_unchanged_provisions_keep_the_original(pairs, target, _amendment) -> No
     assert len(kept) > 20
     for chunk in kept:
         assert by_id[chunk.id].text == chunk.text and by_id[chunk.id].amended_by is None
-    # Pembukaan, Penjelasan and Lampiran are untouched
-    others = [c for c in original if c.part != Part.BATANG_TUBUH]
+    # Pembukaan, Lampiran and the Penjelasan of Pasal the amendment does not explain are untouched
+    explained = {number for number, _ in amendment.penjelasan}
+    others = [c for c in original if c.part != Part.BATANG_TUBUH and c.pasal not in explained]
     assert others and all(by_id[c.id].text == c.text for c in others)
 
 
@@ -169,3 +170,18 @@ def test_pp_70_2015_inserted_pasal_and_changed_rate(pairs) -> None:  # noqa: ANN
     assert all(c.searchable for c in amendment_chunks if c.pasal == "II")
     # chunk order is the document order again
     assert [c.order for c in consolidated] == list(range(len(consolidated)))
+
+
+def test_amendment_penjelasan_replaces_the_original_one(pairs) -> None:  # noqa: ANN001
+    _, consolidated, _, amendment_chunks = pairs["pp-10-1983"]
+    by_id = {c.id: c for c in consolidated}
+    hidup_bersama = by_id["pp-10-1983/penjelasan/pasal-14"]
+    assert hidup_bersama.text.startswith("Yang dimaksud dengan hidup bersama adalah")
+    assert hidup_bersama.searchable and hidup_bersama.amended_by == "pp-45-1990"
+    assert (
+        hidup_bersama.label == "Penjelasan PP 10/1983 Pasal 14 sebagaimana diubah dengan PP 45/1990"
+    )
+    assert by_id["pp-10-1983/penjelasan/pasal-14@asli"].superseded
+    assert not by_id["pp-10-1983/penjelasan/pasal-15"].searchable  # "Ayat (1) Cukup jelas ..."
+    umum = [c for c in amendment_chunks if c.id.startswith("pp-45-1990/penjelasan/umum")]
+    assert umum and all(c.searchable for c in umum)

@@ -95,7 +95,9 @@ def test_amendment_regulations_split_into_pasal_i_items(name: str, target: str, 
     doc = name.removesuffix(".txt")
     assert result.amendment is not None and result.amendment.target.short == f"PP {target}"
     ids = [c.id for c in result.chunks]
-    numbered = [c.item for c in result.chunks if c.pasal == "I" and c.item]
+    numbered = [
+        c.item for c in result.chunks if c.pasal == "I" and (c.item or "").startswith("angka")
+    ]
     assert list(dict.fromkeys(numbered)) == [f"angka {n}" for n in range(1, items + 1)]
     assert f"{doc}/pasal-ii" in ids and f"{doc}/pembukaan" in ids
     (pasal_2,) = [c for c in result.chunks if c.id == f"{doc}/pasal-ii"]
