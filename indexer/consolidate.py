@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from assistant.documents import Chunk, DocInfo, Part
 from assistant.manifest import Manifest
-from indexer.amendments import Amendment, Change, is_change_chunk
+from indexer.amendment_ops import Change
+from indexer.amendments import Amendment, is_change_chunk
 from indexer.regrefs import manifest_id
 from indexer.split import SplitResult, pasal_chunks, penjelasan_chunk
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.documents import DocInfo, DocStatus, Part
-from indexer.amendments import parse_amendment, parse_instruction, parse_item
+from indexer.amendment_ops import parse_instruction, parse_item
+from indexer.amendments import parse_amendment
 from indexer.consolidate import consolidate
 from indexer.split import split_regulation
 

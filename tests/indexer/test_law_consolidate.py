@@ -9,7 +9,7 @@ import pytest
 from assistant.config import REPO_ROOT
 from assistant.documents import Chunk, Part
 from assistant.manifest import load_manifest
-from indexer.amendments import clean_wording
+from indexer.amendment_ops import clean_wording
 from indexer.consolidate import apply_amendments, provisions
 from indexer.pipeline import split_document
 from indexer.read import read_document
