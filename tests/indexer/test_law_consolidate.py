@@ -10,8 +10,9 @@ from assistant.config import REPO_ROOT
 from assistant.documents import Chunk, Part
 from assistant.manifest import load_manifest
 from indexer.amendment_ops import clean_wording
-from indexer.consolidate import apply_amendments, provisions
+from indexer.consolidate import apply_amendments
 from indexer.pipeline import split_document
+from indexer.provisions import provisions
 from indexer.read import read_document
 from tests.conftest import shared_corpus
 
