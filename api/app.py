@@ -24,6 +24,7 @@ from api.routes import (
     health,
     openai_compat,
     search,
+    workshop,
 )
 from api.state import AppState
 from assistant.config import Settings
@@ -74,6 +75,7 @@ def create_app(settings: Settings) -> FastAPI:
         feedback.router,
         admin.router,
         openai_compat.router,
+        workshop.router,
     ):
         app.include_router(router, dependencies=protected)
     app.include_router(health.router)

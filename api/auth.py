@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -42,12 +43,18 @@ def owner_id(key: bytes) -> str:
 
 
 ANONYMOUS_ADMIN = Principal(Role.ADMIN, None)
+SESSION_ID = re.compile(r"[A-Za-z0-9_-]{16,128}")  # the web chat's random per-browser id
 
 
 class KeyRing:
-    """The configured keys. Empty means: no authentication (localhost use only)."""
+    """The configured keys. Empty means: no authentication (localhost use only).
 
-    def __init__(self, setting: SecretStr) -> None:
+    `shared_key` (the workshop's participant key) is used by many people at once: its callers'
+    conversations belong to the key *and* the browser's session id, so participants never see
+    each other's questions."""
+
+    def __init__(self, setting: SecretStr, shared_key: str | None = None) -> None:
+        self._shared = shared_key.encode() if shared_key else None
         self._keys: list[tuple[bytes, Role]] = []
         for n, item in enumerate(setting.get_secret_value().split(","), 1):
             item = item.strip()
@@ -64,14 +71,20 @@ class KeyRing:
     def enabled(self) -> bool:
         return bool(self._keys)
 
-    def identify(self, token: str) -> Principal | None:
+    def identify(self, token: str, session: str | None = None) -> Principal | None:
         """The principal for a token, or None. Every key is compared, so timing reveals nothing."""
         given = token.encode()
         found: Principal | None = None
         for i, (key, role) in enumerate(self._keys):
             if hmac.compare_digest(given, key) and found is None:
-                found = Principal(role, i, owner_id(key))
+                found = Principal(role, i, self._owner(key, session))
         return found
+
+    def _owner(self, key: bytes, session: str | None) -> str:
+        shared = self._shared is not None and hmac.compare_digest(key, self._shared)
+        if shared and session and SESSION_ID.fullmatch(session):
+            return owner_id(key + b"/session/" + session.encode())
+        return owner_id(key)
 
 
 def bearer_token(header: str | None) -> str | None:

@@ -8,7 +8,7 @@ from fastapi import Depends, HTTPException, Request, status
 
 from api.auth import ANONYMOUS_ADMIN, Principal, bearer_token
 from api.state import AppState
-from api.store import Store
+from api.storage import Storage
 from assistant.chain import AnswerService
 from assistant.config import Settings
 from assistant.runtime import Runtime
@@ -41,14 +41,14 @@ def get_service(state: StateDep) -> AnswerService:
     return state.service
 
 
-def get_store(state: StateDep) -> Store:
+def get_store(state: StateDep) -> Storage:
     return state.store
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 ServiceDep = Annotated[AnswerService, Depends(get_service)]
-StoreDep = Annotated[Store, Depends(get_store)]
+StoreDep = Annotated[Storage, Depends(get_store)]
 
 
 def current_principal(request: Request, state: StateDep) -> Principal:
@@ -64,7 +64,7 @@ def current_principal(request: Request, state: StateDep) -> Principal:
     wait = state.auth_failures.wait_time(address, count=False)
     if wait:  # guessing keys: stop answering, even a right key, until the window has passed
         raise _too_many(TOO_MANY_FAILURES, wait)
-    principal = state.keys.identify(token)
+    principal = state.keys.identify(token, request.headers.get("x-asisten-session"))
     if principal is None:
         state.auth_failures.wait_time(address)  # count the failure
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, INVALID_KEY, headers=challenge)

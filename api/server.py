@@ -1,4 +1,4 @@
-"""`asisten serve`: run the API and the web chat with uvicorn."""
+"""`asisten serve`: run the API and the web chat with uvicorn (safe by default on a network)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,32 @@ import uvicorn
 
 from api.app import create_app
 from api.auth import KeyRing
+from api.workshop import Workshop, is_loopback, lan_address, qr_text
 from assistant.config import Settings
+from assistant.errors import ConfigError
 
 NO_KEYS_WARNING = (
     "PERINGATAN: berjalan tanpa kunci API, hanya untuk localhost. "
     "Isi ASISTEN_API_KEYS (mis. 'kunci1:admin,kunci2:user') sebelum membuka akses jaringan."
 )
+NO_KEYS_ON_NETWORK = (
+    "Menolak mendengarkan di {host} tanpa kunci API: setiap orang di jaringan akan menjadi admin "
+    "(bisa mengindeks ulang dan membaca log audit serta pertanyaan semua orang).\n"
+    "Pilih salah satu:\n"
+    "  1. Isi kunci, mis.: export ASISTEN_API_KEYS='kunci-rahasia-admin:admin,kunci-peserta:user'\n"
+    "     lalu jalankan lagi: asisten serve --host {host}\n"
+    "  2. Untuk pelatihan: asisten serve --workshop (kunci peserta dan pelatih dibuat otomatis)\n"
+    "  3. Hanya di komputer ini: asisten serve (mendengarkan di 127.0.0.1)"
+)
+WORKSHOP_BANNER = """
+=== Mode lokakarya Asisten ASN ===
+Peserta: pindai kode QR ini atau buka tautan berikut di ponsel/laptop (jaringan yang sama):
+{participant_url}
+
+{qr}
+Halaman pelatih (kunci admin, JANGAN dibagikan): {trainer_url}
+Kedua kunci hanya berlaku selama server ini berjalan.
+"""
 
 
 def url_for(host: str, port: int) -> str:
@@ -21,7 +41,35 @@ def url_for(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
-def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
+def check_bind(settings: Settings, host: str) -> None:
+    """Refuse a non-loopback address when no API keys are set (every caller would be admin)."""
+    if not is_loopback(host) and not KeyRing(settings.api_keys).enabled:
+        raise ConfigError(NO_KEYS_ON_NETWORK.format(host=host or "0.0.0.0"))
+
+
+def start_workshop(settings: Settings, host: str, port: int) -> tuple[Settings, str]:
+    """Keys for this run, printed with the participant QR code; returns (settings, listen host)."""
+    listen = "0.0.0.0" if is_loopback(host) else host
+    shown = lan_address() if listen in ("0.0.0.0", "::", "") else host
+    workshop = Workshop.create(f"[{shown}]" if ":" in shown else shown, port)
+    print(
+        WORKSHOP_BANNER.format(
+            participant_url=workshop.participant_url,
+            qr=qr_text(workshop.participant_url),
+            trainer_url=workshop.trainer_url,
+        ),
+        flush=True,
+    )
+    return workshop.apply(settings), listen
+
+
+def run(
+    settings: Settings, host: str = "127.0.0.1", port: int = 8000, workshop: bool = False
+) -> None:
+    """Check the bind address, then serve (raises ConfigError before listening when unsafe)."""
+    if workshop:
+        settings, host = start_workshop(settings, host, port)
+    check_bind(settings, host)
     app = create_app(settings)
     if not KeyRing(settings.api_keys).enabled:
         print(NO_KEYS_WARNING, file=sys.stderr)

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import logging
-import math
 import threading
-import time
-from collections import deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from api.auth import KeyRing
-from api.store import Store
+from api.storage import Storage, open_store
+from api.workshop import participant_key
 from assistant.chain import AnswerService
 from assistant.config import Settings
 from assistant.errors import AsistenError
@@ -33,38 +31,23 @@ def llm_backend(settings: Settings) -> str | None:
 
 
 class RateLimiter:
-    """At most `per_minute` requests per caller in any 60-second window (0 = unlimited)."""
+    """At most `per_minute` requests per caller in any 60-second window (0 = unlimited).
+
+    The hits live in the store (the database), so every worker and replica shares the count."""
 
     WINDOW = 60.0
-    MAX_CALLERS = 10_000
 
-    def __init__(self, per_minute: int) -> None:
+    def __init__(self, store: Storage, per_minute: int, prefix: str) -> None:
+        self.store = store
         self.per_minute = per_minute
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+        self.prefix = prefix
 
     def wait_time(self, caller: str, count: bool = True) -> int:
         """0 when the request may go ahead (and counts it, unless `count` is False); otherwise whole
         seconds to wait."""
         if self.per_minute <= 0:
             return 0
-        now = time.monotonic()
-        with self._lock:
-            if len(self._hits) > self.MAX_CALLERS:
-                self._forget_idle(now)
-            hits = self._hits.setdefault(caller, deque())
-            while hits and now - hits[0] > self.WINDOW:
-                hits.popleft()
-            if len(hits) >= self.per_minute:
-                return max(1, math.ceil(self.WINDOW - (now - hits[0])))
-            if count:
-                hits.append(now)
-            return 0
-
-    def _forget_idle(self, now: float) -> None:
-        """Drop callers (e.g. many client addresses) with no hit in the window: bounded memory."""
-        for caller in [c for c, h in self._hits.items() if not h or now - h[-1] > self.WINDOW]:
-            del self._hits[caller]
+        return self.store.hit(f"{self.prefix}:{caller}", self.per_minute, self.WINDOW, count)
 
 
 @dataclass
@@ -110,7 +93,7 @@ class AppState:
     settings: Settings
     runtime: Runtime
     service: AnswerService
-    store: Store
+    store: Storage
     keys: KeyRing
     limiter: RateLimiter
     auth_failures: RateLimiter
@@ -123,17 +106,15 @@ class AppState:
     @classmethod
     def build(cls, settings: Settings) -> AppState:
         runtime = Runtime(settings)
+        store = open_store(settings)
         return cls(
             settings=settings,
             runtime=runtime,
             service=AnswerService(runtime),
-            store=Store(
-                settings.data_dir / "conversations.sqlite",
-                audit_retention_days=settings.audit_retention_days,
-            ),
-            keys=KeyRing(settings.api_keys),
-            limiter=RateLimiter(settings.rate_limit_per_minute),
-            auth_failures=RateLimiter(settings.auth_failures_per_minute),
+            store=store,
+            keys=KeyRing(settings.api_keys, shared_key=participant_key(settings)),
+            limiter=RateLimiter(store, settings.rate_limit_per_minute, "rate"),
+            auth_failures=RateLimiter(store, settings.auth_failures_per_minute, "auth"),
         )
 
     def warm_up(self) -> str | None:

@@ -47,6 +47,12 @@ class Settings(BaseSettings):
 
     # storage
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server.")
+    database_url: SecretStr = Field(
+        SecretStr(""),
+        description="Conversations, feedback, audit and rate limits: postgresql://user:pass@host/db "
+        "(shared by every worker and replica) or sqlite:///path; empty = "
+        "<data_dir>/conversations.sqlite.",
+    )
 
     # retrieval
     exact_search_max: int = Field(
@@ -115,6 +121,11 @@ class Settings(BaseSettings):
     )
     audit_retention_days: int = Field(
         90, ge=0, description="Audit rows older than this are deleted; 0 = keep forever."
+    )
+    workshop_url: SecretStr = Field(
+        SecretStr(""),
+        description="Participant link (with its key) of `asisten serve --workshop`; set by that "
+        "command for its workers, shown on the trainer page. Empty = not a workshop.",
     )
 
     @field_validator("corpus_dirs", mode="before")

@@ -5,6 +5,8 @@ Layout under ``<data_dir>/index``::
     CURRENT                 JSON pointer to the live generation (replaced with os.replace)
     chroma/                 PersistentClient dir (unused when ASISTEN_CHROMA_URL is set)
     gen-<stamp>/chunks.jsonl, bm25/, info.json, artifacts/<name>.json
+    remote/gen-<stamp>/     with ASISTEN_CHROMA_URL: a replica's cache of a generation downloaded
+                            from the Chroma server, where the pointer lives (assistant/index_remote.py)
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant import index_remote
 from assistant.backends.bm25 import BM25Index
 from assistant.backends.chroma_store import ChromaStore, make_client
 from assistant.config import Settings
 from assistant.documents import Chunk
 from assistant.errors import IndexNotFound
+from assistant.index_remote import CHROMA_DOWN, ChromaUnavailable
 
 POINTER = "CURRENT"
 
@@ -104,16 +108,68 @@ class LoadedIndex:
         return list(seen)
 
 
-def open_index(settings: Settings) -> LoadedIndex:
-    pointer = read_pointer(settings.index_dir)
-    if pointer is None:
-        raise IndexNotFound(
-            f"Belum ada indeks di {settings.index_dir}. Jalankan dulu: asisten index"
+def remote_client(settings: Settings):  # noqa: ANN201 - chromadb.ClientAPI
+    """The Chroma server's client; ChromaUnavailable (503) when it cannot be reached."""
+    try:
+        return make_client(settings.chroma_url, settings.index_dir / "chroma")
+    except Exception as exc:  # noqa: BLE001 - chromadb raises ValueError/httpx errors when down
+        raise ChromaUnavailable(CHROMA_DOWN) from exc
+
+
+def on_server(settings: Settings, action, *args):  # noqa: ANN001, ANN201
+    """Run `action(client, *args)` against the Chroma server; a lost server is ChromaUnavailable."""
+    client = remote_client(settings)
+    try:
+        return action(client, *args)
+    except (ChromaUnavailable, IndexNotFound):
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise ChromaUnavailable(CHROMA_DOWN) from exc
+
+
+def current_pointer(settings: Settings) -> dict[str, Any] | None:
+    """The live generation's pointer: on the Chroma server when one is set, else the local file."""
+    if settings.chroma_url:
+        return on_server(settings, index_remote.read_remote_pointer)
+    return read_pointer(settings.index_dir)
+
+
+def publish_generation(
+    settings: Settings,
+    client,
+    gen_dir: Path,
+    info: dict[str, Any],  # noqa: ANN001
+) -> None:
+    """Make `gen_dir` the live generation: locally, and on the Chroma server for every replica."""
+    if settings.chroma_url:
+        previous = index_remote.read_remote_pointer(client) or {}
+        index_remote.upload_generation(client, gen_dir, info["generation"])
+        index_remote.publish_pointer(client, info)  # the switch for every replica
+        index_remote.forget_generations(
+            client, keep={info["generation"], previous.get("generation", "")}
         )
-    gen_dir = settings.index_dir / pointer["generation"]
+    write_pointer(settings.index_dir, info)
+
+
+def _generation_dir(settings: Settings, pointer: dict[str, Any]) -> Path:
+    if not settings.chroma_url:
+        return settings.index_dir / pointer["generation"]
+    dest = settings.index_dir / "remote" / pointer["generation"]
+    return on_server(settings, index_remote.download_generation, pointer["generation"], dest)
+
+
+def open_index(settings: Settings) -> LoadedIndex:
+    pointer = current_pointer(settings)
+    if pointer is None:
+        where = settings.chroma_url or settings.index_dir
+        raise IndexNotFound(f"Belum ada indeks di {where}. Jalankan dulu: asisten index")
+    gen_dir = _generation_dir(settings, pointer)
     ordered = load_chunks(gen_dir / "chunks.jsonl")
-    client = make_client(settings.chroma_url, settings.index_dir / "chroma")
-    store = ChromaStore(client, pointer["collection"], exact_max=settings.exact_search_max)
+    if settings.chroma_url:
+        store = on_server(settings, _remote_store, pointer, settings.exact_search_max)
+    else:
+        client = make_client(None, settings.index_dir / "chroma")
+        store = ChromaStore(client, pointer["collection"], exact_max=settings.exact_search_max)
     keyword = BM25Index.load(gen_dir / "bm25")
     return LoadedIndex(
         generation=pointer["generation"],
@@ -128,3 +184,12 @@ def open_index(settings: Settings) -> LoadedIndex:
 
 def remove_generation(index_dir: Path, generation: str) -> None:
     shutil.rmtree(index_dir / generation, ignore_errors=True)
+
+
+def _remote_store(client, pointer: dict[str, Any], exact_max: int) -> ChromaStore:  # noqa: ANN001
+    """The generation's collection, its vectors loaded now (exact search) while the server is up."""
+    import numpy as np
+
+    store = ChromaStore(client, pointer["collection"], exact_max=exact_max)
+    store.query(np.zeros(int(pointer.get("dim") or 1), dtype=np.float32), 1)
+    return store

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from functools import cached_property
 
 from assistant.backends.embedders import check_index_compatible, make_embedder
 from assistant.config import Settings
-from assistant.index_store import LoadedIndex, open_index, read_pointer
+from assistant.index_store import LoadedIndex, current_pointer, open_index
 from assistant.manifest import Manifest, load_manifest
 from assistant.protocols import Embedder, Reranker
 from assistant.retrieve import Retriever
 
 _SWITCH_LOCK = threading.Lock()
+POINTER_CHECK_SECONDS = 1.0  # replicas look for a new generation on the Chroma server this often
 
 
 @dataclass
@@ -47,8 +49,14 @@ class Runtime:
 
     def refresh_if_reindexed(self) -> bool:
         """Switch to a newer index generation if one was published; True when switched. Thread-safe:
-        requests in flight keep the index object they started with."""
-        pointer = read_pointer(self.settings.index_dir)
+        requests in flight keep the index object they started with. On a Chroma server the pointer
+        is read at most every POINTER_CHECK_SECONDS."""
+        if self.settings.chroma_url:
+            now = time.monotonic()
+            if now - self.__dict__.get("_pointer_checked", float("-inf")) < POINTER_CHECK_SECONDS:
+                return False
+            self.__dict__["_pointer_checked"] = now
+        pointer = current_pointer(self.settings)
         if (
             not pointer
             or "index" not in self.__dict__

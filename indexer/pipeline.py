@@ -17,7 +17,12 @@ from assistant.config import Settings
 from assistant.documents import Chunk, DocInfo
 from assistant.errors import AsistenError, ReadError
 from assistant.hashing import file_sha256
-from assistant.index_store import read_pointer, remove_generation, write_artifact, write_pointer
+from assistant.index_store import (
+    publish_generation,
+    read_pointer,
+    remove_generation,
+    write_artifact,
+)
 from assistant.manifest import SUPPORTED_SUFFIXES, Manifest, load_manifest, unlisted_doc
 from assistant.protocols import Embedder
 from indexer.amendments import is_amendment, split_amendment
@@ -266,7 +271,8 @@ def build_index(
             "missing": missing,
         }
         (gen_dir / "info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
-        write_pointer(index_dir, info)  # the switch: readers see the new generation from here on
+        # the switch: readers (and, on a Chroma server, every replica) see the new generation from here
+        publish_generation(settings, client, gen_dir, info)
         _prune(
             index_dir,
             client,

@@ -2,6 +2,28 @@
 "use strict";
 
 const KEY_STORAGE = "asisten_api_key";
+const SESSION_STORAGE = "asisten_session";
+
+/* A workshop link carries the key (?key=…): keep it, then drop it from the address bar. */
+(function keyFromAddress() {
+  const url = new URL(window.location.href);
+  const key = (url.searchParams.get("key") || "").trim();
+  if (!key) return;
+  localStorage.setItem(KEY_STORAGE, key);
+  url.searchParams.delete("key");
+  history.replaceState(null, "", url.pathname + url.search + url.hash);
+})();
+
+/* A random id of this browser: on a shared workshop key, conversations stay private to it. */
+function sessionId() {
+  let id = localStorage.getItem(SESSION_STORAGE);
+  if (!id) {
+    const bytes = crypto.getRandomValues(new Uint8Array(18));
+    id = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    localStorage.setItem(SESSION_STORAGE, id);
+  }
+  return id;
+}
 
 /* ------------------------------------------------------------------ API + key */
 function apiKey() {
@@ -35,6 +57,7 @@ async function api(path, options = {}, retried = false) {
   const headers = new Headers(options.headers || {});
   const key = apiKey();
   if (key) headers.set("Authorization", `Bearer ${key}`);
+  headers.set("X-Asisten-Session", sessionId());
   if (options.body && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
   const response = await fetch(path, { ...options, headers });
   if (response.status === 401 && !retried) {

@@ -47,6 +47,7 @@ ROUTES = [
     ("POST", "/api/admin/reindex", "/api/admin/reindex", None, True),
     ("GET", "/api/admin/audit", "/api/admin/audit?limit=5", None, True),
     ("GET", "/api/admin/audit.csv", "/api/admin/audit.csv", None, True),
+    ("GET", "/api/admin/workshop", "/api/admin/workshop", None, True),
     ("GET", "/v1/models", "/v1/models", None, False),
     ("POST", "/v1/chat/completions", "/v1/chat/completions", OAI, False),
 ]
@@ -62,6 +63,8 @@ PUBLIC = [
     "/chat.js",
     "/app.js",
     "/training.js",
+    "/pelatih.html",
+    "/pelatih.js",
     "/style.css",
     "/healthz",
     "/docs",
