@@ -24,12 +24,20 @@ def serve(
             "sesi ini, tampilkan tautan dan kode QR peserta",
         ),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="proses pekerja uvicorn (masing-masing memuat model sekali); percakapan dan "
+            "batas laju dibagi lewat basis data",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the API and the web chat (uvicorn)."""
     from api.server import run
 
     try:
-        run(Settings(), host=host, port=port, workshop=workshop)
+        run(Settings(), host=host, port=port, workshop=workshop, workers=workers)
     except ConfigError as exc:
         console.print(f"Galat: {exc}", style="red", highlight=False, markup=False)
         raise typer.Exit(1) from exc

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import uvicorn
+from fastapi import FastAPI
 
 from api.app import create_app
 from api.auth import KeyRing
@@ -63,16 +65,45 @@ def start_workshop(settings: Settings, host: str, port: int) -> tuple[Settings, 
     return workshop.apply(settings), listen
 
 
+def worker_app() -> FastAPI:
+    """App factory for uvicorn worker processes: settings from the environment `run` prepared.
+
+    Each worker builds its own app, so the models are loaded once per worker (in its lifespan)."""
+    return create_app(Settings())
+
+
+def _export_for_workers(settings: Settings) -> None:
+    """Worker processes re-read the settings from the environment: hand them this run's keys."""
+    os.environ["ASISTEN_API_KEYS"] = settings.api_keys.get_secret_value()
+    os.environ["ASISTEN_WORKSHOP_URL"] = settings.workshop_url.get_secret_value()
+
+
 def run(
-    settings: Settings, host: str = "127.0.0.1", port: int = 8000, workshop: bool = False
+    settings: Settings,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workshop: bool = False,
+    workers: int = 1,
 ) -> None:
     """Check the bind address, then serve (raises ConfigError before listening when unsafe)."""
     if workshop:
         settings, host = start_workshop(settings, host, port)
     check_bind(settings, host)
-    app = create_app(settings)
+    app = create_app(settings)  # a malformed setting fails here, before any worker starts
     if not KeyRing(settings.api_keys).enabled:
         print(NO_KEYS_WARNING, file=sys.stderr)
     url = url_for(host, port)
     print(f"Asisten ASN: {url}  (dokumentasi API: {url}/docs)", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    if workers <= 1:
+        uvicorn.run(app, host=host, port=port, log_level="info")
+        return
+    _export_for_workers(settings)
+    uvicorn.run(
+        "api.server:worker_app",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_graceful_shutdown=30,
+    )

@@ -104,6 +104,7 @@ class Instance:
 
 NGINX_CONF = """
 daemon off;
+{user}
 worker_processes 1;
 pid {root}/nginx.pid;
 error_log {root}/error.log warn;
@@ -148,7 +149,9 @@ def nginx_front(backends: list[int]) -> Iterator[str]:
     servers = "\n".join(
         f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in backends
     )
-    (root / "nginx.conf").write_text(NGINX_CONF.format(root=root, servers=servers, port=port))
+    user = "user root;" if os.geteuid() == 0 else ""  # workers write temp files under `root`
+    conf = NGINX_CONF.format(user=user, root=root, servers=servers, port=port)
+    (root / "nginx.conf").write_text(conf)
     proc = subprocess.Popen(
         [nginx, "-p", str(root), "-c", str(root / "nginx.conf")],
         stdout=subprocess.DEVNULL,
