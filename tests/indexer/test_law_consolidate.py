@@ -186,3 +186,10 @@ def test_amendment_penjelasan_replaces_the_original_one(pairs) -> None:  # noqa:
     assert not by_id["pp-10-1983/penjelasan/pasal-15"].searchable  # "Ayat (1) Cukup jelas ..."
     umum = [c for c in amendment_chunks if c.id.startswith("pp-45-1990/penjelasan/umum")]
     assert umum and all(c.searchable for c in umum)
+
+
+def test_an_amendment_without_its_target_stays_searchable() -> None:
+    results = {"pp-66-2017": _split("pp-66-2017")}
+    assert apply_amendments(results, MANIFEST) == {}
+    items = [c for c in results["pp-66-2017"].chunks if c.pasal == "I" and c.item]
+    assert items and all(c.searchable for c in items)

@@ -120,3 +120,14 @@ def test_pp_45_1990_changes_read_in_order() -> None:
     assert ops[-1] == ("insert_pasal", "16", None, "17")
     inserted = changes[-1].text
     assert inserted.startswith("(1) Tata cara penjatuhan hukuman disiplin")
+
+
+def test_only_the_amendment_regulations_are_read_as_amendments() -> None:
+    from indexer.amendments import is_amendment
+
+    found = {
+        path.name
+        for path in shared_corpus().glob("*.txt")
+        if is_amendment(clean_text(read_document(path)))
+    }
+    assert found == {"pp-45-1990.txt", "pp-12-2002.txt", "pp-66-2017.txt"}
