@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.documents import Chunk, DocInfo, Part
+from assistant.documents import Chunk, DocInfo, Part, amendment_label
 from assistant.manifest import Manifest
 from indexer.amendment_ops import Change
 from indexer.amendments import Amendment, is_change_chunk
@@ -218,7 +218,9 @@ class Consolidator:
                     superseded.append(self._superseded(chunk, giver))
         tail, explained = self._penjelasan_tail(tail)
         chunks = head + body + tail + superseded + explained
-        return [c.model_copy(update={"order": i}) for i, c in enumerate(chunks)]
+        return [
+            c.model_copy(update={"order": i, "heading": _heading(c)}) for i, c in enumerate(chunks)
+        ]
 
     def _penjelasan_tail(self, tail: list[Chunk]) -> tuple[list[Chunk], list[Chunk]]:
         """The amendments' explanations replace the original Penjelasan of the Pasal they amend."""
@@ -284,6 +286,13 @@ class Consolidator:
         return chunk.model_copy(
             update={"id": chunk.id + ORIGINAL_SUFFIX, "superseded": True, **self._amended(by)}
         )
+
+
+def _heading(chunk: Chunk) -> str:
+    """The heading trail (embedded and keyword-indexed) names the amendment: 'PP 66/2017' finds it."""
+    if not chunk.amended_by_short:
+        return chunk.heading
+    return amendment_label(chunk.heading, chunk.amended_by_short, chunk.superseded, chunk.deleted)
 
 
 def consolidate(
