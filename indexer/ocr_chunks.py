@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.documents import Chunk, Part
+from indexer.ocr_ayat import restore_lost_ayat
 from indexer.ocr_quality import drop_marker_runs, flag_scrambled
 from indexer.ocr_repair import Repairer
 
@@ -24,7 +25,21 @@ def repair_chunk(chunk: Chunk, repairer: Repairer) -> Chunk:
     return chunk.model_copy(update=update)
 
 
+def _unique_ids(chunks: list[Chunk]) -> list[Chunk]:
+    seen: set[str] = set()
+    out = []
+    for chunk in chunks:
+        cid, n = chunk.id, 2
+        while cid in seen:
+            cid, n = f"{chunk.id}-{n}", n + 1
+        seen.add(cid)
+        out.append(chunk if cid == chunk.id else chunk.model_copy(update={"id": cid}))
+    return out
+
+
 def repair_chunks(chunks: Sequence[Chunk], repairer: Repairer | None = None) -> list[Chunk]:
-    """Flag scrambled passages (on the text as read), then repair every regulation chunk."""
+    """Flag scrambled passages (on the text as read), give a Pasal that lost its ayat markers its
+    ayat back, then repair the words of every regulation chunk."""
     repairer = repairer or Repairer()
-    return [repair_chunk(c, repairer) for c in flag_scrambled(chunks)]
+    restored = _unique_ids(restore_lost_ayat(flag_scrambled(chunks)))
+    return [repair_chunk(c, repairer) for c in restored]

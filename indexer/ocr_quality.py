@@ -16,8 +16,12 @@ REASON_MARKER_RUN = "nomor ayat terlepas dari teksnya"
 REASON_LOST_MARKERS = "nomor ayat hilang (kolom teks tercampur)"
 
 # two or more ayat markers with nothing but blanks between them: "(l) (2t", "(1) (2t (3) (4)"
-_MARKER = r"\(\s?[0-9lIts]{1,2}\s?[)\]t1l]?"
-MARKER_RUN = re.compile(rf"(?<!\w){_MARKER}(?:\s+{_MARKER})+(?!\w)")
+_MARKER = r"(?>\(\s?[0-9lIts]{1,2}[)\]t1l]?)"  # atomic: no backtracking inside a marker
+# "(4)" whose "(" was read as 1 ("14)") inside such a run
+_MARKER_ANY = rf"(?>{_MARKER}|[1lI][0-9lIts]\))"
+MARKER_RUN = re.compile(
+    rf"(?<!\w){_MARKER}(?:\s+{_MARKER_ANY})++(?!\w)|(?<!\w){_MARKER_ANY}(?:\s+{_MARKER})++(?!\w)"
+)
 
 
 def drop_marker_runs(text: str) -> str:

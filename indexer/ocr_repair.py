@@ -55,16 +55,24 @@ class Repairer:
     def __init__(self, vocab: Vocabulary | None = None) -> None:
         self.vocab = vocab or load_vocabulary()
         self._cache: dict[str, str | None] = {}
+        self._joins: dict[str, str | None] = {}
 
     def repair_word(self, core: str) -> str | None:
         """The repaired word, or None when the word is known, protected or not explained."""
         if core in self._cache:
             return self._cache[core]
-        result = None
-        if not _protected(core) and not self.vocab.is_known(core):
+        result = self._abbreviation(core)
+        if result is None and not _protected(core) and not self.vocab.is_known(core):
             result = self._best(core)
         self._cache[core] = result
         return result
+
+    def _abbreviation(self, core: str) -> str | None:
+        """An abbreviation printed with a lower-case letter: "ppK" -> "PPK", "pNS" -> "PNS"."""
+        if not core.isalpha() or core.isupper() or core.islower() or len(core) > 5:
+            return None
+        form = self.vocab.canonical(core)
+        return form if form and form.isupper() and len(form) > 1 else None
 
     def _best(self, core: str) -> str | None:
         short = len(core) <= SHORT_WORD_LEN
@@ -76,12 +84,14 @@ class Repairer:
         scored: dict[str, tuple[int, int, str]] = {}
         for form, edits in forms.items():
             low = form.lower()
-            if not low.isalpha() or not self.vocab.is_known(low):
+            if not low.isalpha():
                 continue
             if short and low not in self.vocab.counts:
                 continue  # a short word is repaired only into a word the trusted texts use
             if edits > 1 and not self.vocab.is_attested(low):
                 continue  # a double repair only into a word seen as such in real text
+            if not self.vocab.is_known(low):
+                continue
             score = (edits, self.vocab.frequency(low), form)
             if low not in scored or score[:2] < scored[low][:2]:
                 scored[low] = score
@@ -106,11 +116,20 @@ class Repairer:
         fixed = [p if i % 2 else (self.repair_word(p) or p) for i, p in enumerate(parts)]
         return token[:lead] + "".join(fixed) + token[core_end:]
 
+    def _best_single(self, joined: str) -> str | None:
+        """A joined word repaired by one confusion into a word seen in real text ("kejalsaan")."""
+        if _protected(joined):
+            return None
+        found = [f for f in candidates(joined, 1) if f.isalpha() and self.vocab.is_attested(f)]
+        if len({f.lower() for f in found}) != 1:
+            return None  # none, or more than one reading
+        return _recase(found[0], self.vocab)
+
     def split_glued(self, core: str) -> str | None:
         """Two words printed without the space: "pejabatyang", "PPPKdilakukan", "hurufb"."""
         if len(core) < 6 or not core.isalpha() or self.vocab.is_known(core):
             return None
-        for cut in range(2, len(core) - 1):
+        for cut in range(2, len(core)):
             left, right = core[:cut], core[cut:]
             abbrev = left.isupper() and len(left) >= 2
             letter = len(right) == 1 and left.lower() == "huruf"
@@ -122,6 +141,15 @@ class Repairer:
                 return f"{left} {right}"
         return None
 
+    def _fragments(self, first: str, second: str) -> bool:
+        """Two pieces of one word: no abbreviation ("BAB I"), no list item ("dan g."), and a piece
+        that is neither a word nor a misread word on its own ("obj", "kinerj")."""
+        if any(p.isupper() and len(p) > 1 for p in (first, second)) or second[:1].isupper():
+            return False
+        if not self.vocab.is_known(first):
+            return self.repair_word(first) is None
+        return len(second) > 1 and not self.vocab.is_known(second) and not self.repair_word(second)
+
     def _join(self, words: list[str], i: int) -> tuple[str, int] | None:
         """A word cut by a space ("obj ektif", "kinerj a"): the joined word when it is known
         (or repairable) and one of the pieces is not."""
@@ -130,12 +158,14 @@ class Repairer:
             return None
         second = words[i + 1]
         core = second.rstrip(_EDGE)
-        if not (first.isalpha() and core.isalpha()):
-            return None
-        if self.vocab.is_known(first) and self.vocab.is_known(core) and len(core) > 1:
+        if not (first.isalpha() and core.isalpha()) or not self._fragments(first, core):
             return None
         joined = first + core
-        fixed = joined if self.vocab.is_attested(joined) else self.repair_word(joined)
+        if joined in self._joins:
+            fixed = self._joins[joined]
+        else:
+            fixed = joined if self.vocab.is_attested(joined) else self._best_single(joined)
+            self._joins[joined] = fixed
         if fixed is None:
             return None
         return fixed + second[len(core) :], 2

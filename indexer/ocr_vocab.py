@@ -23,6 +23,8 @@ from pathlib import Path
 WORDLIST_PATH = Path(__file__).with_name("ocr_words.txt")
 WORDFREQ_MIN_LEN = 5
 WORDFREQ_MIN_ZIPF = 2.5
+ABBREVIATION_MAX_LEN = 5
+COMMON_WORD_WEIGHT = 5  # a common Indonesian word outranks a rare root ("sekali" vs "sekaji")
 MIN_ROOT_LEN = 4  # shorter Sastrawi roots ("rat", "ban") make too many strings look affixed
 MIN_TRUSTED_COUNT = 2  # a word seen once in the trusted texts needs a second source
 _WORD = re.compile(r"[A-Za-z]+")
@@ -191,9 +193,11 @@ class Vocabulary:
         return low in self.counts or low in self.extra
 
     def frequency(self, word: str) -> int:
-        """How often the trusted texts use the word (roots and common words count as 1)."""
+        """How often the trusted texts use the word, plus a weight for a common word (wordfreq);
+        a word known only as a root or by its affixes counts 1."""
         low = word.lower()
-        return self.counts.get(low, 0) + (1 if self.is_known(low) else 0)
+        common = COMMON_WORD_WEIGHT if low in self.extra else 0
+        return self.counts.get(low, 0) + common + (1 if self.is_known(low) else 0)
 
     def canonical(self, word: str) -> str | None:
         """The written form when the trusted texts nearly always capitalise it ("Indonesia")."""
@@ -222,7 +226,8 @@ def load_vocabulary() -> Vocabulary:
 
 
 def count_words(texts: Iterable[str]) -> tuple[Counter[str], dict[str, str]]:
-    """Lower-case word counts and, for words written capitalised >= 90 % of the time, that form."""
+    """Lower-case word counts and the written form of words capitalised >= 90 % of the time and of
+    abbreviations (never written in lower case)."""
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for text in texts:
@@ -236,6 +241,9 @@ def count_words(texts: Iterable[str]) -> tuple[Counter[str], dict[str, str]]:
         form, n = seen.most_common(1)[0]
         if form[0].isupper() and form[1:] == low[1:] and n >= 0.9 * sum(seen.values()):
             casing[low] = form
+    for low, n in counts.items():  # abbreviations: only ever written in capitals ("PNS", "PPPK")
+        if low not in forms and 2 <= len(low) <= ABBREVIATION_MAX_LEN and n >= 3:
+            casing[low] = low.upper()
     return counts, casing
 
 

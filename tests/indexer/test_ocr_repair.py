@@ -150,3 +150,27 @@ def test_pp_49_2018_pasal_77_is_indexed() -> None:
     pasal_77 = [c for c in chunks if c.pasal == "77" and c.part == Part.BATANG_TUBUH]
     assert pasal_77 and "Cuti tahunan" in pasal_77[0].text
     assert missing_pasal_numbers(chunks).get("pp-49-2018", []) == []
+
+
+@pytest.mark.skipif(not (CORPUS / "pp-11-2017.txt").is_file(), reason="shared corpus not present")
+def test_pp_11_2017_pasal_320_gets_its_ayat_labels_back() -> None:
+    doc = DocInfo(
+        id="pp-11-2017",
+        type="PP",
+        number="11",
+        year=2017,
+        title="Manajemen PNS",
+        short="PP 11/2017",
+    )
+    text = clean_text(read_document(CORPUS / "pp-11-2017.txt"))
+    chunks = repair_chunks(split_regulation(text, doc, "pp-11-2017.txt").chunks)
+    pasal_320 = [c for c in chunks if c.pasal == "320" and c.part == Part.BATANG_TUBUH]
+    labels = [c.label for c in pasal_320]
+    assert labels[0] == "PP 11/2017 Pasal 320 ayat (1)"
+    assert "PP 11/2017 Pasal 320 1" not in labels
+    assert all(c.quality and c.quality.startswith("scrambled") for c in pasal_320)
+    assert pasal_320[3].text.startswith("(4) Hak atas cuti sakit")
+    assert len({c.id for c in chunks}) == len(chunks)
+    pasal_316 = [c for c in chunks if c.pasal == "316" and c.part == Part.BATANG_TUBUH]
+    assert len(pasal_316) >= 3 and all(c.quality for c in pasal_316)
+    assert "211" in {c.pasal for c in chunks}
