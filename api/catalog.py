@@ -108,7 +108,15 @@ def document_detail(rt: Runtime, doc_id: str) -> DocumentDetail:
 
 
 def _part(c: Chunk) -> PasalPart:
-    return PasalPart(id=c.id, ayat=c.ayat, item=c.item, label=c.label, text=c.text)
+    return PasalPart(
+        id=c.id,
+        ayat=c.ayat,
+        item=c.item,
+        label=c.label,
+        text=c.text,
+        repaired=c.original_text is not None,
+        quality=c.quality,
+    )
 
 
 def _heading(c: Chunk) -> str:

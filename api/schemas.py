@@ -121,6 +121,8 @@ class PasalPart(BaseModel):
     item: str | None = None
     label: str
     text: str
+    repaired: bool = Field(False, description="Kata hasil OCR diperbaiki (teks asli disimpan).")
+    quality: str | None = Field(None, description="'scrambled: …' bila urutan teks OCR kacau.")
 
 
 class DocumentRef(BaseModel):

@@ -53,6 +53,9 @@ function renderPasal(data, citation) {
   status.replaceChildren(statusBadge(doc.status));
   const note = citation.note || doc.status_note;
   if (note) status.append(el("span", { class: "note", text: ` ${note}` }));
+  if ([...data.ayat, ...data.penjelasan].some((p) => p.repaired || p.quality)) {
+    status.append(ocrNote(doc.source_url));
+  }
   $("source-heading").textContent = data.heading || "";
   $("source-text").replaceChildren(...data.ayat.map((p) => sourcePart(p, citation.id)));
   const penjelasan = $("source-penjelasan");
@@ -65,6 +68,19 @@ function renderPasal(data, citation) {
   }
   setLink(doc.source_url);
   document.querySelector("#source-panel .cited")?.scrollIntoView({ block: "center" });
+}
+
+/* The text was repaired from OCR (or its OCR reading order is broken): point to the official text. */
+function ocrNote(url) {
+  const link = url
+    ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: url })
+    : "situs JDIH resmi";
+  return el(
+    "p",
+    { class: "note ocr-note", dataset: { testid: "ocr-note" } },
+    "Teks diperbaiki dari hasil OCR; periksa naskah resmi: ",
+    link,
+  );
 }
 
 function setLink(url) {

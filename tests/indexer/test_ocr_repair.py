@@ -174,3 +174,14 @@ def test_pp_11_2017_pasal_320_gets_its_ayat_labels_back() -> None:
     pasal_316 = [c for c in chunks if c.pasal == "316" and c.part == Part.BATANG_TUBUH]
     assert len(pasal_316) >= 3 and all(c.quality for c in pasal_316)
     assert "211" in {c.pasal for c in chunks}
+
+
+def test_source_panel_parts_say_repaired_and_scrambled() -> None:
+    from api.catalog import _part
+
+    chunk = _chunk("pp-11-2017/pasal-316/ayat-1", "(1) PNS berhak atas cuti besar.", "316", "1")
+    assert _part(chunk).repaired is False and _part(chunk).quality is None
+    marked = chunk.model_copy(
+        update={"original_text": "(1) PNS berhak atas cuti besar", "quality": "scrambled: x"}
+    )
+    assert _part(marked).repaired is True and _part(marked).quality == "scrambled: x"
