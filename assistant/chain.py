@@ -9,18 +9,33 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from assistant import answerability, refusals, temporal
+from assistant.answerability import term_stats
 from assistant.cite import check_answer, make_citations
-from assistant.compose import compose_extractive, format_sources, select
+from assistant.compose import compose_answer, compose_extractive, format_sources, select
+from assistant.correspondence import successor_note, successor_of
 from assistant.documents import Answer, AnswerStatus, Chunk, DocStatus, Passage
 from assistant.errors import AsistenError, GeneratorError
 from assistant.guard import is_english, is_injection, mask_pii
 from assistant.manifest import status_note
 from assistant.references import PlaceRef, parse_reference
 from assistant.runtime import Runtime
+from assistant.temporal import TimeFrame, time_frame
 from assistant.text import definition_term, tokenize
+from assistant.understand import (
+    AnswerType,
+    RequestClass,
+    Understanding,
+    general_question,
+    understand,
+)
 
+INJECTION_MESSAGE = (
+    "Maaf, permintaan ini meminta Asisten ASN mengabaikan atau mengubah aturannya, sehingga tidak "
+    "dapat dipenuhi. Asisten hanya menjawab pertanyaan tentang regulasi ASN berdasarkan sumber resmi "
+    "di korpus, dengan sitasi Pasal/ayat."
+)
 REFUSAL_SENTENCE = "Maaf, sumber yang tersedia tidak memuat jawaban atas pertanyaan ini."
-REPEALED_PENALTY = 0.8  # prefer the law in force unless the question asks for the old one
 DEFINITION_BOOST = 1.3  # "apa yang dimaksud dengan X" is answered by Pasal 1 (Ketentuan Umum)
 NON_DEFINITION_PENALTY = 0.9  # definitions match many terms; they rarely answer other questions
 UNPLACED_PENALTY = 0.85  # Pembukaan / Penjelasan Umum / Lampiran: context, rarely the answer
@@ -28,9 +43,6 @@ _DEFINITION_HINT = re.compile(
     r"\b(pengertian|definisi|yang\s+dimaksud|dimaksud\s+dengan|apa\s+itu|apa\s+sih|singkatan|kepanjangan|"
     r"arti(nya)?|bedanya|perbedaan|what\s+is|what\s+are|meaning|definition|stands?\s+for)\b",
     re.I,
-)
-_OLD_LAW_HINT = re.compile(
-    r"\b(2014|lama|dulu|sebelum|dicabut|uu\s*5\b|old|previous|former)\b", re.I
 )
 
 
@@ -55,6 +67,13 @@ class Prepared:
     english: bool = False
     timings: dict[str, float] = field(default_factory=dict)
     trace: dict[str, Any] = field(default_factory=dict)
+    understood: Understanding | None = None
+    reason: str | None = None  # why the status is not `answered` (assistant/refusals.py REASONS)
+    partial_reason: str | None = None
+    partial_note: str = ""
+    general: list[Passage] = field(default_factory=list)  # the general rule beside a refusal
+    frame: TimeFrame | None = None
+    temporal_notes: list[str] = field(default_factory=list)
 
 
 def _prompt(name: str) -> str:
@@ -180,29 +199,29 @@ class AnswerService:
         found.sort(key=lambda pair: pair[0])
         return [Passage(chunk=c, score=1.0, via="definition") for _, c in found[:2]]
 
+    def time_frame(self, question: str, ref: PlaceRef) -> TimeFrame:
+        """Is the question about the law in force (default) or about the past?"""
+        named = set(ref.known_docs)
+        revoked = []
+        for doc_id in named:
+            doc = self.rt.manifest.get(doc_id)
+            # "after UU 5/2014 was replaced by UU 20/2023 ...": the old law is context, not the subject
+            if doc and doc.status == DocStatus.DICABUT and not set(doc.dicabut_oleh) & named:
+                revoked.append(doc.short)
+        return time_frame(question, revoked)
+
     def _rank(self, question: str, passages: list[Passage], ref: PlaceRef) -> list[Passage]:
-        wants_old = bool(_OLD_LAW_HINT.search(question))
         wants_definition = bool(_DEFINITION_HINT.search(question))
         named = set(ref.known_docs)
-        # "after UU 5/2014 was replaced by UU 20/2023 ...": the repealed law is context, not the subject
-        for doc_id in list(named):
-            doc = self.rt.manifest.get(doc_id)
-            if doc and doc.status == DocStatus.DICABUT and set(doc.dicabut_oleh) & named:
-                named.discard(doc_id)
-                wants_old = False
+        frame = self.time_frame(question, ref)
         for p in passages:
             if p.chunk.pasal == "1" and p.chunk.part == "batang_tubuh":
                 p.score *= DEFINITION_BOOST if wants_definition else NON_DEFINITION_PENALTY
             if p.chunk.pasal is None and p.chunk.part != "materi":
                 p.score *= UNPLACED_PENALTY
-            if (
-                p.chunk.doc_status == DocStatus.DICABUT
-                and not wants_old
-                and p.chunk.doc not in named
-            ):
-                p.score *= REPEALED_PENALTY
             if named and p.chunk.doc in named:
                 p.score *= 1.5
+        temporal.weigh(passages, frame, named)
         return sorted(passages, key=lambda p: p.score, reverse=True)
 
     def neighbours(self, chunk: Chunk) -> list[Chunk]:
@@ -219,6 +238,7 @@ class AnswerService:
             + result.timings_ms["fuse"],
             "rerank": result.timings_ms["rerank"],
         }
+        question = result.query or question  # typos corrected (assistant/spelling.py)
         ranked = self._rank(question, result.passages, ref)
         if ref.known_docs:
             ranked = [p for p in ranked if p.chunk.doc in ref.known_docs] or ranked
@@ -246,16 +266,16 @@ class AnswerService:
         return self._search(question, ref)[0]
 
     def prepare(self, question: str) -> Prepared:
+        """The named steps before composing: understand → reference lookup → retrieve → check."""
         question = question.strip()
         prep = Prepared(question=question, status=None, english=is_english(question))
-        if is_injection(question):
-            prep.status = AnswerStatus.REFUSED
-            prep.message = (
-                "Maaf, permintaan ini meminta Asisten ASN mengabaikan atau mengubah aturannya, sehingga tidak "
-                "dapat dipenuhi. Asisten hanya menjawab pertanyaan tentang regulasi ASN berdasarkan sumber resmi "
-                "di korpus, dengan sitasi Pasal/ayat."
-            )
-            return prep
+        understood = understand(question)
+        prep.understood = understood
+        prep.trace["understand"] = understood.trace()
+        if understood.request == RequestClass.INJECTION:
+            return self._refuse(prep, AnswerStatus.REFUSED, "injection", INJECTION_MESSAGE)
+        if understood.request == RequestClass.PERSONAL_RECORD:
+            return self._personal(prep, understood)
         ref = parse_reference(question, self.rt.manifest)
         prep.trace["reference"] = {
             "docs": [d.doc_id or d.text for d in ref.docs],
@@ -265,61 +285,159 @@ class AnswerService:
         indexed = set(self.rt.index.info.get("documents", {}))
         if ref.unknown_docs and not self._corpus_mentions(question, ref):
             names = ", ".join(d.text.upper() for d in ref.unknown_docs)
-            prep.status = AnswerStatus.NO_SOURCE
-            prep.message = (
-                f"Maaf, {names} tidak ada di korpus Asisten ASN, jadi tidak dapat dijawab berdasarkan sumber. "
-                f"Korpus saat ini memuat: {self.corpus_summary()}."
-            )
-            return prep
+            message = refusals.unknown_document(names, self.corpus_summary())
+            return self._refuse(prep, AnswerStatus.NO_SOURCE, "unknown_document", message)
         missing = [d for d in ref.known_docs if d not in indexed]
         if missing:
-            prep.status = AnswerStatus.MISSING_DOCUMENT
-            prep.message = self._missing_message(missing)
-            return prep
+            message = self._missing_message(missing)
+            return self._refuse(prep, AnswerStatus.MISSING_DOCUMENT, "document_missing", message)
         t0 = time.perf_counter()
         if ref.known_docs and ref.pasal:
             passages, error = self._reference_passages(ref)
             prep.timings["retrieve"] = (time.perf_counter() - t0) * 1000
             if error:
-                prep.status = AnswerStatus.NO_SOURCE
-                prep.message = f"Maaf, {error}"
-                return prep
+                return self._refuse(
+                    prep, AnswerStatus.NO_SOURCE, "pasal_not_found", f"Maaf, {error}"
+                )
             prep.passages = passages
-            prep.trace["candidates"] = [_trace_row(p) for p in passages]
+            self._place_in_time(prep, ref)
+            prep.trace["candidates"] = [_trace_row(p) for p in prep.passages]
             return prep
         ranked, timings, result = self._search(question, ref)
         prep.timings.update(timings)
-        conf = self.confidence(question, ranked)
+        searched = result.query or question
+        conf = self.confidence(searched, ranked)
+        prep.trace["spelling"] = result.corrections
         prep.trace.update(
-            search_query=question,
+            search_query=searched,
             dense=[{"id": cid, "score": round(s, 4)} for cid, s in result.dense[:10]],
             keyword=[{"id": cid, "score": round(s, 4)} for cid, s in result.keyword[:10]],
             candidates=[_trace_row(p) for p in ranked[:10]],
             confidence={
                 "dense": round(conf.dense, 4),
                 "coverage": round(conf.coverage, 3),
+                "threshold": conf.threshold,
                 "ok": conf.ok,
             },
         )
-        if not conf.ok:
-            prep.status = AnswerStatus.NO_SOURCE
-            prep.message = (
-                "Maaf, sumber yang tersedia tidak memuat jawaban atas pertanyaan ini. "
-                f"Asisten ASN hanya menjawab dari korpus regulasi: {self.corpus_summary()}. "
-                "Jika Anda memiliki peraturan yang relevan, tambahkan PDF-nya ke folder korpus lalu jalankan "
-                "`asisten index`."
-            )
-            return prep
         # text that tries to give instructions is data we do not pass on (injection inside a document)
         flagged = [p.chunk.id for p in ranked if is_injection(p.chunk.text)]
         if flagged:
             prep.trace["dropped_injection"] = flagged
             ranked = [p for p in ranked if p.chunk.id not in flagged]
-            if not ranked:
-                prep.status = AnswerStatus.NO_SOURCE
-                prep.message = REFUSAL_SENTENCE
-                return prep
         prep.passages = ranked
+        self._place_in_time(prep, ref)
+        return self._check(prep, searched, conf)
+
+    def _place_in_time(self, prep: Prepared, ref: PlaceRef) -> None:
+        """Old law → law in force: when the best passage is no longer in force and the question is
+        not about the past, its successor leads and the old provision is named as revoked; when the
+        question is about the past, the old provision leads and the one in force follows it."""
+        prep.frame = frame = self.time_frame(prep.question, ref)
+        decision: dict[str, Any] = {**frame.trace(), "padanan": None}
+        prep.trace["temporal"] = decision
+        if not prep.passages or not temporal.is_old(prep.passages[0]):
+            return
+        old = prep.passages[0].chunk
+        table = self.rt.index.artifact("correspondence")
+        successors = self._successor_passages(old, table, prep.passages[0].score)
+        decision["padanan"] = [p.chunk.id for p in successors]
+        shorts = {d.id: d.short for d in self.rt.manifest.documents.values()}
+        note = successor_note(table, old.id, shorts) if successors else None
+        if frame.past:
+            keep = [p for p in prep.passages if temporal.is_old(p)][:2]
+            prep.passages = keep + successors[:1]
+            label = "teks asli sebelum diubah" if old.superseded else "tidak berlaku lagi"
+            prep.temporal_notes.append(f"{old.label} dikutip sebagai aturan lama ({label}).")
+            if note:
+                prep.temporal_notes.append(note)
+            decision["keputusan"] = "menjawab dari aturan lama, aturan berlaku di sampingnya"
+            return
+        if successors:
+            ids = {p.chunk.id for p in successors}
+            rest = [p for p in prep.passages if p.chunk.id not in ids and not temporal.is_old(p)]
+            prep.passages = successors + rest
+            prep.temporal_notes.append(note or f"{old.label} tidak berlaku lagi.")
+            decision["keputusan"] = "menjawab dari padanannya dalam peraturan yang berlaku"
+        else:
+            decision["keputusan"] = "tidak ada padanan tercatat: aturan lama dikutip dengan catatan"
+
+    def _successor_passages(self, old: Chunk, table: Any, score: float) -> list[Passage]:
+        """Chunks of the provision in force that correspond to an old one (the correspondence table;
+        an amended provision's successor is its consolidated wording)."""
+        if old.superseded:
+            current = self.rt.index.chunks.get(old.id.removesuffix("@asli"))
+            return [Passage(chunk=current, score=score * 1.01, via="successor")] if current else []
+        out: list[Passage] = []
+        for new_id, _ in successor_of(table, old.id, limit=1):
+            chunk = self.rt.index.chunks.get(new_id)
+            if chunk is not None:
+                chunks = [chunk]
+            else:  # a Pasal id ("uu-20-2023/pasal-21"): its ayat in order
+                doc, _, pasal = new_id.partition("/pasal-")
+                chunks = [c for c in self.rt.index.by_pasal(doc, pasal) if c.part == "batang_tubuh"]
+            out += [Passage(chunk=c, score=score * 1.01, via="successor") for c in chunks[:3]]
+        return out
+
+    def _check(self, prep: Prepared, searched: str, conf: Confidence) -> Prepared:
+        """Do the passages answer this kind of question? Too weak → no_source, partly → partial."""
+        kind = prep.understood.answer_type if prep.understood else AnswerType.OPEN
+        chosen = self._current_law_first(prep) if prep.passages else []
+        stats = term_stats(self.rt.index.generation, self.rt.index.ordered)
+        verdict = answerability.check(searched, kind, chosen, stats, dense=conf.dense)
+        prep.trace["answerability"] = verdict.trace()
+        if not prep.passages:
+            verdict.status, verdict.reason = AnswerStatus.NO_SOURCE, "weak_sources"
+        if verdict.status == AnswerStatus.NO_SOURCE:
+            prep.passages = []
+            return self._refuse(
+                prep, AnswerStatus.NO_SOURCE, verdict.reason, self._no_source(verdict)
+            )
+        if verdict.status == AnswerStatus.PARTIAL:
+            prep.partial_reason = verdict.reason
+            kind_missing = (
+                "" if verdict.type_found else refusals.ANSWER_TYPE_NAMES.get(kind.value, "")
+            )
+            prep.partial_note = refusals.partial_note(verdict.missing, kind_missing)
+        return prep
+
+    def _no_source(self, verdict: answerability.Answerability) -> str:
+        corpus = self.corpus_summary()
+        if verdict.reason == "out_of_domain":
+            return refusals.out_of_domain(corpus)
+        if verdict.reason == "answer_type_mismatch":
+            name = refusals.ANSWER_TYPE_NAMES.get(verdict.answer_type.value, "jawaban")
+            return refusals.answer_type_mismatch(name)
+        if verdict.reason == "not_in_corpus":
+            return refusals.not_in_corpus(verdict.missing, corpus)
+        return refusals.weak_sources(verdict.missing, corpus)
+
+    @staticmethod
+    def _refuse(prep: Prepared, status: AnswerStatus, reason: str | None, message: str) -> Prepared:
+        prep.status, prep.reason, prep.message = status, reason, message
+        prep.trace["decision"] = {"status": status.value, "reason": reason}
+        return prep
+
+    def _personal(self, prep: Prepared, understood: Understanding) -> Prepared:
+        """Refuse a personal-record lookup; show the general rule beside it when the corpus has it."""
+        message = refusals.personal_record(understood.where_to_ask)
+        self._refuse(prep, AnswerStatus.REFUSED, "personal_record", message)
+        general = general_question(prep.question)
+        if len(tokenize(general)) < 2:
+            return prep
+        ranked, timings, result = self._search(general, parse_reference(general, self.rt.manifest))
+        prep.timings.update(timings)
+        probe = Prepared(question=general, status=None, passages=ranked, understood=understood)
+        probe.understood = understand(general)
+        conf = self.confidence(result.query or general, ranked)
+        self._check(probe, result.query or general, conf)
+        prep.trace["general_rule"] = probe.trace.get("answerability")
+        if probe.status is None and probe.partial_reason is None and probe.passages:
+            best = self._current_law_first(probe)[:1]
+            prep.general = best
+            prep.message += "\n\nKetentuan umumnya (bukan data Anda): " + compose_extractive(
+                best, prep.english
+            ).replace("Menurut ", "menurut ", 1)
         return prep
 
     def _notes(self, passages: list[Passage]) -> list[str]:
@@ -356,7 +474,14 @@ class AnswerService:
     def _finish(self, prep: Prepared, backend: str) -> Answer:
         base = {"question": prep.question, "search_query": prep.question}
         if prep.status is not None:
-            return Answer(status=prep.status, answer=prep.message, backend=backend, **base)
+            return Answer(
+                status=prep.status,
+                answer=prep.message,
+                backend=backend,
+                reason=prep.reason,
+                citations=make_citations(prep.general, self.rt.manifest),
+                **base,
+            )
         t0 = time.perf_counter()
         chosen = (
             select(self._current_law_first(prep))
@@ -365,14 +490,21 @@ class AnswerService:
         )
         if backend == "extractive":
             citations = make_citations(chosen, self.rt.manifest)
-            notes = self._notes(chosen)
-            text = compose_extractive(chosen, prep.english)
+            notes = prep.temporal_notes + self._notes(chosen)
+            kind = prep.understood.answer_type if prep.understood else None
+            asked = prep.trace.get("search_query") or prep.question  # typos corrected
+            composed = compose_answer(asked, chosen, prep.english, kind)
+            text = composed.text
+            if prep.partial_note:
+                notes.insert(0, prep.partial_note)
             if notes:
                 text += "\n\nCatatan: " + " ".join(notes)
             prep.trace["selection"] = [c.id for c in citations]
             return Answer(
-                status=AnswerStatus.ANSWERED,
+                status=AnswerStatus.PARTIAL if prep.partial_reason else AnswerStatus.ANSWERED,
+                reason=prep.partial_reason,
                 answer=text,
+                direct=composed.direct,
                 citations=citations,
                 backend="extractive",
                 notes=notes,
@@ -384,9 +516,13 @@ class AnswerService:
     def _current_law_first(self, prep: Prepared) -> list[Passage]:
         """When the best source is law in force, a repealed law is not quoted beside it (unless asked)."""
         passages = prep.passages
-        if passages[0].chunk.doc_status == DocStatus.DICABUT or _OLD_LAW_HINT.search(prep.question):
+        if not passages:
+            return []
+        if prep.frame and prep.frame.past:
             return passages
-        return [p for p in passages if p.chunk.doc_status != DocStatus.DICABUT]
+        if temporal.is_old(passages[0]):
+            return passages
+        return [p for p in passages if not temporal.is_old(p)]
 
     def _llm_inputs(self, prep: Prepared) -> tuple[list[Passage], str, str]:
         sources = prep.passages[:5] if prep.passages[0].via != "reference" else prep.passages[:6]
@@ -435,12 +571,15 @@ class AnswerService:
         prep.trace["llm_raw"] = raw
         prep.trace["citation_check"] = {"removed": check.removed, "uncited": check.uncited}
         used = [c for c in citations if c.n in check.used]
-        notes = self._notes([p for p in sources if any(p.chunk.id == c.id for c in used)])
+        notes = prep.temporal_notes + self._notes(
+            [p for p in sources if any(p.chunk.id == c.id for c in used)]
+        )
         timings = {"generate": (time.perf_counter() - t0) * 1000}
         if not used:
             if REFUSAL_SENTENCE[:30].lower() in raw.lower():
                 return Answer(
                     status=AnswerStatus.NO_SOURCE,
+                    reason="llm_no_answer",
                     answer=REFUSAL_SENTENCE,
                     backend=backend,
                     timings_ms=timings,
@@ -448,12 +587,23 @@ class AnswerService:
                 )
             fallback = self._finish(prep, "extractive")
             fallback.status = AnswerStatus.PARTIAL
+            fallback.reason = "unsupported_claim"
             fallback.notes.append(
                 "Jawaban LLM tidak lolos pemeriksaan sitasi; ditampilkan kutipan sumber."
             )
             return fallback
-        status = AnswerStatus.ANSWERED if check.clean else AnswerStatus.PARTIAL
-        text = check.text
+        # the same gate after generation: a number the cited sources do not contain is not kept
+        source_text = " ".join(c.text for c in used)
+        text, invented = answerability.drop_unsupported_numbers(check.text, source_text)
+        prep.trace["number_check"] = {"removed": invented}
+        status = AnswerStatus.ANSWERED if check.clean and not invented else AnswerStatus.PARTIAL
+        reason = prep.partial_reason if check.clean and not invented else "unsupported_claim"
+        if prep.partial_reason and status == AnswerStatus.ANSWERED:
+            status = AnswerStatus.PARTIAL
+        if prep.partial_note:
+            notes.insert(0, prep.partial_note)
+        if invented:
+            notes.append(f"{len(invented)} kalimat dihapus karena angkanya tidak ada di sumber.")
         if check.removed or check.uncited:
             notes.append(
                 f"{len(check.removed) + len(check.uncited)} kalimat dihapus karena sitasinya tidak dapat diverifikasi."
@@ -462,6 +612,7 @@ class AnswerService:
             text += "\n\nCatatan: " + " ".join(n for n in notes if n.endswith("."))
         return Answer(
             status=status,
+            reason=reason,
             answer=text,
             citations=used,
             backend=backend,

@@ -22,6 +22,11 @@ _INJECTION_PATTERNS = [
     r"\b(ubah|ganti|hapus|edit|modify|change|delete)\b.{0,40}\b(database|basis\s+data|isi\s+pasal|indeks|korpus)\b",
     r"\b(buat(kan)?|terbitkan|cetak(kan)?|palsukan|forge)\b.{0,30}\b(sk|surat\s+keputusan|surat\s+tugas|ijazah|sertifikat)\b.{0,40}\b(atas\s+nama|palsu|saya|fake)\b",
     r"\bkarang\s+(saja|aja|sendiri)\b|\bngarang\b",
+    r"\b(kamu|anda|dirimu)\s+(sekarang\s+|kini\s+)?(berperan|bertindak|berlaku)\s+sebagai\b|\bpura-?pura\b|\bpura2\b",
+    r"\b(jawab|jelaskan|tulis)\w*\s+(saja\s+|aja\s+)?tanpa\s+(kutipan|sitasi|sumber|pasal|rujukan|referensi)\b",
+    r"\bjangan\s+(cek|periksa|pakai|gunakan|sebut|kutip|cantumkan|lihat)\w*\s+(pasal|sumber|sitasi|aturan|kutipan|korpus)",
+    r"\bpokoknya\s+(jawab|bilang|katakan|tulis)\b",
+    r"\b(tulis|buat|susun)\w*\s+ulang\b.{0,40}\b(pasal|ayat|huruf)\b.{0,60}\b(hapus|hilangkan|buang|ganti|ubah)\b",
 ]
 _INJECTION_RE = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS), re.I | re.S)
 

@@ -20,18 +20,70 @@ _TYPE_WORDS = {
     "peraturan lan": "PerLAN",
     "peraturan lembaga administrasi negara": "PerLAN",
     "permenpan": "PermenPAN",
+    "permenpanrb": "PermenPAN",
     "permenpan-rb": "PermenPAN",
+    "permen pan": "PermenPAN",
+    "permen panrb": "PermenPAN",
+    "peraturan menteri": "Permen",
+    "permen": "Permen",
+    "pmk": "Permen",
     "perka bkn": "PerBKN",
+    "perkaban": "PerBKN",
     "peraturan bkn": "PerBKN",
+    "peraturan kepala bkn": "PerBKN",
+    "peraturan badan kepegawaian negara": "PerBKN",
+    "perban": "PerBKN",
     "permendagri": "Permendagri",
     "perda": "Perda",
+    "peraturan daerah": "Perda",
+    "pergub": "Perkada",
+    "perbup": "Perkada",
+    "perwali": "Perkada",
+    "perwal": "Perkada",
+    "perkada": "Perkada",
+    "peraturan gubernur": "Perkada",
+    "peraturan bupati": "Perkada",
+    "peraturan walikota": "Perkada",
+    "peraturan wali kota": "Perkada",
     "keppres": "Keppres",
+    "kepres": "Keppres",
+    "keputusan presiden": "Keppres",
+    "kepmen": "Kepmen",
+    "kepmenpan": "Kepmen",
+    "kepmenpanrb": "Kepmen",
+    "keputusan menteri": "Kepmen",
+    "skb": "SKB",
     "inpres": "Inpres",
+    "instruksi presiden": "Inpres",
+    "perppu": "Perppu",
+    "perpu": "Perppu",
     "se": "SE",
+    "surat edaran": "SE",
 }
+# Who issued it, written between the kind and the number: "SE Menpan 5/2022", "Permenpan RB no 1".
+_ISSUER = (
+    r"(?:\s*(?:-\s*)?(?:menteri\s+)?(?:menpan(?:\s*-?\s*rb)?|kemenpan(?:\s*-?\s*rb)?|pan\s*-?\s*rb|rb|"
+    r"kepala\s+bkn|ka\s*bkn|bkn|mendagri|menkeu|sekda|gubernur|bupati|wali\s*kota|kepala\s+daerah|"
+    r"kepala\s+lan|lan|bersama|(?:kab(?:upaten)?\.?\s+|kota\s+|provinsi\s+|prov\.?\s+)?[a-z]{3,}"
+    r"(?=\s+(?:no|nomor)\b))\.?)?"
+)
+# Kinds of document named without a number ("SE Kepala BKN tentang media sosial"): none of these is
+# in the corpus, so such a question is about a document we do not hold.
+_KIND_ONLY_RE = re.compile(
+    r"\b(?:se|surat\s+edaran)\s+(?:menteri\s+)?(?:menpan(?:\s*-?\s*rb)?|kemenpan(?:\s*-?\s*rb)?|"
+    r"kepala\s+bkn|ka\s*bkn|bkn|mendagri|menkeu|sekda|gubernur|bupati|wali\s*kota|kepala\s+daerah|"
+    r"kepala\s+lan|lan)\b|\bsurat\s+edaran\b|"
+    r"\b(?:peraturan|perka|perkaban|perban)\s*(?:kepala\s+)?(?:bkn|badan\s+kepegawaian\s+negara)\b|"
+    r"\bpermen\s*-?\s*(?:pan(?:\s*-?\s*rb)?|dagri|keu|kes|dikbud|dikbudristek)\b|\bpermenpan(?:\s*-?\s*rb)?\b|"
+    r"\bperaturan\s+menteri\s+(?:pan|pendayagunaan|dalam\s+negeri|keuangan)\b|\bpmk\b|"
+    r"\bkep(?:men(?:pan(?:\s*-?\s*rb)?)?|pres)\b|\bkeputusan\s+(?:menteri|presiden|kepala\s+bkn|bersama)\b|"
+    r"\bskb\s+(?:\d+\s+)?menteri\b|\bper(?:gub|bup|wali|wal|kada)\b|"
+    r"\bperaturan\s+(?:daerah|gubernur|bupati|wali\s*kota)\b|\binpres\b|\binstruksi\s+presiden\b",
+    re.I,
+)
 _TYPE_RE = "|".join(sorted((re.escape(k) for k in _TYPE_WORDS), key=len, reverse=True))
 _DOC_NUM_RE = re.compile(
-    rf"\b({_TYPE_RE})\.?\s*(?:no(?:mor)?\.?\s*|nomer\s*)?(\d{{1,4}})\s*(?:/|tahun|thn|th\.?|th|,)\s*(\d{{4}})\b",
+    rf"\b({_TYPE_RE})\.?{_ISSUER}\s*(?:no(?:mor)?\.?\s*|nomer\s*)?(\d{{1,4}})\s*(?:/|tahun|thn|th\.?|th|,)\s*(?:tahun\s*|thn\s*)?(\d{{4}})\b",
     re.I,
 )
 _DOC_NUM_SHORT_RE = re.compile(
@@ -76,6 +128,14 @@ def _find_by_number(manifest: Manifest, dtype: str, number: str, year: int | Non
     return None
 
 
+def _kind_of(text: str) -> str | None:
+    words = re.sub(r"\s+", " ", text.lower())
+    for key in sorted(_TYPE_WORDS, key=len, reverse=True):
+        if words.startswith(key):
+            return _TYPE_WORDS[key]
+    return None
+
+
 def parse_reference(question: str, manifest: Manifest) -> PlaceRef:
     """Documents (by number or common name) and a Pasal/ayat named in the question."""
     text = question.lower()
@@ -99,6 +159,12 @@ def parse_reference(question: str, manifest: Manifest) -> PlaceRef:
                 continue
             if doc_id not in [d.doc_id for d in mentions]:
                 mentions.append(DocMention(doc_id, m.group(0)))
+            spans.append(m.span())
+    if not any(d.doc_id for d in mentions):
+        for m in _KIND_ONLY_RE.finditer(text):
+            if any(s <= m.start() < e for s, e in spans):
+                continue
+            mentions.append(DocMention(None, m.group(0), _kind_of(m.group(0))))
             spans.append(m.span())
     if not mentions:
         for m in _DOC_NUM_SHORT_RE.finditer(text):

@@ -1,0 +1,458 @@
+"""Do the selected passages answer this question? An explainable check, run before an answer is given.
+
+Two tests, each with its inputs in the trace:
+(a) coverage of the question's salient terms and phrases, each weighted by its rarity in the corpus
+    (IDF): "tunjangan jabatan", "perjalanan dinas", "2025", "IV/b" matter; "PNS", "berapa" do not;
+(b) the expected answer type (a duration, a percentage, an amount of money, a date, a list ...) against
+    what the passages contain.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from assistant.documents import AnswerStatus, Chunk, Passage
+from assistant.guard import is_english
+from assistant.text import stem, tokenize
+from assistant.understand import AnswerType
+
+# Weighted share of salient terms the passages must contain to answer (below: no_source) and to
+# answer fully (below: partial). Calibrated on evals/datasets/dev*.jsonl (see evals/README.md).
+# The decision score is the top dense similarity + SUPPORT_WEIGHT × the weighted support: meaning and
+# words must both point at the passages. Below MIN_SCORE: no_source; support below FULL_SUPPORT: partial.
+SUPPORT_WEIGHT = 0.1
+MIN_SCORE = 0.885
+FULL_SUPPORT = 0.5
+# weight of a number in the question ("2025", "IV/b", "37,5"): as rare as a rare word
+NUMBER_WEIGHT = 5.0
+# A salient term is one at least this rare (IDF); commoner words ("pegawai", "negeri") carry no weight.
+SALIENT_IDF = 1.5
+# Share of the question's content words the corpus knows at all, under which (with no civil-service
+# word in the question) the question is out of the assistant's domain.
+DOMAIN_VOCAB_SHARE = 0.5
+PASSAGES_CHECKED = 3
+
+# Words that frame a question rather than name its topic (stemmed): their absence from a passage
+# says nothing about whether it answers.
+FRAME_WORDS = frozenset(
+    [
+        "boleh",
+        "bisa",
+        "belum",
+        "sudah",
+        "udah",
+        "baru",
+        "syarat",
+        "erti",
+        "maksud",
+        "beda",
+        "sama",
+        "kondisi",
+        "maksimal",
+        "minimal",
+        "total",
+        "pakai",
+        "bikin",
+        "ganti",
+        "tidak",
+        "tahu",
+        "gimana",
+        "kok",
+        "sih",
+        "dong",
+        "nggak",
+        "gak",
+        "ga",
+        "aja",
+        "kak",
+        "min",
+        "pak",
+        "bu",
+        "ya",
+        "yah",
+        "kalau",
+        "kalo",
+        "terus",
+        "supaya",
+        "biar",
+        "banget",
+        "sekarang",
+        "tolong",
+        "mohon",
+        "mau",
+        "ingin",
+        "perlu",
+        "cara",
+        "apa",
+        "saja",
+        "ada",
+        "jadi",
+        "masih",
+        "lagi",
+        "dulu",
+        "kata",
+        "emang",
+        "memang",
+        "benar",
+        "betul",
+        "iya",
+        "gitu",
+        "begitu",
+        "gini",
+        "begini",
+        "kayak",
+        "seperti",
+        "contoh",
+        "misal",
+        "jelas",
+        "terang",
+        "tanya",
+        "jawab",
+        "bantu",
+        "info",
+        "informasi",
+        "aturan",
+        "atur",
+        "ketentuan",
+        "tentu",
+        "menurut",
+        "dasar",
+        "hukum",
+        "berlaku",
+        "laku",
+        "isi",
+        "bunyi",
+        "atas",
+        "bawah",
+        "lama",
+        "sering",
+        "kali",
+        "hal",
+        "orang",
+        "teman",
+        "kawan",
+    ]
+)
+_DOMAIN_WORDS = re.compile(
+    r"\b(?:asn|pns|cpns|pppk|p3k|honorer|pegawai|aparatur|kepegawaian|instansi|dinas|jabatan|"
+    r"pangkat|golongan|cuti|gaji|tunjangan|tpp|pensiun|disiplin|kinerja|skp|mutasi|bkn|bkpsdm|bkd|"
+    r"kemenpan|menpan|lan|kasn|pemerintah|birokrasi|atasan|kantor|sk|spbe|satker|opd|pejabat|"
+    r"pelatihan|diklat|kompetensi|civil\s+servants?|government|employees?|regulasi|peraturan)\b",
+    re.I,
+)
+_NUMBER = re.compile(r"\b(?:[ivx]{1,4}/[a-e]|\d{4}|\d+(?:[.,]\d+)?)\b", re.I)
+_REFERENCE_NUMBERS = re.compile(
+    r"\b(?:pasal|psl|ayat|angka|huruf|nomor|no|tahun|thn|th|uu|pp|perpres|perlan|permen\w*|perka|se)"
+    r"\.?\s*\(?\d+[a-z]?\)?(?:\s*(?:/|tahun|thn|th)\s*\d{4})?",
+    re.I,
+)
+_TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
+    AnswerType.DURATION: re.compile(
+        r"\b\d+\s*(?:\([a-z\s]+\)\s*)?(?:hari|bulan|tahun|minggu|jam|kali)\b|\b(?:satu|dua|tiga|empat|"
+        r"lima|enam|tujuh|delapan|sembilan|sepuluh|dua\s+belas|empat\s+belas)\s+(?:hari|bulan|tahun)\b|"
+        r"\bsampai\s+dengan\s+(?:usia|batas)|\bselama\b",
+        re.I,
+    ),
+    AnswerType.PERCENT: re.compile(r"\bpersen\b|%|\bper\s?seratus\b", re.I),
+    AnswerType.MONEY: re.compile(r"\bRp\.?\s?\d|\brupiah\b|\b\d+(?:\.\d{3})+\b", re.I),
+    AnswerType.COUNT: re.compile(
+        r"\b\d+\s*\(|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan)\b", re.I
+    ),
+    AnswerType.TIME: re.compile(
+        r"\b(?:paling\s+lambat|paling\s+cepat|sejak|setelah|sebelum|pada\s+(?:saat|tanggal|hari)|"
+        r"mulai\s+berlaku|terhitung|tanggal|apabila|jika|sampai\s+dengan|\d{4})\b",
+        re.I,
+    ),
+}
+
+
+@dataclass
+class TermStats:
+    """Document frequency of each stemmed term over the searchable passages of one index."""
+
+    df: Counter[str]
+    n: int
+    # years of the documents held: "UU ASN 2023" names a document, it does not ask about 2023
+    doc_years: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, chunks: Iterable[Chunk]) -> TermStats:
+        df: Counter[str] = Counter()
+        n = 0
+        years: set[str] = set()
+        for c in chunks:
+            years.update(re.findall(r"\b(?:19|20)\d\d\b", c.doc_short))
+            if c.searchable:
+                n += 1
+                df.update(set(tokenize(c.embed_text)))
+        return cls(df, max(n, 1), frozenset(years))
+
+    def idf(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 0.5))
+
+    def known(self, term: str) -> bool:
+        return self.df.get(term, 0) > 0
+
+
+_STATS: dict[str, TermStats] = {}
+
+
+def term_stats(generation: str, chunks: Iterable[Chunk]) -> TermStats:
+    """Built once per index generation (a second of CPU), kept for the two newest generations."""
+    if generation not in _STATS:
+        if len(_STATS) >= 2:
+            _STATS.pop(next(iter(_STATS)))
+        _STATS[generation] = TermStats.build(chunks)
+    return _STATS[generation]
+
+
+@dataclass
+class Term:
+    term: str
+    weight: float
+    found: bool
+
+
+@dataclass
+class Answerability:
+    status: AnswerStatus | None  # None: answer; PARTIAL; NO_SOURCE
+    reason: str | None
+    support: float
+    terms: list[Term] = field(default_factory=list)
+    phrases: list[Term] = field(default_factory=list)
+    numbers: list[Term] = field(default_factory=list)
+    answer_type: AnswerType = AnswerType.OPEN
+    type_found: bool = True
+    type_evidence: str = ""
+    domain_share: float = 1.0
+    domain_word: str = ""
+    dense: float = 1.0
+    unit_asked: bool = False
+
+    @property
+    def score(self) -> float:
+        return self.dense + SUPPORT_WEIGHT * self.support
+
+    @property
+    def missing(self) -> list[str]:
+        return [
+            t.term for t in (*self.numbers, *self.phrases, *self.terms) if not t.found and t.weight
+        ]
+
+    def trace(self) -> dict[str, object]:
+        return {
+            "keputusan": self.status.value if self.status else "answered",
+            "alasan": self.reason,
+            "dukungan": round(self.support, 3),
+            "kemiripan_dense": round(self.dense, 4),
+            "skor": round(self.score, 4),
+            "rumus": f"kemiripan dense + {SUPPORT_WEIGHT} × dukungan",
+            "ambang": {"no_source_di_bawah": MIN_SCORE, "partial_dukungan_di_bawah": FULL_SUPPORT},
+            "istilah": [
+                {"istilah": t.term, "bobot": round(t.weight, 2), "ada": t.found} for t in self.terms
+            ],
+            "frasa": [
+                {"frasa": t.term, "bobot": round(t.weight, 2), "ada": t.found} for t in self.phrases
+            ],
+            "angka": [{"angka": t.term, "ada": t.found} for t in self.numbers],
+            "satuan_ditanyakan": self.unit_asked,
+            "jenis_jawaban": self.answer_type.value,
+            "jenis_jawaban_ada": self.type_found,
+            "bukti_jenis_jawaban": self.type_evidence,
+            "kosakata_korpus": round(self.domain_share, 2),
+            "kata_ranah_asn": self.domain_word,
+        }
+
+
+def _content_tokens(question: str) -> list[str]:
+    return tokenize(_REFERENCE_NUMBERS.sub(" ", question))
+
+
+def _numbers(question: str) -> list[str]:
+    text = _REFERENCE_NUMBERS.sub(" ", question)
+    return [m.group(0).lower() for m in _NUMBER.finditer(text)]
+
+
+def _passage_tokens(passages: list[Passage]) -> tuple[set[str], set[tuple[str, str]], str]:
+    terms: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    texts = []
+    for p in passages:
+        toks = tokenize(p.chunk.embed_text)
+        terms.update(toks)
+        pairs.update(zip(toks, toks[1:], strict=False))
+        # a pair split by one word still counts ("tunjangan dan jabatan" is not, "cuti di luar
+        # tanggungan" -> (cuti, luar), (luar, tanggung) already adjacent after stop-words)
+        pairs.update(zip(toks, toks[2:], strict=False))
+        texts.append(p.chunk.text)
+    return terms, pairs, "\n".join(texts)
+
+
+_UNIT_ASKED = re.compile(
+    r"\b(?:berapa|brp)\s+(hari|bulan|tahun|minggu|jam|menit|kali)\b|\b(tanggal|jam|pukul)\s+(?:berapa|brp)\b",
+    re.I,
+)
+_MONTHS = (
+    r"(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)"
+)
+
+
+def _asked_unit(question: str, kind: AnswerType) -> re.Pattern[str] | None:
+    """A narrower evidence pattern when the question names its unit ("berapa jam", "tanggal berapa")."""
+    m = _UNIT_ASKED.search(question)
+    if not m:
+        return None
+    unit = (m.group(1) or m.group(2)).lower()
+    if unit == "tanggal":
+        return re.compile(rf"\b\d{{1,2}}\s+{_MONTHS}\b|\btanggal\s+\d", re.I)
+    if unit in ("jam", "pukul") and m.group(2):
+        return re.compile(r"\bpukul\b|\b\d{1,2}[.:]\d{2}\b", re.I)
+    if kind in (AnswerType.DURATION, AnswerType.COUNT):
+        return re.compile(rf"\b\d+\s*(?:\([a-z\s]+\)\s*)?{unit}\b", re.I)
+    return None
+
+
+def _type_evidence(kind: AnswerType, text: str, question: str = "") -> tuple[bool, str]:
+    pattern = _asked_unit(question, kind) or _TYPE_EVIDENCE.get(kind)
+    if pattern is None:
+        return True, ""
+    m = pattern.search(text)
+    return bool(m), m.group(0) if m else ""
+
+
+_NASAL = (
+    ("ny", "s"),
+    ("ny", "c"),
+    ("ng", "k"),
+    ("ng", ""),
+    ("m", "p"),
+    ("n", "t"),
+    ("m", ""),
+    ("n", ""),
+)
+
+
+def colloquial_variants(word: str) -> list[str]:
+    """Standard forms a chat word may stand for: 'ngisi' -> isi, 'motong' -> potong, 'nolak' ->
+    tolak, 'dapet' -> dapat, 'taun' -> tahun, 'dampingin' -> damping (Jakarta-style -in, nasal
+    prefixes, e for a, dropped h)."""
+    out: list[str] = []
+    base = word[:-2] if word.endswith("in") and len(word) > 5 else word
+    stems = [base] + ([base[3:]] if base.startswith("nge") else [])
+    for stem_ in stems:
+        out.append(stem_)
+        for prefix, sound in _NASAL:
+            if stem_.startswith(prefix) and len(stem_) > len(prefix) + 2:
+                out.append(sound + stem_[len(prefix) :])
+    out += [w[:-2] + "a" + w[-1] for w in list(out) if len(w) > 3 and w[-2] == "e"]
+    out += [w[:1] + "ah" + w[2:] for w in list(out) if len(w) == 4 and w[1] == "a"]
+    return [w for w in dict.fromkeys(out) if w != word]
+
+
+def _term(token: str, p_terms: set[str], stats: TermStats, english: bool) -> Term:
+    if token in p_terms or stats.known(token):
+        return Term(token, stats.idf(token), token in p_terms)
+    for variant in colloquial_variants(token):
+        stemmed = stem(variant)
+        if stemmed in p_terms or stats.known(stemmed):
+            return Term(f"{token}→{stemmed}", stats.idf(stemmed), stemmed in p_terms)
+    # an English word the corpus does not know is a word to translate, not a missing topic
+    return Term(token, 0.0 if english else stats.idf(token), False)
+
+
+def check(
+    question: str,
+    kind: AnswerType,
+    passages: list[Passage],
+    stats: TermStats,
+    dense: float = 1.0,
+) -> Answerability:
+    """Weighted support of the question by the passages, and the decision it leads to."""
+    top = passages[:PASSAGES_CHECKED]
+    english = is_english(question)
+    tokens = [t for t in dict.fromkeys(_content_tokens(question)) if t not in FRAME_WORDS]
+    p_terms, p_pairs, text = _passage_tokens(top)
+    terms = [_term(t, p_terms, stats, english) for t in tokens]
+    salient = [t for t in terms if t.weight >= SALIENT_IDF]
+    phrases = [
+        Term(f"{a.term} {b.term}", min(a.weight, b.weight), (a.term, b.term) in p_pairs)
+        for a, b in zip(salient, salient[1:], strict=False)
+        if "→" not in a.term + b.term
+    ]
+    digits = re.sub(r"\s+", " ", text.lower())
+    numbers = [
+        Term(n, NUMBER_WEIGHT, n in digits) for n in _numbers(question) if n not in stats.doc_years
+    ]
+    known = [t for t in terms if t.weight and stats.known(t.term.split("→")[-1])]
+    domain = _DOMAIN_WORDS.search(question)
+    result = Answerability(
+        None,
+        None,
+        _support(salient, phrases, numbers),
+        terms=terms,
+        phrases=phrases,
+        numbers=numbers,
+        answer_type=kind,
+        domain_share=len(known) / len(terms) if terms else 1.0,
+        domain_word=domain.group(0) if domain else "",
+        dense=dense,
+    )
+    result.type_found, result.type_evidence = _type_evidence(kind, text, question)
+    result.unit_asked = _asked_unit(question, kind) is not None
+    _decide(result, salient, stats)
+    return result
+
+
+def _support(salient: list[Term], phrases: list[Term], numbers: list[Term]) -> float:
+    """Weighted share found: salient terms, adjacent salient pairs (half weight) and numbers."""
+    groups = [(t, 1.0) for t in salient] + [(t, 0.5) for t in phrases] + [(t, 1.0) for t in numbers]
+    weight = sum(t.weight * f for t, f in groups)
+    found = sum(t.weight * f for t, f in groups if t.found)
+    return found / weight if weight else 1.0
+
+
+def _decide(result: Answerability, salient: list[Term], stats: TermStats) -> None:
+    if not result.domain_word and result.domain_share < DOMAIN_VOCAB_SHARE:
+        result.status, result.reason = AnswerStatus.NO_SOURCE, "out_of_domain"
+        return
+    hard_type = result.answer_type in (AnswerType.MONEY, AnswerType.PERCENT) or result.unit_asked
+    if not result.type_found and hard_type:
+        result.status, result.reason = AnswerStatus.NO_SOURCE, "answer_type_mismatch"
+        return
+    if result.score < MIN_SCORE:
+        unknown = [t for t in salient if not t.found and not stats.known(t.term)]
+        result.status = AnswerStatus.NO_SOURCE
+        result.reason = "not_in_corpus" if unknown else "weak_sources"
+        return
+    if not result.type_found:
+        result.status, result.reason = AnswerStatus.PARTIAL, "answer_type_mismatch"
+        return
+    if result.support < FULL_SUPPORT:
+        result.status, result.reason = AnswerStatus.PARTIAL, "weak_sources"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"])")
+_CLAIM_NUMBER = re.compile(r"(?<![\[\w/])\d+(?:[.,]\d+)*(?![\]\w/])")
+
+
+def drop_unsupported_numbers(text: str, source_text: str) -> tuple[str, list[str]]:
+    """Remove sentences of an LLM answer that state a number the cited sources do not contain
+    (citation markers [n] and Pasal/ayat numbers are not claims)."""
+    sources = re.sub(r"\s+", " ", source_text.lower())
+    kept: list[str] = []
+    removed: list[str] = []
+    for paragraph in text.split("\n"):
+        sentences = _SENTENCE_END.split(paragraph)
+        keep_here = []
+        for sentence in sentences:
+            claims = _CLAIM_NUMBER.findall(_REFERENCE_NUMBERS.sub(" ", sentence))
+            if any(n not in sources for n in claims):
+                removed.append(sentence.strip())
+            else:
+                keep_here.append(sentence)
+        kept.append(" ".join(keep_here))
+    return "\n".join(kept).strip(), removed

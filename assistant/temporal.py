@@ -1,0 +1,84 @@
+"""Place a question in time: the law in force, or the law as it was.
+
+A civil servant gets the rule that applies today, with the old one named as old. A question that
+explicitly asks about the past ("dulu", "menurut PP 24/1976", "sebelum 2023") is answered from the
+old provision, labelled as no longer in force, with the provision in force beside it. Which rule fired,
+and on which words, goes to the trace (Mode Pelatihan, ``--trace``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.documents import DocStatus, Passage
+
+# Ranking factors of this step (multiplied into a passage's score).
+REPEALED_PENALTY = 0.8  # a revoked law, when the question is not about the past
+SUPERSEDED_PENALTY = 0.7  # the original wording of an amended provision ("@asli")
+PAST_BOOST = 1.25  # a revoked or original wording, when the question asks about the past
+
+_NOW = re.compile(
+    r"\b(?:sekarang|skrg|kini|saat\s+ini|masih\s+(?:berlaku|sama|dipakai|ada|dipake|kah)|terbaru|"
+    r"yang\s+berlaku|berlaku\s+(?:sekarang|saat\s+ini)|now|currently|still|today|gimana\s+sekarang)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:dulu(?:nya)?|dahulu|sebelum(?:nya)?\s+(?:(?:tahun\s+)?\d{4}|diubah|dicabut|direvisi|ada|uu|pp)|"
+    r"(?:uu|pp|aturan|peraturan|ketentuan)\s+(?:asn\s+)?(?:yang\s+)?lama|yang\s+lama|versi\s+lama|"
+    r"teks\s+asli|bunyi\s+asli|rumusan\s+asli|semula|awalnya|pada\s+masa|zaman|"
+    r"sebelum\s+diubah|sebelum\s+perubahan|used\s+to|old\s+law|former|previous(?:ly)?|originally|"
+    r"historis|sejarah)\b",
+    re.I,
+)
+
+
+@dataclass
+class TimeFrame:
+    """Whether the question asks about the past, and why (the rule that fired, with its words)."""
+
+    past: bool
+    rule: str
+    words: list[str] = field(default_factory=list)
+
+    def trace(self) -> dict[str, object]:
+        return {"aturan": self.rule, "kata": self.words, "masa_lalu": self.past}
+
+
+def time_frame(question: str, named_revoked: list[str]) -> TimeFrame:
+    """`named_revoked`: short names of revoked or amended documents the question names."""
+    now = _NOW.search(question)
+    past = _PAST.search(question)
+    if now and (past or named_revoked):
+        return TimeFrame(
+            False,
+            "menyebut aturan lama tetapi menanyakan yang berlaku sekarang",
+            [m.group(0) for m in (past, now) if m] + named_revoked,
+        )
+    if past:
+        return TimeFrame(True, "menanyakan aturan masa lalu", [past.group(0)])
+    if named_revoked:
+        return TimeFrame(True, "menyebut peraturan yang sudah dicabut/diubah", named_revoked)
+    return TimeFrame(False, "hukum yang berlaku (bawaan)")
+
+
+def is_old(p: Passage) -> bool:
+    """A passage that is not the law in force: a revoked document (unless this provision was kept in
+    force) or the original wording of an amended provision."""
+    c = p.chunk
+    if c.superseded:
+        return True
+    return c.doc_status == DocStatus.DICABUT and c.provision_status != DocStatus.BERLAKU
+
+
+def weigh(passages: list[Passage], frame: TimeFrame, named: set[str]) -> None:
+    """Score factors for the time the question is about (in place)."""
+    for p in passages:
+        c = p.chunk
+        if frame.past:
+            if is_old(p) and (not named or c.doc in named):
+                p.score *= PAST_BOOST
+            continue
+        if c.superseded:
+            p.score *= SUPERSEDED_PENALTY
+        elif is_old(p) and c.doc not in named:
+            p.score *= REPEALED_PENALTY

@@ -1,0 +1,329 @@
+"""Understand the request before retrieving: what kind of request it is, and what kind of answer it
+expects. Every decision is a list of named signals with the words that fired them, so a trainer can
+show why a question was treated as a personal-record request (Mode Pelatihan, ``--trace``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from assistant.guard import is_injection
+
+
+class RequestClass(StrEnum):
+    REGULATION = "regulation"  # a question the regulations may answer
+    PERSONAL_RECORD = "personal_record"  # the asker's own data: balances, statuses, payslips...
+    INJECTION = "injection"  # tries to change the assistant's rules
+
+
+class AnswerType(StrEnum):
+    DURATION = "durasi"  # berapa lama / berapa hari
+    PERCENT = "persen"
+    MONEY = "nominal"  # berapa rupiah / besaran tunjangan
+    COUNT = "jumlah"  # berapa (orang, kali, jenis)
+    TIME = "waktu"  # kapan
+    ACTOR = "pihak"  # siapa / pejabat mana
+    LIST = "daftar"  # apa saja
+    PERMISSION = "boleh_tidak"  # apakah boleh / bisa
+    DEFINITION = "definisi"  # apa itu
+    OPEN = "terbuka"  # anything else: how, why, what does X say
+
+
+# A personal-record request asks to LOOK UP the asker's own data. Each signal has a weight; the
+# request is personal when the weights reach PERSONAL_THRESHOLD. A question about a rule asked in the
+# first person ("saya PNS, boleh cuti besar?") carries the rule frame and stays a regulation question.
+PERSONAL_THRESHOLD = 3.0
+_FIRST_PERSON = r"(?:saya|sy|aku|gue|gw|gua|kami|ku)"
+_RECORD_NOUN = (
+    r"(?:sisa\s+cuti|saldo\s+cuti|cuti|gaji|slip\s+gaji|slip|tpp|tukin|tunjangan|sk|skp|nilai|"
+    r"predikat|rapor|kinerja|usulan|usul|pengajuan|permohonan|berkas|dokumen|data|status|pangkat|"
+    r"golongan|mutasi|pensiun|taspen|nip|nik|nomor\s+induk|riwayat|absen|absensi|presensi|kehadiran|"
+    r"potongan|jabatan|penilaian|akun|password|kata\s+sandi|ijazah|karpeg|karis|karsu|kenaikan\s+pangkat|"
+    r"kenaikan\s+gaji|kgb|rekening|angka\s+kredit|pak|izin|hukuman|perjanjian\s+kerja|kontrak|nama)"
+)
+_PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
+    (
+        "data milik penanya",
+        2.0,
+        re.compile(
+            rf"\b{_RECORD_NOUN}(?:\s+\S+){{0,4}}?\s+{_FIRST_PERSON}\b|\b{_RECORD_NOUN}(?:\s+\S+)?ku\b|"
+            rf"\bpunya(?:ku|\s+saya|\s+sy)\b|\bdata(?:nya|\s+saya)\b|\b(?:catatan|data)\s+kepegawaian\b|"
+            rf"\b(?:cuti|gaji|tpp|skp|sk|pangkat|berkas|usulan|data|nilai|status|tunjangan)(?:nya)?\s+"
+            rf"(?:bapak|ibu|pak|bu)\s+[a-z]+",
+            re.I,
+        ),
+    ),
+    (
+        "minta dicek / dilacak",
+        1.5,
+        re.compile(
+            r"\b(?:cek|cekin|ceknya|dicek|dicekin|check|lacak|dilacak|tracking|track|periksakan|"
+            r"lihatkan|carikan|tolong\s+(?:lihat|dilihat|lihatkan|carikan|periksa|diperiksa)|bisa\s+dilihat)\b",
+            re.I,
+        ),
+    ),
+    (
+        "menanyakan status berkas",
+        1.5,
+        re.compile(
+            r"\b(?:udah|sudah|sdh|dah|wis|apakah\s+sudah)\s+(?:\S+\s+){0,5}?(?:belum|blm|durung)\b|"
+            r"\b(?:kapan|kpn)\s+(?:\S+\s+){0,4}?(?:cair|keluar|turun|terbit|diproses|selesai|masuk)\b|"
+            r"\b(?:sampai|sampe|nyampe)\s+mana\b|\bstatus(?:nya)?\b|\b(?:ditolak|dikembalikan|"
+            r"masih\s+diproses|di-?approve|diverifikasi|di-?acc)\b|\b(?:masuk|ada\s+di|termasuk)\s+"
+            r"(?:daftar|data)\b|\b(?:belum|blm)\s+(?:cair|masuk|keluar|terbit)\b",
+            re.I,
+        ),
+    ),
+    (
+        "NIP/NIK disebut",
+        2.0,
+        re.compile(
+            r"(?<!\d)\d{8}\s?\d{6}\s?\d\s?\d{3}(?!\d)|(?<!\d)\d{16}(?!\d)|\bnip\s*[:.]?\s*\d"
+        ),
+    ),
+    (
+        "atas nama seseorang",
+        2.0,
+        re.compile(
+            r"\b(?:atas\s+nama|a\.n\.?|an\.)\s+[a-z]{3,}|\bjeneng(?:ku|\s+saya)\b|\bnama\s+saya\b",
+            re.I,
+        ),
+    ),
+    (
+        "sisa / saldo / periode berjalan",
+        1.0,
+        re.compile(
+            r"\b(?:sisa|saldo|tinggal\s+berapa|masih\s+berapa|bulan\s+ini|bln\s+ini|tahun\s+ini|"
+            r"bulan\s+(?:kemarin|lalu|depan)|kemarin|minggu\s+ini|hari\s+ini)\b",
+            re.I,
+        ),
+    ),
+    (
+        "aplikasi kepegawaian",
+        1.0,
+        re.compile(
+            r"\b(?:simpeg|siasn|my\s?asn|sapk|mysapk|e-?kinerja|e-?cuti|e-?presensi|e-?absen|"
+            r"sipd|e-?office|simaster|e-?skp|sim-?asn|i-?mut|docu?-?digital|e-?tpp)\b",
+            re.I,
+        ),
+    ),
+    (
+        "nilai data sendiri ditanyakan",
+        1.0,
+        re.compile(
+            rf"\b{_RECORD_NOUN}(?:\s+\S+){{0,3}}?\s+{_FIRST_PERSON}\s+(?:berapa|brp|apa)\b", re.I
+        ),
+    ),
+]
+_OWN_DATA = ("data milik penanya", "NIP/NIK disebut", "atas nama seseorang")
+_LOOKUP = ("minta dicek / dilacak", "menanyakan status berkas", "nilai data sendiri ditanyakan")
+# What makes a first-person question a question about a rule (lowers the personal score).
+_RULE_FRAME = re.compile(
+    r"\b(?:boleh|bolehkah|berhak|bisa\s*kah|bisakah|syarat(?:nya)?|aturan(?:nya)?|ketentuan(?:nya)?|"
+    r"menurut|dasar\s+hukum(?:nya)?|bagaimana\s+cara|gimana\s+cara|prosedur(?:nya)?|pasal|peraturan|"
+    r"regulasi|undang|apakah\s+(?:saya|sy|pns|asn|pppk)\s+(?:wajib|harus|dapat|bisa|boleh|berhak)|"
+    r"maksimal|paling\s+lama|hukum(?:an)?nya|sanksi(?:nya)?|kalau|jika|apabila|seandainya)\b",
+    re.I,
+)
+RULE_FRAME_WEIGHT = -1.5
+# "aturannya berapa hari sih": the personal request also asks for the general rule
+_ALSO_ASKS_RULE = re.compile(
+    r"\b(?:aturan(?:nya)?|ketentuan(?:nya)?|menurut\s+(?:aturan|peraturan|pp|uu)|dasar\s+hukum(?:nya)?|"
+    r"seharusnya|harusnya|normalnya|umumnya|berapa\s+(?:hari|lama)\s+(?:sih|sebenarnya|seharusnya))\b",
+    re.I,
+)
+
+# Where a civil servant looks their own data up, by what the request is about.
+_WHERE_TO_ASK: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"\bcuti\b", re.I),
+        "aplikasi cuti di instansi Anda (mis. e-Cuti/SIASN) atau pengelola kepegawaian unit kerja",
+    ),
+    (
+        re.compile(r"\b(?:gaji|slip|tpp|tukin|tunjangan|potongan|rekening|kgb)\b", re.I),
+        "bendahara/pengelola keuangan satuan kerja Anda atau aplikasi penggajian instansi",
+    ),
+    (
+        re.compile(r"\b(?:skp|kinerja|nilai|predikat|penilaian)\b", re.I),
+        "atasan langsung Anda atau aplikasi e-Kinerja instansi Anda",
+    ),
+    (
+        re.compile(
+            r"\b(?:pangkat|golongan|mutasi|pensiun|sk|karpeg|nip|data|usulan|berkas)\b", re.I
+        ),
+        "BKPSDM/BKD instansi Anda, atau MyASN/SIASN BKN",
+    ),
+]
+
+
+@dataclass
+class Signal:
+    name: str
+    weight: float
+    text: str  # the words that fired it
+
+
+@dataclass
+class Understanding:
+    request: RequestClass
+    answer_type: AnswerType
+    signals: list[Signal] = field(default_factory=list)
+    personal_score: float = 0.0
+    also_asks_rule: bool = False
+    where_to_ask: str = "pengelola kepegawaian di instansi Anda atau BKPSDM"
+
+    def trace(self) -> dict[str, object]:
+        return {
+            "kelas": self.request.value,
+            "jenis_jawaban": self.answer_type.value,
+            "skor_data_pribadi": round(self.personal_score, 2),
+            "ambang_data_pribadi": PERSONAL_THRESHOLD,
+            "sinyal": [{"nama": s.name, "bobot": s.weight, "teks": s.text} for s in self.signals],
+            "juga_menanyakan_aturan": self.also_asks_rule,
+        }
+
+
+_ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
+    (
+        AnswerType.PERCENT,
+        re.compile(r"\b(?:berapa|brp)\s+(?:\w+\s+){0,2}(?:persen|%)|\bpersentase\b", re.I),
+    ),
+    (
+        AnswerType.MONEY,
+        re.compile(
+            r"\b(?:berapa|brp)\s+(?:\w+\s+){0,3}?(?:rupiah|rp|duit|uang|nominal|besaran|tarif|biaya|"
+            r"gaji|tunjangan|tpp|tukin|honor|uang\s+\w+)\b|\bjumlah\s+uang\b|"
+            r"\b(?:gaji|tunjangan|tpp|tukin|honor(?:arium)?|uang\s+(?:harian|makan|lembur|saku|transport))"
+            r"\s+(?:\w+\s+){0,5}?(?:berapa|brp)\b",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.DURATION,
+        re.compile(
+            r"\b(?:berapa|brp)\s+(?:lama|hari|bulan|tahun|minggu|jam|kali)\b|\bberapa\s+lamanya\b|"
+            r"\bpaling\s+(?:lama|singkat)\s+(?:berapa|brp)\b|\b(?:lama|lamanya|durasi|jangka\s+waktu)\s+"
+            r"(?:\w+\s+){0,4}?(?:berapa|brp)\b|\bhow\s+(?:long|many\s+days)\b",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.COUNT,
+        re.compile(
+            r"\b(?:berapa|brp)\s+(?:banyak|jumlah|orang|jenis|macam)\b|\bhow\s+many\b", re.I
+        ),
+    ),
+    (AnswerType.TIME, re.compile(r"\b(?:kapan|tanggal\s+berapa|sejak\s+kapan|when)\b", re.I)),
+    (AnswerType.ACTOR, re.compile(r"\b(?:siapa|pejabat\s+mana|instansi\s+mana|who)\b", re.I)),
+    (
+        AnswerType.DEFINITION,
+        re.compile(
+            r"\b(?:apa\s+itu|apa\s+sih|apa\s+yang\s+dimaksud|yang\s+dimaksud|pengertian|definisi|"
+            r"artinya|arti\s+dari|singkatan|kepanjangan|what\s+is|what\s+does\s+\S+\s+mean)\b",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.LIST,
+        re.compile(
+            r"\b(?:apa\s+(?:saja|aja|aj)|apa2|apa-apa|jenis-jenis|macam-macam|what\s+are\s+the)\b",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.PERMISSION,
+        re.compile(
+            r"\b(?:apakah|apa|apa\s+iya|emang|memang)?\s*(?:boleh|bolehkah|bisa|bisakah|dapat|dapatkah|"
+            r"diperbolehkan|dibolehkan|dilarang|diizinkan|berhak|may|can|allowed)\b",
+            re.I,
+        ),
+    ),
+]
+# A bare "berapa" with an amount-like subject is a count or amount; otherwise leave it open.
+_BERAPA = re.compile(r"\b(?:berapa|brp)\b", re.I)
+
+
+# An amount of money is asked when a money word and a "how much" word both occur ("gaji pokok
+# golongan II/a masa kerja 0 tahun berapa?", "rumus hitung uang pensiun").
+_MONEY_NOUN = re.compile(
+    r"\b(?:gaji|tunjangan|tpp|tukin|honor(?:arium)?|uang|insentif|iuran|biaya|tarif|thr|rupiah|"
+    r"sbm|pesangon|santunan|remunerasi)\b",
+    re.I,
+)
+_HOW_MUCH = re.compile(
+    r"\b(?:berapa|brp|besarnya|besaran|nominal|dihitung|rumus|how\s+much)\b", re.I
+)
+
+
+def answer_type(question: str) -> AnswerType:
+    """The kind of answer the question expects, from its question words."""
+    for kind, pattern in _ANSWER_TYPES[:3]:  # percent, money, duration: the explicit forms
+        if pattern.search(question):
+            return kind
+    if _MONEY_NOUN.search(question) and _HOW_MUCH.search(question):
+        return AnswerType.MONEY
+    for kind, pattern in _ANSWER_TYPES[3:]:
+        if pattern.search(question):
+            return kind
+    if _BERAPA.search(question):
+        return AnswerType.COUNT
+    return AnswerType.OPEN
+
+
+def personal_signals(question: str) -> tuple[float, list[Signal]]:
+    signals: list[Signal] = []
+    for name, weight, pattern in _PERSONAL_SIGNALS:
+        m = pattern.search(question)
+        if m:
+            signals.append(Signal(name, weight, m.group(0).strip()))
+    score = sum(s.weight for s in signals)
+    # a first-person question about a rule ("gaji saya dipotong, boleh?") is not a lookup; a request
+    # to check or track something stays one even when it also asks for the rule
+    if signals and not any(s.name in _LOOKUP for s in signals):
+        m = _RULE_FRAME.search(question)
+        if m:
+            signals.append(Signal("kerangka pertanyaan aturan", RULE_FRAME_WEIGHT, m.group(0)))
+            score += RULE_FRAME_WEIGHT
+    return score, signals
+
+
+def where_to_ask(question: str) -> str:
+    for pattern, where in _WHERE_TO_ASK:
+        if pattern.search(question):
+            return where
+    return "pengelola kepegawaian di instansi Anda atau BKPSDM"
+
+
+def understand(question: str) -> Understanding:
+    """Classify the request: injection, personal-record lookup, or a regulation question."""
+    kind = answer_type(question)
+    if is_injection(question):
+        return Understanding(RequestClass.INJECTION, kind, [Signal("pola injeksi", 0.0, "")])
+    score, signals = personal_signals(question)
+    own_data = any(s.name in _OWN_DATA for s in signals)
+    if score >= PERSONAL_THRESHOLD and own_data:
+        return Understanding(
+            RequestClass.PERSONAL_RECORD,
+            kind,
+            signals,
+            score,
+            also_asks_rule=bool(_ALSO_ASKS_RULE.search(question)),
+            where_to_ask=where_to_ask(question),
+        )
+    return Understanding(RequestClass.REGULATION, kind, signals, score)
+
+
+_PERSONAL_STRIP = re.compile(
+    rf"(?<!\d)\d{{8}}\s?\d{{6}}\s?\d\s?\d{{3}}(?!\d)|(?<!\d)\d{{16}}(?!\d)|\bnip\b|"
+    rf"\b(?:tolong|mohon|min|kak|pak|bu|dong|ya|yah|sih|nih|udah|sudah|sampai\s+mana|sampe\s+mana|"
+    rf"cek|cekin|dicek|lihat(?:kan)?|carikan|lacak|{_FIRST_PERSON})\b",
+    re.I,
+)
+
+
+def general_question(question: str) -> str:
+    """The rule behind a personal request: 'cek sisa cuti saya, aturannya berapa hari' -> 'sisa cuti
+    aturannya berapa hari'. Used to find the general rule to show beside the refusal."""
+    text = _PERSONAL_STRIP.sub(" ", question)
+    return re.sub(r"\s+", " ", text).strip(" ,.?!")

@@ -1,0 +1,88 @@
+"""Knows what it does not know, and answers with the law in force: the real corpus, the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import AnswerService
+from assistant.documents import AnswerStatus
+
+pytestmark = pytest.mark.slow
+
+
+def test_amount_the_corpus_does_not_hold_is_not_answered(full_service: AnswerService) -> None:
+    a = full_service.ask(
+        "Berapa tunjangan jabatan fungsional analis kebijakan ahli muda per bulan?", trace=True
+    )
+    assert a.status == AnswerStatus.NO_SOURCE
+    assert a.reason in ("answer_type_mismatch", "not_in_corpus")
+    assert not a.citations
+    assert a.trace["answerability"]["jenis_jawaban"] == "nominal"
+
+
+def test_personal_record_request_is_refused_with_where_to_ask(
+    full_service: AnswerService,
+) -> None:
+    a = full_service.ask(
+        "Min, NIP saya 199001012015031001, tolong cek status usulan kenaikan pangkat saya "
+        "udah sampai mana",
+        trace=True,
+    )
+    assert a.status == AnswerStatus.REFUSED and a.reason == "personal_record"
+    assert "tidak memiliki akses ke data kepegawaian" in a.answer
+    assert "BKPSDM" in a.answer
+    assert a.trace["understand"]["kelas"] == "personal_record"
+    assert any(s["nama"] == "NIP/NIK disebut" for s in a.trace["understand"]["sinyal"])
+
+
+def test_personal_request_gets_the_general_rule_beside_the_refusal(
+    full_service: AnswerService,
+) -> None:
+    a = full_service.ask("cek sisa cuti tahunan saya dong, aturannya cuti tahunan berapa hari sih?")
+    assert a.status == AnswerStatus.REFUSED and a.reason == "personal_record"
+    assert "Ketentuan umumnya (bukan data Anda)" in a.answer
+    assert a.citations and "cuti tahunan" in a.citations[0].text.lower()
+
+
+def test_named_document_we_do_not_hold_is_named(full_service: AnswerService) -> None:
+    a = full_service.ask("Apa isi SE Kepala BKN tentang penggunaan media sosial bagi ASN?")
+    assert a.status == AnswerStatus.NO_SOURCE and a.reason == "unknown_document"
+    assert "SE KEPALA BKN" in a.answer and not a.citations
+
+
+def test_out_of_domain(full_service: AnswerService) -> None:
+    a = full_service.ask("Gimana cara bikin rendang yang empuk buat arisan?")
+    assert a.status == AnswerStatus.NO_SOURCE and a.reason == "out_of_domain"
+
+
+def test_answerable_question_is_still_answered(full_service: AnswerService) -> None:
+    a = full_service.ask("Apa saja larangan bagi PNS?", trace=True)
+    assert a.status in (AnswerStatus.ANSWERED, AnswerStatus.PARTIAL)
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-94-2021", "5")
+    assert a.trace["answerability"]["keputusan"] in ("answered", "partial")
+
+
+def test_old_law_question_is_answered_from_the_law_in_force(full_service: AnswerService) -> None:
+    a = full_service.ask(
+        "Katanya di UU 5/2014 pasal 99 PPPK berhak dapat gaji dan tunjangan, sekarang aturannya "
+        "gimana?",
+        trace=True,
+    )
+    assert a.citations[0].doc == "uu-20-2023", [c.label for c in a.citations]
+    assert any("UU 5/2014 Pasal 99" in n and "dicabut" in n for n in a.notes), a.notes
+    assert a.trace["temporal"]["masa_lalu"] is False
+
+
+def test_question_about_the_past_is_answered_from_the_old_law(
+    full_service: AnswerService,
+) -> None:
+    a = full_service.ask("Dulu menurut PP 24/1976, cuti besar itu berapa lama?", trace=True)
+    assert a.citations[0].doc == "pp-24-1976", [c.label for c in a.citations]
+    assert any("aturan lama" in n for n in a.notes), a.notes
+    assert a.trace["temporal"]["masa_lalu"] is True
+
+
+def test_amended_provision_is_cited_in_its_amended_wording(full_service: AnswerService) -> None:
+    a = full_service.ask("PP 10/1983 pasal 3 bunyinya apa?")
+    assert a.citations[0].doc == "pp-10-1983"
+    assert "sebagaimana diubah dengan PP 45/1990" in a.citations[0].label
