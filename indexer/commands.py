@@ -16,7 +16,7 @@ from rich.table import Table
 
 from assistant.config import Settings
 from assistant.errors import AsistenError
-from assistant.index_store import read_pointer
+from assistant.index_store import read_artifacts, read_pointer
 
 corpus_app = typer.Typer(add_completion=False, help="Korpus: status dan unduhan dokumen.")
 models_app = typer.Typer(add_completion=False, help="Model lokal: konversi dan berkas model.")
@@ -105,6 +105,8 @@ def corpus_status(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
     pointer = read_pointer(settings.index_dir) or {}
     indexed = pointer.get("documents", {})
     issues = index_disagreements(settings.index_dir, manifest) or []  # manifest vs texts
+    gen = settings.index_dir / pointer.get("generation", "-")
+    gaps = read_artifacts(gen).get("pasal_gaps", {}) if pointer else {}  # indexer.structure
     rows = []
     for doc in manifest.documents.values():
         src = found.get(doc.id)
@@ -123,6 +125,7 @@ def corpus_status(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
                 "chunks": indexed.get(doc.id, {}).get("chunks", 0),
                 "source_url": doc.source_url,
                 "disagreements": [i for i in issues if i.startswith(f"{doc.short}:")],
+                "pasal_missing": gaps.get(doc.id, []),
             }
         )
     if as_json:
@@ -144,6 +147,10 @@ def corpus_status(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
     out.print(table)
     for issue in issues:
         out.print(f"[red]Manifest dan teks tidak sesuai:[/red] {issue}")
+    for r in rows:
+        if r["pasal_missing"]:
+            numbers = ", ".join(map(str, r["pasal_missing"]))
+            out.print(f"[yellow]Pasal tidak ditemukan (OCR) di {r['short']}:[/yellow] {numbers}")
     missing = [r for r in rows if r["state"] == "tidak ada"]
     if missing:
         out.print(
