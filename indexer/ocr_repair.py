@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from indexer.ocr_confusions import candidates
-from indexer.ocr_vocab import Vocabulary, load_vocabulary
+from indexer.ocr_vocab import DEFINED_ABBREVIATIONS, Vocabulary, load_vocabulary
 
 MIN_WORD_LEN = 4  # shorter tokens ("ang", "ian") have too many readings
 MAX_EDITS = 2
@@ -68,11 +70,25 @@ class Repairer:
         return result
 
     def _abbreviation(self, core: str) -> str | None:
-        """An abbreviation printed with a lower-case letter: "ppK" -> "PPK", "pNS" -> "PNS"."""
+        """An abbreviation printed with a lower-case letter: "ppK" -> "PPK", "pNS" -> "PNS",
+        "JtT" -> "JPT", "ryB" -> "PyB" (same final capital, at most two letters misread)."""
         if not core.isalpha() or core.isupper() or core.islower() or len(core) > 5:
             return None
+        if not core[-1].isupper() or core in DEFINED_ABBREVIATIONS:
+            return None
         form = self.vocab.canonical(core)
-        return form if form and form.isupper() and len(form) > 1 else None
+        if form and form.isupper() and len(form) > 1:
+            return form
+        limit = 0 if len(core) < 3 else 2
+        near = sorted(
+            (Levenshtein.distance(core.lower(), abbr.lower()), abbr)
+            for abbr in DEFINED_ABBREVIATIONS
+            if abbr[-1] == core[-1] and abs(len(abbr) - len(core)) <= 1
+        )
+        near = [(d, abbr) for d, abbr in near if d <= limit]
+        if not near or (len(near) > 1 and near[1][0] == near[0][0]):
+            return None
+        return near[0][1]
 
     def _best(self, core: str) -> str | None:
         short = len(core) <= SHORT_WORD_LEN

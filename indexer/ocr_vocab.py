@@ -28,6 +28,11 @@ COMMON_WORD_WEIGHT = 5  # a common Indonesian word outranks a rare root ("sekali
 MIN_ROOT_LEN = 4  # shorter Sastrawi roots ("rat", "ban") make too many strings look affixed
 MIN_TRUSTED_COUNT = 2  # a word seen once in the trusted texts needs a second source
 _WORD = re.compile(r"[A-Za-z]+")
+# Abbreviations the regulations define in their Pasal 1 ("... yang selanjutnya disingkat PyB"), as
+# written in the official texts; OCR prints them with a lower-case letter ("pNS", "JpT", "ryB").
+DEFINED_ABBREVIATIONS = frozenset(
+    ("ASN", "BKN", "JA", "JF", "JPT", "KASN", "LAN", "PNS", "PPK", "PPPK", "PyB", "SKP", "SPBE")
+)
 
 # Typed texts of the corpus (file stems) and other trustworthy files, relative to a corpus dir.
 TRUSTED_FILES = (

@@ -41,6 +41,10 @@ def repairer() -> Repairer:
         ("wafib", "wajib"),
         ("Fusat", "Pusat"),
         ("pen5rusunan", "penyusunan"),
+        ("ryB", "PyB"),
+        ("JpT", "JPT"),
+        ("pNS", "PNS"),
+        ("ppK", "PPK"),
     ],
 )
 def test_misread_words_are_repaired(repairer: Repairer, printed: str, meant: str) -> None:
