@@ -1,12 +1,111 @@
-"""The offline extractive composer: the answer is built from the most relevant ayat, quoted and cited."""
+"""The offline extractive composer: the answer first, taken from the best provision, then its basis.
+
+    Cuti melahirkan ... adalah 3 (tiga) bulan. [1]
+
+    Dasar hukum:
+    - PP 11/2017 Pasal 325: "… Lamanya cuti melahirkan … adalah 3 (tiga) bulan." [1]
+
+The direct answer depends on the kind of answer the question expects (assistant/understand.py):
+the sentence with the number and its unit for "berapa", the list items for "apa saja", the rule with
+yes/no for "apakah boleh" (only when the provision itself says boleh/dapat/dilarang/tidak dapat), the
+definition for "apa itu". When none can be picked with confidence, the best sentence of the best
+provision stands in (saying less rather than something wrong). The basis quotes only the sentences,
+ayat or huruf that carry the answer, each cut at a word boundary.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from assistant.documents import Passage
+from assistant.spelling import ABBREVIATIONS
+from assistant.text import definition_term, tokenize
+from assistant.understand import AnswerType, answer_type
 
-MAX_QUOTE = 700
+MAX_QUOTE = 700  # the old whole-provision quote (trim's default)
+QUOTE_LIMIT = 400  # the quote of the provision the direct answer comes from
+SECOND_QUOTE_LIMIT = 220  # the quote of a runner-up provision
+SHORT_PROVISION = 300  # a provision this short is quoted whole
+MAX_QUOTED = 3  # provisions quoted under "Dasar hukum"; the others are named ("Lihat juga")
+DIRECT_LIMIT = 450  # the direct answer
+ITEM_LIMIT = 90  # one list item inside a direct answer
+MIN_OVERLAP = 2  # question terms a sentence must share before a yes/no is derived from it...
+MIN_OVERLAP_SHARE = 0.4  # ... and this share of them
+RELEVANT_SHARE = 0.6  # a runner-up as relevant as this x the best is searched for a typed answer
+QUOTED_SHARE = 0.5  # a runner-up sharing this x the best's question terms is quoted, else named
+BASIS_ID, BASIS_EN = "Dasar hukum:", "Legal basis:"
+
+_NUMBER_TYPES = {AnswerType.DURATION, AnswerType.PERCENT, AnswerType.MONEY, AnswerType.COUNT}
+_NUMBER = re.compile(
+    r"(?:\d+(?:[.,]\d+)?|\bI)\s*(?:%|o/o)?\s*\([a-z\s-]+\)|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
+    r"sembilan|sepuluh|sebelas|seratus|setengah)\s+(?:puluh\s+|belas\s+)?(?:hari|minggu|bulan|tahun|"
+    r"kali|persen|orang|jam)\b|\d+\s*(?:%|persen|hari|bulan|tahun|jam|kali|orang)\b",
+    re.I,
+)
+_UNITS = {
+    "lama": ("hari", "minggu", "bulan", "tahun"),
+    "hari": ("hari",),
+    "minggu": ("minggu",),
+    "bulan": ("bulan",),
+    "tahun": ("tahun",),
+    "umur": ("tahun",),
+    "usia": ("tahun",),
+    "jam": ("jam",),
+    "kali": ("kali",),
+    "orang": ("orang",),
+    "persen": ("persen", "%"),
+}
+_BOUND = re.compile(r"\b(?:paling\s+(?:lama|singkat|lambat|cepat|sedikit|banyak)|selama)\b", re.I)
+_ITEM = re.compile(r"^\s*(?:[a-z]|\d{1,2})\s*[.)]\s+", re.I)
+_JUNK_ITEM = re.compile(r"^(?:\S{1,4}\s+){1,2}(?=(?:[a-z]|\d{1,2})\.\s)")  # "5.i A e. bekerja"
+_AYAT = re.compile(r"^\s*\(\d+[a-z]?\)\s*")
+_MARKER_RUN = re.compile(r"(?:\s*\(\s*\d+[a-z]?\s*[)t]){2,}\s*")
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+_CROSS_REF = re.compile(
+    r",?\s*sebagaimana\s+dimaksud\s+(?:pada|dalam)\s+(?:(?:ayat|Pasal|huruf|angka)\s+\(?[\dA-Za-z]+\)?"
+    r"\s*(?:(?:,|dan|atau|sampai\s+dengan)\s*)?)+",
+)
+_TAIL = re.compile(r"[\s;,:.]*(?:\b(?:dan|atau|dan/atau)\b)?[\s;,:.]*$")
+_ALLOW = re.compile(r"\b(dapat|boleh|diperbolehkan|dibolehkan|berhak|diizinkan)\b", re.I)
+_DENY = re.compile(
+    r"\b(dilarang|tidak\s+(?:dapat|boleh|diperbolehkan|dibolehkan|berhak|diizinkan))\b", re.I
+)
+_DEFINES = re.compile(r"\badalah\b|\byang\s+dimaksud\s+dengan\b", re.I)
+
+
+@dataclass
+class Unit:
+    """A sentence, ayat or list item of a provision, with the list lead-in it belongs to."""
+
+    text: str
+    lead: str = ""  # "PNS dilarang:" for the items of that list
+    item: bool = False
+
+
+@dataclass
+class Composed:
+    text: str
+    direct: str | None
+
+
+# ---------------------------------------------------------------------------- text helpers
+def clean(text: str) -> str:
+    """A provision without stray ayat-marker runs ("(1) (2) (3)") and with single spaces."""
+    text = _MARKER_RUN.sub(" ", text)
+    text = re.sub(r"[ \t]+", " ", text)
+    return re.sub(r"\s*\n\s*", "\n", text).strip()
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at a word boundary (never mid-word) and mark the cut with '…'."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    cut = cut[:space] if space > limit * 0.5 else cut
+    return cut.rstrip(" ,;:") + " …"
 
 
 def trim(text: str, limit: int = MAX_QUOTE) -> str:
@@ -22,6 +121,291 @@ def trim(text: str, limit: int = MAX_QUOTE) -> str:
     return cut[: cut.rfind(" ")].rstrip() + " …"
 
 
+def units(text: str) -> list[Unit]:
+    """Split a provision into sentences, ayat and list items (items keep their lead-in)."""
+    out: list[Unit] = []
+    lead = ""
+    for line in clean(text).split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if lead and out and out[-1].item:
+            line = _JUNK_ITEM.sub("", line)  # OCR debris before an item marker inside a list
+        if _ITEM.match(line) and not _AYAT.match(line):
+            out.append(Unit(line, lead, item=True))
+            continue
+        for sentence in _SENTENCE.split(line):
+            sentence = sentence.strip()
+            if sentence:
+                out.append(Unit(sentence))
+        lead = out[-1].text if out and out[-1].text.rstrip().endswith(":") else ""
+    return out
+
+
+def plain(text: str) -> str:
+    """A unit as prose: no ayat/item marker, no cross-reference, no dangling 'dan'/'atau'."""
+    text = _ITEM.sub("", _AYAT.sub("", text), count=1).replace("**", "")
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", _CROSS_REF.sub(" ", text)))
+    return _TAIL.sub("", text).strip()
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
+def _joined(unit: Unit) -> str:
+    """An item read together with its lead-in: 'PNS dilarang bekerja pada perusahaan asing ...'."""
+    if unit.item and unit.lead:
+        return f"{plain(unit.lead).rstrip(':')} {plain(unit.text)}"
+    return plain(unit.text)
+
+
+def expand_shorthand(question: str) -> str:
+    """Chat shorthand written out ("brp lama" -> "berapa lama"), for reading the question type."""
+    return re.sub(
+        r"[A-Za-z]+", lambda m: ABBREVIATIONS.get(m.group(0).lower(), m.group(0)), question
+    )
+
+
+def overlap(question_terms: set[str], text: str) -> float:
+    """Question terms a text shares (each once), plus a little for every repeat."""
+    tokens = tokenize(text)
+    shared = [t for t in tokens if t in question_terms]
+    return len(set(shared)) + 0.1 * (len(shared) - len(set(shared)))
+
+
+# ---------------------------------------------------------------------------- the direct answer
+def _best(candidates: list[Unit], terms: set[str]) -> Unit | None:
+    """The unit sharing most question terms (earlier wins ties)."""
+    best, score = None, -1.0
+    for unit in candidates:
+        s = overlap(terms, unit.lead + " " + unit.text)
+        if s > score:
+            best, score = unit, s
+    return best
+
+
+def _new_number(found: str, asked: set[str]) -> bool:
+    """A number the question did not itself mention (OCR's "I (satu)" has no digits: new)."""
+    digits = set(re.findall(r"\d+", found))
+    return not digits or not digits <= asked
+
+
+def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
+    wanted = {u for word, unit_words in _UNITS.items() if word in question for u in unit_words}
+    asked = set(re.findall(r"\d+", question))  # "lebih dari 14 hari ... berapa lama": not 14
+    found = [
+        u for u in parts if any(_new_number(m.group(0), asked) for m in _NUMBER.finditer(u.text))
+    ]
+    if wanted:
+        fitting = [u for u in found if any(w in u.text.lower() for w in wanted)]
+        found = fitting or found
+    bounded = [u for u in found if _BOUND.search(u.text)]  # "paling lama 1 (satu) tahun"
+    best = _best(bounded if bounded and "lama" in question else found, terms)
+    return sentence(_joined(best)) if best else None
+
+
+def _list(parts: list[Unit], lead: str | None = None) -> str | None:
+    """The lead-in and the items of the (first) list, each shortened; '…' when some are left out."""
+    items = [u for u in parts if u.item and (lead is None or u.lead == lead)]
+    if len(items) < 2:
+        return None
+    intro = plain(items[0].lead).rstrip(":") if items[0].lead else ""
+    text = f"{intro}: " if intro else ""
+    for n, unit in enumerate(items):
+        piece = shorten(plain(unit.text), ITEM_LIMIT)
+        if n and len(text) + len(piece) > DIRECT_LIMIT:
+            return text.rstrip("; ") + "; … (selengkapnya di dasar hukum)."
+        text += piece + ("; " if n < len(items) - 1 else "")
+    return sentence(text)
+
+
+def _permission(parts: list[Unit], terms: set[str]) -> str | None:
+    best = _best(parts, terms)
+    shared = overlap(terms, best.lead + " " + best.text) if best else 0.0
+    if best is None or shared < max(MIN_OVERLAP, MIN_OVERLAP_SHARE * len(terms)):
+        return None
+    rule = _joined(best)
+    if _DENY.search(rule):
+        verdict = "Tidak boleh." if "dilarang" in rule.lower() else "Tidak."
+    elif _ALLOW.search(rule):
+        verdict = "Ya, dapat."
+    else:
+        return None
+    return f"{verdict} {sentence(shorten(rule, DIRECT_LIMIT))}"
+
+
+def _definition(parts: list[Unit], terms: set[str]) -> str | None:
+    """The definition whose defined term the question names best ('Kinerja PNS adalah ...')."""
+    best, score = None, 0.0
+    for unit in parts:
+        if not _DEFINES.search(unit.text):
+            continue
+        term, abbrev = definition_term(unit.text)
+        term_terms = set(tokenize(term)) | ({abbrev.lower()} if abbrev else set())
+        s = len(term_terms & terms) - 0.3 * len(term_terms - terms)
+        if s > score:
+            best, score = unit, s
+    if best is None:
+        return None
+    text = re.sub(r"^\s*\d+\s*\.\s*", "", plain(best.text))
+    return sentence(shorten(text, DIRECT_LIMIT))
+
+
+def typed_answer(question: str, passage: Passage, kind: str | None) -> str | None:
+    """The answer of the expected kind found in one provision, or None."""
+    terms = set(tokenize(question))
+    parts = units(passage.chunk.text)
+    if kind in _NUMBER_TYPES:
+        return _number(parts, question.lower(), terms)
+    if kind == AnswerType.LIST:
+        return _list(parts)
+    if kind == AnswerType.PERMISSION:
+        return _permission(parts, terms)
+    if kind == AnswerType.DEFINITION:
+        return _definition(parts, terms)
+    return None
+
+
+def best_sentence(question: str, passage: Passage) -> str:
+    """The sentence (or list) of a provision that shares most question terms, shortened."""
+    parts = units(passage.chunk.text)
+    best = _best(parts, set(tokenize(question)))
+    if best is None:
+        return ""
+    if best.text.rstrip().endswith(":"):  # a list lead-in: the list it opens
+        return _list(parts, best.text) or sentence(plain(best.text))
+    return sentence(shorten(_joined(best), DIRECT_LIMIT))
+
+
+def direct_answer(
+    question: str, passages: list[Passage], kind: str | None = None
+) -> tuple[str, int]:
+    """One to three sentences answering the question, and the index of the passage they come from.
+
+    The expected kind of answer is looked for in the best provision first, then in the runners-up
+    (a list starts from the first part of its Pasal); when no provision has it, the best sentence of
+    the best provision stands in.
+    """
+    question = expand_shorthand(question)
+    kind = kind or answer_type(question)
+    order = list(range(len(passages)))
+    if kind == AnswerType.LIST:
+        first = passages[0].chunk
+        same = [
+            i
+            for i in order
+            if first.pasal
+            and (passages[i].chunk.doc, passages[i].chunk.pasal) == (first.doc, first.pasal)
+        ]
+        order = sorted(same, key=lambda i: passages[i].chunk.order) + [
+            i for i in order if i not in same
+        ]
+    terms = set(tokenize(question))
+    relevance = [overlap(terms, p.chunk.text) for p in passages]
+    for i in order:
+        if relevance[i] < RELEVANT_SHARE * relevance[0]:
+            continue
+        found = typed_answer(question, passages[i], kind)
+        if found:
+            return found, i
+    return best_sentence(question, passages[0]), 0
+
+
+# ---------------------------------------------------------------------------- the basis
+def focused_quote(question: str, passage: Passage, limit: int = QUOTE_LIMIT) -> str:
+    """The parts of a provision that carry the answer, in their order, gaps marked with '…'.
+
+    A short provision is quoted whole; otherwise the sentences, ayat and items that share the most
+    question terms (with their list lead-in), until `limit`.
+    """
+    text = clean(passage.chunk.text)
+    if len(text) <= SHORT_PROVISION:
+        return re.sub(r"\s*\n\s*", " ", text)
+    parts = units(text)
+    terms = set(tokenize(expand_shorthand(question)))
+    scores = [overlap(terms, u.text) for u in parts]
+    top = max(scores, default=0.0)
+    ranked = sorted(range(len(parts)), key=lambda i: -scores[i])
+    keep: set[int] = set()
+    used = 0
+    for i in ranked:
+        if keep and scores[i] < top * 0.5:
+            break
+        extra = {i} | {j for j in range(i) if parts[i].lead and parts[j].text == parts[i].lead}
+        cost = sum(len(parts[j].text) + 1 for j in extra - keep)
+        if keep and used + cost > limit:
+            continue
+        keep |= extra
+        used += cost
+    out: list[str] = []
+    last = -1
+    for i in sorted(keep):
+        if i != last + 1:
+            out.append("…")
+        out.append(parts[i].text)
+        last = i
+    if last != len(parts) - 1:
+        out.append("…")
+    return shorten(" ".join(out), limit)
+
+
+def _quote(question: str, passage: Passage, limit: int, whole_list: bool) -> str:
+    if whole_list:  # the list the direct answer gave, from its start
+        return shorten(re.sub(r"\s*\n\s*", " ", clean(passage.chunk.text)), limit)
+    return focused_quote(question, passage, limit)
+
+
+def basis_lines(
+    question: str, passages: list[Passage], source: int, kind: str | None, english: bool
+) -> list[str]:
+    """A short quote of the direct answer's provision and of the runners-up that share enough of
+    the question's terms (at most MAX_QUOTED); the other sources are named."""
+    terms = set(tokenize(expand_shorthand(question)))
+    relevance = [overlap(terms, p.chunk.text) for p in passages]
+    best = max(relevance, default=0.0)
+    quoted = [source] + [
+        i for i in range(len(passages)) if i != source and relevance[i] >= QUOTED_SHARE * best
+    ]
+    quoted = sorted(quoted[:MAX_QUOTED])
+    lines = []
+    for i in quoted:
+        limit = QUOTE_LIMIT if i == source else SECOND_QUOTE_LIMIT
+        quote = _quote(question, passages[i], limit, i == source and kind == AnswerType.LIST)
+        lines.append(f'- {passages[i].chunk.label}: "{quote}" [{i + 1}]')
+    others = [i for i in range(len(passages)) if i not in quoted]
+    if others:
+        see = "See also" if english else "Lihat juga"
+        names = "; ".join(f"{passages[i].chunk.label} [{i + 1}]" for i in others)
+        lines.append(f"- {see}: {names}.")
+    return lines
+
+
+def compose_answer(
+    question: str,
+    passages: list[Passage],
+    english: bool = False,
+    kind: str | None = None,
+) -> Composed:
+    """The direct answer (cited) followed by the basis: short focused quotes of the provisions
+    that carry it, the other sources named after them."""
+    if not passages:
+        return Composed("", None)
+    kind = kind or answer_type(expand_shorthand(question))
+    direct, source = direct_answer(question, passages, kind)
+    if english:
+        direct = f"According to {passages[source].chunk.label}: {direct}"
+    direct = f"{direct} [{source + 1}]"
+    lines = basis_lines(question, passages, source, kind, english)
+    basis = BASIS_EN if english else BASIS_ID
+    return Composed(f"{direct}\n\n{basis}\n" + "\n".join(lines), direct)
+
+
+# ---------------------------------------------------------------------------- unchanged helpers
 def select(passages: list[Passage], max_sources: int = 3, ratio: float = 0.6) -> list[Passage]:
     """The top passage plus close runners-up from other provisions."""
     if not passages:
@@ -41,7 +425,7 @@ def select(passages: list[Passage], max_sources: int = 3, ratio: float = 0.6) ->
 
 def _frame(p: Passage, n: int, first: bool, english: bool) -> str:
     c = p.chunk
-    quote = trim(c.text)
+    quote = trim(clean(c.text))
     quote = re.sub(r"\s*\n\s*", " ", quote) if len(quote) < 200 else quote
     if english:
         lead = "According to" if first else "In addition,"
@@ -53,7 +437,7 @@ def _frame(p: Passage, n: int, first: bool, english: bool) -> str:
 
 
 def compose_extractive(passages: list[Passage], english: bool = False) -> str:
-    """Quote each chosen passage with its label and marker [n], in order."""
+    """Quote each passage whole with its label and marker [n] (the general rule beside a refusal)."""
     parts = [_frame(p, n, n == 1, english) for n, p in enumerate(passages, 1)]
     return "\n\n".join(parts)
 

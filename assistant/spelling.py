@@ -101,6 +101,7 @@ ABBREVIATIONS = {
     "sj": "saja",
     "krj": "kerja",
     "trs": "terus",
+    "lsm": "lembaga swadaya masyarakat",  # typed in capitals, spelt out in the regulations
     "min": "",  # "min, mau tanya ...": addressing the admin
     "kak": "",
     "gan": "",

@@ -1,0 +1,228 @@
+"""Answer first: the direct answer by question type, then "Dasar hukum:" with short cited quotes.
+
+The passages are real provisions (texts as the corpus holds them, OCR left-overs included).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.compose import (
+    QUOTE_LIMIT,
+    clean,
+    compose_answer,
+    direct_answer,
+    focused_quote,
+    shorten,
+)
+from assistant.documents import Chunk, Part, Passage
+
+CUTI_MELAHIRKAN = (
+    "Untuk kelahiran anak pertama sampai dengan kelahiran anak ketiga pada saat menjadi PNS, berhak "
+    "atas cuti melahirkan. Untuk kelahiran anak keempat dan seterusnya, kepada PNS diberikan cuti "
+    "besar. Lamanya cuti melahirkan sebagaimana dimaksud pada ayat (1) dan ayat (2) adalah 3 (tiga) "
+    "bulan.\n(1) (2) (3)"
+)
+CARA_CUTI = (
+    "Untuk dapat menggunakan hak atas cuti melahirkan sebagaimana dimaksud dalam Pasal 325, PNS yang "
+    "bersangkutan mengajukan permintaan secara tertulis kepada PPK atau pejabat yang menerima "
+    "delegasi wewenang untuk memberikan hak atas cuti melahirkan."
+)
+HUKUMAN_RINGAN = (
+    "(2) Jenis Hukuman Disiplin ringan sebagaimana dimaksud pada ayat (1) huruf a terdiri atas:\n"
+    "a. teguran lisan;\nb. teguran tertulis; atau\nc. pernyataan tidak puas secara tertulis."
+)
+LARANGAN = (
+    "PNS dilarang:\na. menyalahgunakan wewenang;\nb. menjadi perantara untuk mendapatkan keuntungan "
+    "pribadi dan/atau orang lain dengan menggunakan kewenangan orang lain yang diduga terjadi konflik "
+    "kepentingan dengan jabatan;\nc. menjadi pegawai atau bekerja untuk negara lain;\nd. bekerja pada "
+    "lembaga atau organisasi internasional tanpa izin atau tanpa ditugaskan oleh Pejabat Pembina "
+    "Kepegawaian;\n5.i A e. bekerja pada perusahaan asing, konsultan asing, atau lembaga swadaya "
+    "masyarakat asing kecuali ditugaskan oleh Pejabat Pembina Kepegawaian;\nf. memiliki, menjual, "
+    "membeli, menggadaikan, menyewakan, atau meminjamkan barang baik bergerak atau tidak bergerak, "
+    "dokumen, atau surat berharga milik negara secara tidak sah;\ng. melakukan pungutan di luar "
+    "ketentuan;\nh. melakukan kegiatan yang merugikan negara;\ni. bertindak sewenang-wenang terhadap "
+    "bawahan;\nj. menghalangi berjalannya tugas kedinasan;"
+)
+KINERJA_PNS = (
+    "10. Kinerja PNS adalah hasil kerja yang dicapai oleh setiap PNS pada organisasi/unit sesuai "
+    "dengan SKP dan Perilaku Kerja."
+)
+PNS = (
+    "3. Pegawai Negeri Sipil yang selanjutnya disingkat PNS adalah warga negara Indonesia yang "
+    "memenuhi syarat tertentu, diangkat sebagai Pegawai ASN secara tetap oleh pejabat pembina "
+    "kepegawaian untuk menduduki jabatan pemerintahan. Kinerja adalah hasil kerja."
+)
+FUNGSI = (
+    "Pegawai ASN berfungsi sebagai:\na. pelaksana kebijakan publik;\nb. pelayan publik; dan\n"
+    "c. perekat dan pemersatu bangsa."
+)
+
+
+def passage(text: str, pasal: str, doc: str = "PP 11/2017", ayat: str | None = None) -> Passage:
+    number = doc.split()[-1].replace("/", "-")
+    chunk = Chunk(
+        id=f"{doc.lower().replace(' ', '-')}/pasal-{pasal}",
+        doc=f"{doc.split()[0].lower()}-{number}",
+        doc_short=doc,
+        doc_title="",
+        part=Part.BATANG_TUBUH,
+        pasal=pasal,
+        ayat=ayat,
+        heading=f"{doc} › Pasal {pasal}",
+        text=text,
+        order=int(pasal) if pasal.isdigit() else 0,
+    )
+    return Passage(chunk=chunk, score=1.0)
+
+
+def basis_quotes(text: str) -> list[str]:
+    return re.findall(r'^- [^"\n]+: "(.*)" \[\d+\]$', text, re.M)
+
+
+def test_number_question_leads_with_the_number_and_its_unit() -> None:
+    passages = [passage(CUTI_MELAHIRKAN, "325"), passage(CARA_CUTI, "326")]
+    composed = compose_answer("Berapa lama cuti melahirkan untuk PNS?", passages)
+    assert composed.direct == "Lamanya cuti melahirkan adalah 3 (tiga) bulan. [1]"
+    direct, basis = composed.text.split("\n\nDasar hukum:\n")
+    assert direct == composed.direct
+    assert basis.startswith('- PP 11/2017 Pasal 325: "Untuk kelahiran')
+    assert "(1) (2) (3)" not in composed.text  # no stray ayat-marker run
+    assert "[2]" in basis
+
+
+def test_number_is_looked_for_in_the_runner_up_when_the_best_provision_has_none() -> None:
+    passages = [passage(CARA_CUTI, "326"), passage(CUTI_MELAHIRKAN, "325")]
+    direct, source = direct_answer("brp lama cuti melahirkan?", passages)
+    assert "3 (tiga) bulan" in direct and source == 1
+
+
+def test_list_question_gives_the_items_shortened() -> None:
+    composed = compose_answer(
+        "Hukuman disiplin ringan itu jenisnya apa saja?",
+        [passage(HUKUMAN_RINGAN, "8", "PP 94/2021", ayat="2")],
+    )
+    assert composed.direct == (
+        "Jenis Hukuman Disiplin ringan terdiri atas: teguran lisan; teguran tertulis; "
+        "pernyataan tidak puas secara tertulis. [1]"
+    )
+
+
+def test_a_long_list_is_cut_with_a_pointer_to_the_basis() -> None:
+    direct, _ = direct_answer("larangan bagi pns apa saja", [passage(LARANGAN, "5", "PP 94/2021")])
+    assert direct.startswith("PNS dilarang: menyalahgunakan wewenang; menjadi perantara")
+    assert len(direct) <= 520 and "…" in direct
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "rule"),
+    [
+        (
+            "Boleh gak PNS kerja di LSM asing tanpa penugasan dari PPK?",
+            "Tidak boleh.",
+            "PNS dilarang bekerja pada perusahaan asing, konsultan asing, atau lembaga swadaya "
+            "masyarakat asing",
+        ),
+        (
+            "Apakah PNS boleh bertindak sewenang-wenang terhadap bawahan?",
+            "Tidak boleh.",
+            "PNS dilarang bertindak sewenang-wenang terhadap bawahan.",
+        ),
+    ],
+)
+def test_permission_question_gets_yes_or_no_from_the_rule(
+    question: str, verdict: str, rule: str
+) -> None:
+    direct, _ = direct_answer(question, [passage(LARANGAN, "5", "PP 94/2021")])
+    assert direct.startswith(f"{verdict} {rule}")
+
+
+def test_no_yes_or_no_when_the_provision_does_not_say_it() -> None:
+    direct, _ = direct_answer(
+        "Apakah PNS bisa cuti melahirkan untuk anak keempat?", [passage(CUTI_MELAHIRKAN, "325")]
+    )
+    assert not direct.startswith(("Ya", "Tidak"))  # the provision says "diberikan cuti besar"
+    assert "anak keempat" in direct
+
+
+def test_definition_question_gives_the_definition_of_the_named_term() -> None:
+    passages = [passage(PNS, "1", "UU 20/2023"), passage(KINERJA_PNS, "1", "PP 30/2019")]
+    direct, source = direct_answer("apa itu kinerja pns", passages[1:])
+    assert direct.startswith("Kinerja PNS adalah hasil kerja") and source == 0
+    direct, _ = direct_answer("Apa yang dimaksud dengan PNS?", passages[:1])
+    assert direct.startswith("Pegawai Negeri Sipil yang selanjutnya disingkat PNS adalah")
+
+
+def test_other_questions_fall_back_to_the_best_sentence() -> None:
+    direct, _ = direct_answer(
+        "Bagaimana cara mengajukan cuti melahirkan?",
+        [passage(CUTI_MELAHIRKAN, "325"), passage(CARA_CUTI, "326")],
+    )
+    assert direct.startswith("Untuk kelahiran anak pertama")  # best sentence of the best provision
+    direct, _ = direct_answer("Apa fungsi pegawai ASN?", [passage(FUNGSI, "10", "UU 20/2023")])
+    assert direct == (
+        "Pegawai ASN berfungsi sebagai: pelaksana kebijakan publik; pelayan publik; "
+        "perekat dan pemersatu bangsa."
+    )
+
+
+def test_quotes_are_capped_and_cut_at_word_boundaries() -> None:
+    passages = [passage(LARANGAN, "5", "PP 94/2021"), passage(LARANGAN + " " * 3, "6")]
+    composed = compose_answer("Apakah PNS dilarang melakukan pungutan di luar ketentuan?", passages)
+    quotes = basis_quotes(composed.text)
+    assert len(quotes) == 2
+    for quote in quotes:
+        assert len(quote) <= QUOTE_LIMIT + 2
+        assert quote.endswith("…") or quote.endswith(";")
+    assert "g. melakukan pungutan di luar ketentuan" in quotes[0]
+    assert quotes[0].startswith("PNS dilarang: …")  # the lead-in, then only the items that carry it
+
+
+def test_third_source_is_named_not_quoted() -> None:
+    passages = [
+        passage(CUTI_MELAHIRKAN, "325"),
+        passage(CARA_CUTI, "326"),
+        passage(FUNGSI, "10", "UU 20/2023"),
+    ]
+    composed = compose_answer("Berapa lama cuti melahirkan?", passages)
+    assert len(basis_quotes(composed.text)) == 2
+    assert composed.text.endswith("- Lihat juga: UU 20/2023 Pasal 10 [3].")
+
+
+def test_english_framing() -> None:
+    composed = compose_answer(
+        "What are the functions of civil servants?", [passage(FUNGSI, "10", "UU 20/2023")], True
+    )
+    assert composed.text.startswith("According to UU 20/2023 Pasal 10: Pegawai ASN berfungsi")
+    assert "\n\nLegal basis:\n" in composed.text
+
+
+def test_helpers() -> None:
+    assert clean("adalah 3 (tiga) bulan.\n(1) (2t (3)") == "adalah 3 (tiga) bulan."
+    assert shorten("satu dua tiga empat", 12) == "satu dua …"
+    assert focused_quote("cuti", passage("Pendek saja.", "1")) == "Pendek saja."
+
+
+CUTI_SAKIT = (
+    "(2) PNS yang sakit lebih dari 14 (empat belas) hari berhak atas cuti sakit.\n"
+    "(3) Hak atas cuti sakit sebagaimana dimaksud pada ayat (2) diberikan untuk waktu paling lama "
+    "1 (satu) tahun."
+)
+
+
+def test_a_number_the_question_already_names_is_not_the_answer() -> None:
+    direct, _ = direct_answer(
+        "PNS yang sakit lebih dari 14 hari, cuti sakitnya bisa sampai berapa lama?",
+        [passage(CUTI_SAKIT, "320")],
+    )
+    assert direct == "Hak atas cuti sakit diberikan untuk waktu paling lama 1 (satu) tahun."
+
+
+def test_no_yes_when_the_rule_shares_too_little_of_the_question() -> None:
+    direct, _ = direct_answer(
+        "Saya akan cuti melahirkan 3 bulan. Apakah SKP saya bisa diubah di tengah tahun?",
+        [passage(CUTI_MELAHIRKAN, "325")],
+    )
+    assert not direct.startswith(("Ya", "Tidak"))
