@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from assistant.documents import Chunk, Part
-from indexer.ocr_quality import SCRAMBLED, drop_marker_runs
+from indexer.ocr_quality import LOST_MARKER_REASONS, drop_marker_runs
 
 MIN_SENTENCE = 40  # shorter "sentences" are catchwords or shards ("Hak.") and join the next one
 _SENTENCE_END = re.compile(r"(?<=[.])\s+(?=[A-Z])")
@@ -47,7 +47,7 @@ def _is_piece(chunk: Chunk) -> bool:
 
 def _as_ayat(group: list[Chunk]) -> list[Chunk] | None:
     """One chunk per sentence, numbered as ayat; None when the group does not read that way."""
-    if not any((c.quality or "").startswith(SCRAMBLED) for c in group):
+    if not any((c.quality or "").endswith(LOST_MARKER_REASONS) for c in group):
         return None
     text = " ".join(c.text for c in group)
     sentences = _sentences(text)

@@ -1,8 +1,9 @@
 """Text-quality flags for chunks whose OCR reading order is broken (still searchable, quoted with a
-warning): ayat markers left behind as a run "(1) (2t (3)", and a Pasal whose ayat markers went
-missing next to such a run (PP 11/2017 Pasal 316: its marker column was read apart from the text,
-and its words came out of order). A word-order test on its own (pairs of common words seen nowhere
-else in the corpus) flagged too many clean passages of legal prose and was left out."""
+warning): ayat markers left behind as a run "(1) (2t (3)"; a Pasal whose ayat markers went missing
+next to such a run (PP 11/2017 Pasal 316: its marker column was read apart from the text, and its
+words came out of order); a piece of another column inside a sentence (". diselenggarakan sesuai").
+A broader word-order test (pairs of common words seen nowhere else in the corpus) flagged too many
+clean passages of legal prose and was left out."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ from assistant.documents import Chunk, Part
 SCRAMBLED = "scrambled"
 REASON_MARKER_RUN = "nomor ayat terlepas dari teksnya"
 REASON_LOST_MARKERS = "nomor ayat hilang (kolom teks tercampur)"
+REASON_WORD_ORDER = "potongan kalimat tersisip (urutan kata kacau)"
+# a sentence that "starts" in lower case after a full word and a period: a piece of another column
+# ("Sistem Merit meritokrasi. diselenggarakan sesuai ...", "harus. mengurus hak-hak ...")
+BROKEN_SENTENCE = re.compile(r"(?<=[a-z]{3}[.])[ \t]+(?=[a-z]{3,}\b)")
+LOST_MARKER_REASONS = (REASON_MARKER_RUN, REASON_LOST_MARKERS)
 
 # two or more ayat markers with nothing but blanks between them: "(l) (2t", "(1) (2t (3) (4)"
 _MARKER = r"(?>\(\s?[0-9lIts]{1,2}[)\]t1l]?)"  # atomic: no backtracking inside a marker
@@ -37,6 +43,8 @@ def scrambled(text: str) -> str | None:
     """The reason a single text reads as scrambled, from its own markers; None when it looks clean."""
     if MARKER_RUN.search(text):
         return f"{SCRAMBLED}: {REASON_MARKER_RUN}"
+    if BROKEN_SENTENCE.search(text):
+        return f"{SCRAMBLED}: {REASON_WORD_ORDER}"
     return None
 
 
@@ -58,7 +66,7 @@ def flag_scrambled(chunks: Sequence[Chunk]) -> list[Chunk]:
         near = [
             j
             for j in (i - 1, i + 1)
-            if 0 <= j < len(chunks) and chunks[j].doc == chunk.doc and runs[j]
+            if 0 <= j < len(chunks) and chunks[j].doc == chunk.doc and _marker_run(runs[j])
         ]
         if near and chunk.ayat is None and _looks_like_lost_ayat(chunk.text):
             reasons[i] = f"{SCRAMBLED}: {REASON_LOST_MARKERS}"
@@ -66,3 +74,7 @@ def flag_scrambled(chunks: Sequence[Chunk]) -> list[Chunk]:
         c.model_copy(update={"quality": r}) if r and r != c.quality else c
         for c, r in zip(chunks, reasons, strict=True)
     ]
+
+
+def _marker_run(reason: str | None) -> bool:
+    return bool(reason) and reason.endswith(REASON_MARKER_RUN)  # type: ignore[union-attr]

@@ -189,3 +189,14 @@ def test_source_panel_parts_say_repaired_and_scrambled() -> None:
         update={"original_text": "(1) PNS berhak atas cuti besar", "quality": "scrambled: x"}
     )
     assert _part(marked).repaired is True and _part(marked).quality == "scrambled: x"
+
+
+def test_a_sentence_piece_from_another_column_is_flagged() -> None:
+    mixed = _chunk(
+        "a/26", "Huruf d Sistem Merit meritokrasi. diselenggarakan sesuai dengan prinsip.", "26"
+    )
+    clean = _chunk("a/27", "Huruf a. instansi; dan b. nasional. Setiap PNS memiliki hak.", "27")
+    flagged = flag_scrambled([mixed, clean])
+    assert flagged[0].quality and "urutan kata" in flagged[0].quality
+    assert flagged[1].quality is None
+    assert repair_chunks([mixed])[0].ayat is None  # no ayat invented for a word-order flag
