@@ -33,6 +33,8 @@ def make_citations(passages: list[Passage], manifest: Manifest) -> list[Citation
                 text=c.text,
                 source_url=doc.source_url if doc else None,
                 note=status_note(doc, manifest) if doc else None,
+                quality=c.quality,
+                repaired=c.original_text is not None,
             )
         )
     return out

@@ -175,6 +175,8 @@ class Citation(BaseModel):
     text: str
     source_url: str | None = None
     note: str | None = None  # e.g. "dicabut oleh UU 20/2023"
+    quality: str | None = None  # Chunk.quality: "scrambled: …" = quote with "periksa naskah resmi"
+    repaired: bool = False  # words of this text were repaired from OCR (Chunk.original_text)
 
 
 class AnswerStatus(StrEnum):

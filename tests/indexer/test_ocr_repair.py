@@ -200,3 +200,15 @@ def test_a_sentence_piece_from_another_column_is_flagged() -> None:
     assert flagged[0].quality and "urutan kata" in flagged[0].quality
     assert flagged[1].quality is None
     assert repair_chunks([mixed])[0].ayat is None  # no ayat invented for a word-order flag
+
+
+def test_citations_carry_the_quality_flag_and_repair_mark() -> None:
+    from assistant.cite import make_citations
+    from assistant.documents import Passage
+    from assistant.manifest import Manifest
+
+    chunk = _chunk("pp-11-2017/pasal-316/ayat-1", "(1) PNS berhak atas cuti besar.", "316", "1")
+    marked = chunk.model_copy(update={"quality": "scrambled: x", "original_text": "(1) PNS"})
+    plain, flagged = make_citations([Passage(chunk=chunk), Passage(chunk=marked)], Manifest({}))
+    assert (plain.quality, plain.repaired) == (None, False)
+    assert (flagged.quality, flagged.repaired) == ("scrambled: x", True)
