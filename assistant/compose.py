@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.documents import Passage
+from assistant.provision_text import Unit, clean, joined, plain, sentence, shorten, units
 from assistant.spelling import ABBREVIATIONS
 from assistant.text import definition_term, tokenize
 from assistant.understand import AnswerType, answer_type
@@ -57,30 +58,11 @@ _UNITS = {
     "persen": ("persen", "%"),
 }
 _BOUND = re.compile(r"\b(?:paling\s+(?:lama|singkat|lambat|cepat|sedikit|banyak)|selama)\b", re.I)
-_ITEM = re.compile(r"^\s*(?:[a-z]|\d{1,2})\s*[.)]\s+", re.I)
-_JUNK_ITEM = re.compile(r"^(?:\S{1,4}\s+){1,2}(?=(?:[a-z]|\d{1,2})\.\s)")  # "5.i A e. bekerja"
-_AYAT = re.compile(r"^\s*\(\d+[a-z]?\)\s*")
-_MARKER_RUN = re.compile(r"(?:\s*\(\s*\d+[a-z]?\s*[)t]){2,}\s*")
-_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
-_CROSS_REF = re.compile(
-    r",?\s*sebagaimana\s+dimaksud\s+(?:pada|dalam)\s+(?:(?:ayat|Pasal|huruf|angka)\s+\(?[\dA-Za-z]+\)?"
-    r"\s*(?:(?:,|dan|atau|sampai\s+dengan)\s*)?)+",
-)
-_TAIL = re.compile(r"[\s;,:.]*(?:\b(?:dan|atau|dan/atau)\b)?[\s;,:.]*$")
 _ALLOW = re.compile(r"\b(dapat|boleh|diperbolehkan|dibolehkan|berhak|diizinkan)\b", re.I)
 _DENY = re.compile(
     r"\b(dilarang|tidak\s+(?:dapat|boleh|diperbolehkan|dibolehkan|berhak|diizinkan))\b", re.I
 )
 _DEFINES = re.compile(r"\badalah\b|\byang\s+dimaksud\s+dengan\b", re.I)
-
-
-@dataclass
-class Unit:
-    """A sentence, ayat or list item of a provision, with the list lead-in it belongs to."""
-
-    text: str
-    lead: str = ""  # "PNS dilarang:" for the items of that list
-    item: bool = False
 
 
 @dataclass
@@ -90,24 +72,6 @@ class Composed:
 
 
 # ---------------------------------------------------------------------------- text helpers
-def clean(text: str) -> str:
-    """A provision without stray ayat-marker runs ("(1) (2) (3)") and with single spaces."""
-    text = _MARKER_RUN.sub(" ", text)
-    text = re.sub(r"[ \t]+", " ", text)
-    return re.sub(r"\s*\n\s*", "\n", text).strip()
-
-
-def shorten(text: str, limit: int) -> str:
-    """Cut at a word boundary (never mid-word) and mark the cut with '…'."""
-    text = text.strip()
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    space = cut.rfind(" ")
-    cut = cut[:space] if space > limit * 0.5 else cut
-    return cut.rstrip(" ,;:") + " …"
-
-
 def trim(text: str, limit: int = MAX_QUOTE) -> str:
     """Shorten a provision at a list item or sentence boundary, never mid-word."""
     text = text.strip()
@@ -119,49 +83,6 @@ def trim(text: str, limit: int = MAX_QUOTE) -> str:
         if pos > limit * 0.5:
             return cut[: pos + 1].rstrip() + " …"
     return cut[: cut.rfind(" ")].rstrip() + " …"
-
-
-def units(text: str) -> list[Unit]:
-    """Split a provision into sentences, ayat and list items (items keep their lead-in)."""
-    out: list[Unit] = []
-    lead = ""
-    for line in clean(text).split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        if lead and out and out[-1].item:
-            line = _JUNK_ITEM.sub("", line)  # OCR debris before an item marker inside a list
-        if _ITEM.match(line) and not _AYAT.match(line):
-            out.append(Unit(line, lead, item=True))
-            continue
-        for sentence in _SENTENCE.split(line):
-            sentence = sentence.strip()
-            if sentence:
-                out.append(Unit(sentence))
-        lead = out[-1].text if out and out[-1].text.rstrip().endswith(":") else ""
-    return out
-
-
-def plain(text: str) -> str:
-    """A unit as prose: no ayat/item marker, no cross-reference, no dangling 'dan'/'atau'."""
-    text = _ITEM.sub("", _AYAT.sub("", text), count=1).replace("**", "")
-    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", _CROSS_REF.sub(" ", text)))
-    return _TAIL.sub("", text).strip()
-
-
-def sentence(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "?", "!", "…")) else text + "."
-
-
-def _joined(unit: Unit) -> str:
-    """An item read together with its lead-in: 'PNS dilarang bekerja pada perusahaan asing ...'."""
-    if unit.item and unit.lead:
-        return f"{plain(unit.lead).rstrip(':')} {plain(unit.text)}"
-    return plain(unit.text)
 
 
 def expand_shorthand(question: str) -> str:
@@ -206,7 +127,7 @@ def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
         found = fitting or found
     bounded = [u for u in found if _BOUND.search(u.text)]  # "paling lama 1 (satu) tahun"
     best = _best(bounded if bounded and "lama" in question else found, terms)
-    return sentence(_joined(best)) if best else None
+    return sentence(joined(best)) if best else None
 
 
 def _list(parts: list[Unit], lead: str | None = None) -> str | None:
@@ -229,7 +150,7 @@ def _permission(parts: list[Unit], terms: set[str]) -> str | None:
     shared = overlap(terms, best.lead + " " + best.text) if best else 0.0
     if best is None or shared < max(MIN_OVERLAP, MIN_OVERLAP_SHARE * len(terms)):
         return None
-    rule = _joined(best)
+    rule = joined(best)
     if _DENY.search(rule):
         verdict = "Tidak boleh." if "dilarang" in rule.lower() else "Tidak."
     elif _ALLOW.search(rule):
@@ -279,7 +200,7 @@ def best_sentence(question: str, passage: Passage) -> str:
         return ""
     if best.text.rstrip().endswith(":"):  # a list lead-in: the list it opens
         return _list(parts, best.text) or sentence(plain(best.text))
-    return sentence(shorten(_joined(best), DIRECT_LIMIT))
+    return sentence(shorten(joined(best), DIRECT_LIMIT))
 
 
 def direct_answer(

@@ -9,15 +9,9 @@ import re
 
 import pytest
 
-from assistant.compose import (
-    QUOTE_LIMIT,
-    clean,
-    compose_answer,
-    direct_answer,
-    focused_quote,
-    shorten,
-)
+from assistant.compose import QUOTE_LIMIT, compose_answer, direct_answer, focused_quote
 from assistant.documents import Chunk, Part, Passage
+from assistant.provision_text import clean, shorten, units
 
 CUTI_MELAHIRKAN = (
     "Untuk kelahiran anak pertama sampai dengan kelahiran anak ketiga pada saat menjadi PNS, berhak "
@@ -197,6 +191,14 @@ def test_english_framing() -> None:
     )
     assert composed.text.startswith("According to UU 20/2023 Pasal 10: Pegawai ASN berfungsi")
     assert "\n\nLegal basis:\n" in composed.text
+
+
+def test_provision_units_keep_their_list_lead_in() -> None:
+    parts = units(LARANGAN)
+    assert parts[0].text == "PNS dilarang:" and not parts[0].item
+    item_e = next(u for u in parts if "perusahaan asing" in u.text)
+    assert item_e.item and item_e.lead == "PNS dilarang:"
+    assert item_e.text.startswith("e. bekerja")  # OCR debris "5.i A" before the marker dropped
 
 
 def test_helpers() -> None:

@@ -1,0 +1,93 @@
+"""A provision as the composer reads it: sentences, ayat and list items, cleaned for quoting.
+
+"(2) Jenis Hukuman Disiplin ringan ... terdiri atas:\na. teguran lisan; ..." becomes a lead-in unit
+and item units that remember it, so an item can be read as a sentence of its own ("PNS dilarang
+bekerja pada ..."). Stray ayat-marker runs left by OCR ("(1) (2) (3)") are removed; cuts are made
+at word boundaries and marked with "…".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ITEM = re.compile(r"^\s*(?:[a-z]|\d{1,2})\s*[.)]\s+", re.I)
+_JUNK_ITEM = re.compile(r"^(?:\S{1,4}\s+){1,2}(?=(?:[a-z]|\d{1,2})\.\s)")  # "5.i A e. bekerja"
+_AYAT = re.compile(r"^\s*\(\d+[a-z]?\)\s*")
+_MARKER_RUN = re.compile(r"(?:\s*\(\s*\d+[a-z]?\s*[)t]){2,}\s*")
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+_CROSS_REF = re.compile(
+    r",?\s*sebagaimana\s+dimaksud\s+(?:pada|dalam)\s+(?:(?:ayat|Pasal|huruf|angka)\s+\(?[\dA-Za-z]+\)?"
+    r"\s*(?:(?:,|dan|atau|sampai\s+dengan)\s*)?)+",
+)
+_TAIL = re.compile(r"[\s;,:.]*(?:\b(?:dan|atau|dan/atau)\b)?[\s;,:.]*$")
+
+
+@dataclass
+class Unit:
+    """A sentence, ayat or list item of a provision, with the list lead-in it belongs to."""
+
+    text: str
+    lead: str = ""  # "PNS dilarang:" for the items of that list
+    item: bool = False
+
+
+def clean(text: str) -> str:
+    """A provision without stray ayat-marker runs ("(1) (2) (3)") and with single spaces."""
+    text = _MARKER_RUN.sub(" ", text)
+    text = re.sub(r"[ \t]+", " ", text)
+    return re.sub(r"\s*\n\s*", "\n", text).strip()
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at a word boundary (never mid-word) and mark the cut with '…'."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    cut = cut[:space] if space > limit * 0.5 else cut
+    return cut.rstrip(" ,;:") + " …"
+
+
+def units(text: str) -> list[Unit]:
+    """Split a provision into sentences, ayat and list items (items keep their lead-in)."""
+    out: list[Unit] = []
+    lead = ""
+    for line in clean(text).split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if lead and out and out[-1].item:
+            line = _JUNK_ITEM.sub("", line)  # OCR debris before an item marker inside a list
+        if _ITEM.match(line) and not _AYAT.match(line):
+            out.append(Unit(line, lead, item=True))
+            continue
+        for sentence in _SENTENCE.split(line):
+            sentence = sentence.strip()
+            if sentence:
+                out.append(Unit(sentence))
+        lead = out[-1].text if out and out[-1].text.rstrip().endswith(":") else ""
+    return out
+
+
+def plain(text: str) -> str:
+    """A unit as prose: no ayat/item marker, no cross-reference, no dangling 'dan'/'atau'."""
+    text = _ITEM.sub("", _AYAT.sub("", text), count=1).replace("**", "")
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", _CROSS_REF.sub(" ", text)))
+    return _TAIL.sub("", text).strip()
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
+def joined(unit: Unit) -> str:
+    """An item read together with its lead-in: 'PNS dilarang bekerja pada perusahaan asing ...'."""
+    if unit.item and unit.lead:
+        return f"{plain(unit.lead).rstrip(':')} {plain(unit.text)}"
+    return plain(unit.text)
