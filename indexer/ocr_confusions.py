@@ -36,7 +36,6 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("q", "g"),
     ("c", "e"),  # kompetcnsi
     ("e", "c"),
-    ("e", "a"),  # sebegaimana
     ("a", "n"),  # 4 Tuhaa, delapaa
     ("u", "v"),  # Motiuator
     ("u", "n"),  # Keweuangan

@@ -12,6 +12,11 @@ from rapidfuzz.distance import Levenshtein
 from indexer.ocr_confusions import candidates
 from indexer.ocr_vocab import DEFINED_ABBREVIATIONS, Vocabulary, load_vocabulary
 
+# bound forms written together with the next word (EYD): never split off as a word of their own
+BOUND_FORMS = frozenset(
+    ("antar", "non", "pasca", "pra", "sub", "multi", "semi", "swa", "tuna", "inter", "intra")
+    + ("ekstra", "supra", "dwi", "tri", "eka", "panca", "catur", "lintas", "purna", "maha")
+)
 MIN_WORD_LEN = 4  # shorter tokens ("ang", "ian") have too many readings
 MAX_EDITS = 2
 DOUBLE_EDIT_MIN_LEN = 7  # "seclra" (secara) must not become "sedia" by two repairs
@@ -153,8 +158,13 @@ class Repairer:
                 continue  # "Nonmanajerial", "nonfisik" are written as one word
             if right in ("belas", "puluh", "ratus"):
                 continue  # "Keduabelas"
+            if left.lower() in BOUND_FORMS:
+                return None  # "antarjabatan", "nonfisik": one word
             if letter or (len(right) >= 3 and right.islower() and right in self.vocab.counts):
-                return f"{left} {right}"
+                low = left.lower()
+                twin = any(low[-k:] == right[:k] for k in range(4, min(len(low), len(right)) + 1))
+                joint = "-" if twin else " "  # reduplication: perundang-undangan, lain-lain
+                return f"{self.repair_word(left) or left}{joint}{right}"
         return None
 
     def _fragments(self, first: str, second: str) -> bool:
@@ -174,7 +184,9 @@ class Repairer:
             return None
         second = words[i + 1]
         core = second.rstrip(_EDGE)
-        if not (first.isalpha() and core.isalpha()) or not self._fragments(first, core):
+        if not (first.isalpha() and core.isalpha()) or len(first) < 2 or len(first + core) < 5:
+            return None  # "b dan", "e yang": a list label before a word
+        if not self._fragments(first, core):
             return None
         joined = first + core
         if joined in self._joins:

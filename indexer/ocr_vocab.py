@@ -24,6 +24,11 @@ WORDLIST_PATH = Path(__file__).with_name("ocr_words.txt")
 WORDFREQ_MIN_LEN = 5
 WORDFREQ_MIN_ZIPF = 2.5
 ABBREVIATION_MAX_LEN = 5
+# Sastrawi lists these as roots, but they take no affixes ("peng-atau-i" is no word)
+FUNCTION_WORDS = frozenset(
+    ("atau", "dan", "yang", "pada", "dari", "untuk", "dengan", "oleh", "bagi", "ini", "itu")
+    + ("akan", "juga", "telah", "sudah", "belum", "tidak", "dalam", "atas", "antara", "sebagai")
+)
 COMMON_WORD_WEIGHT = 5  # a common Indonesian word outranks a rare root ("sekali" vs "sekaji")
 MIN_ROOT_LEN = 4  # shorter Sastrawi roots ("rat", "ban") make too many strings look affixed
 MIN_TRUSTED_COUNT = 2  # a word seen once in the trusted texts needs a second source
@@ -175,7 +180,7 @@ class Vocabulary:
                 hit = self._affixed_root(low)
                 if not hit:
                     stem = self._stemmer.stem(low)
-                    hit = stem != low and stem in self.roots and regular_affixes(low, stem)
+                    hit = stem != low and self._base(stem) and regular_affixes(low, stem)
             self._known[low] = hit
         return hit
 
@@ -188,7 +193,8 @@ class Vocabulary:
             body = word[: len(word) - len(suffix)]
             for cut in range(0, min(7, len(body) - MIN_ROOT_LEN) + 1):
                 prefix, rest = body[:cut], body[cut:]
-                if _prefix_ok(prefix) and any(r in self.roots for r in _roots_after(prefix, rest)):
+                bases = _roots_after(prefix, rest)  # a root, or a word of the trusted texts
+                if _prefix_ok(prefix) and any(self._base(r) for r in bases):
                     return True
         return False
 
@@ -196,6 +202,10 @@ class Vocabulary:
         """Seen as such in the trusted texts or the common-word list (not only built by affixes)."""
         low = word.lower()
         return low in self.counts or low in self.extra
+
+    def _base(self, word: str) -> bool:
+        """A word that can carry affixes: a root or a word of the trusted texts, not a particle."""
+        return (word in self.roots or word in self.counts) and word not in FUNCTION_WORDS
 
     def frequency(self, word: str) -> int:
         """How often the trusted texts use the word, plus a weight for a common word (wordfreq);

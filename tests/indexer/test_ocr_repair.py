@@ -212,3 +212,19 @@ def test_citations_carry_the_quality_flag_and_repair_mark() -> None:
     plain, flagged = make_citations([Passage(chunk=chunk), Passage(chunk=marked)], Manifest({}))
     assert (plain.quality, plain.repaired) == (None, False)
     assert (flagged.quality, flagged.repaired) == ("scrambled: x", True)
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("pejabatyang", "pejabat yang"),
+        ("perundangundangan", "perundang-undangan"),
+        ("kinerj a.", "kinerja."),
+        ("antarjabatan,", "antarjabatan,"),  # one word in EYD
+        ("huruf b dan c", "huruf b dan c"),  # a list label is not a word piece
+        ("penyetaraan", "penyetaraan"),  # peny + setara + an
+        ("Pengataur", "Pengataur"),  # not "Pengataui": "atau" takes no affixes
+    ],
+)
+def test_glued_and_cut_words(repairer: Repairer, printed: str, meant: str) -> None:
+    assert repairer.repair_text(printed)[0] == meant
