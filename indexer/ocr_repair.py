@@ -172,9 +172,14 @@ class Repairer:
         that is neither a word nor a misread word on its own ("obj", "kinerj")."""
         if any(p.isupper() and len(p) > 1 for p in (first, second)) or second[:1].isupper():
             return False
+        if len(first) == 1:  # "j abatan"; but "b dan", "e yang" are a list label and a word
+            return len(second) >= 3 and not self._word_or_misread(second)
         if not self.vocab.is_known(first):
             return self.repair_word(first) is None
-        return len(second) > 1 and not self.vocab.is_known(second) and not self.repair_word(second)
+        return len(second) > 1 and not self._word_or_misread(second)
+
+    def _word_or_misread(self, word: str) -> bool:
+        return self.vocab.is_known(word) or self.repair_word(word) is not None
 
     def _join(self, words: list[str], i: int) -> tuple[str, int] | None:
         """A word cut by a space ("obj ektif", "kinerj a"): the joined word when it is known
@@ -184,8 +189,8 @@ class Repairer:
             return None
         second = words[i + 1]
         core = second.rstrip(_EDGE)
-        if not (first.isalpha() and core.isalpha()) or len(first) < 2 or len(first + core) < 5:
-            return None  # "b dan", "e yang": a list label before a word
+        if not (first.isalpha() and core.isalpha()) or len(first + core) < MIN_WORD_LEN:
+            return None
         if not self._fragments(first, core):
             return None
         joined = first + core
