@@ -1,6 +1,12 @@
 """Load test: many concurrent chat users against a real `asisten serve`, then check nothing was lost.
 
     python benchmarks/load.py [--users 50] [--duration 60] [--data-dir DIR] [--out FILE.json]
+    python benchmarks/load.py --compare [--users 100] [--duration 60] [--data-dir DIR]
+
+``--compare`` runs the same load twice and prints the figures side by side: one `asisten serve`
+process (SQLite, local Chroma), then the multi-instance set-up on this machine: one PostgreSQL, one
+`chroma run`, two `asisten serve --workers 2` and nginx in front (all on loopback; the index is
+published to the Chroma server first, re-using the embedding cache of ``--data-dir``).
 
 Starts `asisten serve` on a free loopback port over an existing index (``--data-dir``, default
 ``$ASISTEN_DATA_DIR`` or ``./data``). Unless ``--in-place``, the server gets a temporary data dir
@@ -174,7 +180,8 @@ class Server:
     user_key: str
     log_path: Path
     data_dir: Path
-    process: subprocess.Popen
+    process: subprocess.Popen | None
+    extra_logs: list[Path] = field(default_factory=list)
 
 
 def wait_ready(base_url: str, proc: subprocess.Popen, timeout: float = 180) -> None:
@@ -257,13 +264,86 @@ def load_test(
     tally = asyncio.run(run_load(server.base_url, server.user_key, users, duration))
     seconds = time.perf_counter() - t0
     lost = verify(server.base_url, server.admin_key, tally)
-    log = server.log_path.read_text(encoding="utf-8", errors="replace")
+    log = "".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in [server.log_path, *server.extra_logs]
+    )
     key_in_log = server.admin_key in log or server.user_key in log
     return summary(tally, seconds, lost, key_in_log), tally, lost
 
 
+@contextmanager
+def cluster(data_dir: Path, instances: int = 2, workers: int = 2) -> Iterator[Server]:
+    """PostgreSQL + `chroma run` + `instances` x `asisten serve --workers N` + nginx, on loopback."""
+    import shutil
+
+    from assistant.backends.embedders import make_embedder
+    from assistant.config import Settings
+    from indexer.pipeline import build_index
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo, for tests/
+    from tests.pg import new_database, postgres_server
+    from tests.scale.servers import Instance, chroma_server, nginx_front
+
+    admin_key, user_key = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
+    with (
+        tempfile.TemporaryDirectory(prefix="asisten-cluster-") as tmp,
+        postgres_server() as pg,
+        chroma_server(Path(tmp) / "chroma") as chroma,
+    ):
+        indexer = Path(tmp) / "indexer"
+        if (data_dir / "cache").is_dir():
+            shutil.copytree(data_dir / "cache", indexer / "cache")  # embeddings are not recomputed
+        settings = Settings(data_dir=indexer, chroma_url=chroma.url)
+        build_index(settings, make_embedder(settings))
+        env = {
+            **os.environ,
+            "ASISTEN_CHROMA_URL": chroma.url,
+            "ASISTEN_DATABASE_URL": new_database(pg.url),
+            "ASISTEN_API_KEYS": f"{admin_key}:admin,{user_key}:user",
+            "ASISTEN_RATE_LIMIT_PER_MINUTE": "0",
+        }
+        replicas = [
+            Instance(
+                {**env, "ASISTEN_DATA_DIR": f"{tmp}/replica-{i}"},
+                Path(tmp) / f"replica-{i}.log",
+                "--workers",
+                str(workers),
+            )
+            for i in range(instances)
+        ]
+        try:
+            for replica in replicas:
+                replica.wait_ready()
+            with nginx_front([r.port for r in replicas]) as front:
+                logs = [r.log for r in replicas]
+                yield Server(front, admin_key, user_key, logs[0], indexer, None, logs[1:])
+        finally:
+            for replica in replicas:
+                replica.stop()
+
+
+COMPARED = ["throughput_rps", "chat_throughput_rps", "p50_ms", "p95_ms", "chat_p50_ms",
+            "chat_p95_ms", "requests", "errors", "lost", "conversations", "feedback"]  # fmt: skip
+
+
+def compare(data_dir: Path, users: int, duration: float) -> dict[str, dict[str, Any]]:
+    """The same load on one process, then on two instances x 2 workers; figures by set-up."""
+    results: dict[str, dict[str, Any]] = {}
+    with serve(data_dir) as server:
+        results["1 proses"] = load_test(server, users, duration)[0]
+    print("1 proses:", json.dumps(results["1 proses"]), flush=True)
+    with cluster(data_dir) as server:
+        results["2 instans x 2 pekerja"] = load_test(server, users, duration)[0]
+    print(f"\n{'':>22}  " + "  ".join(f"{name:>22}" for name in results))
+    for key in COMPARED:
+        print(f"{key:>22}  " + "  ".join(f"{r[key]!s:>22}" for r in results.values()))
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--compare", action="store_true", help="one process vs 2 x 2 workers")
     parser.add_argument("--users", type=int, default=50, help="concurrent chat users")
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load")
     default_dir = Path(os.environ.get("ASISTEN_DATA_DIR", "data"))
@@ -273,6 +353,13 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.data_dir / "index").is_dir():
         sys.exit(f"no index under {args.data_dir}: run `asisten index` first")
+    if args.compare:
+        results = compare(args.data_dir, args.users, args.duration)
+        if args.out:
+            args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        if any(r["errors"] or r["lost"] or r["key_in_server_log"] for r in results.values()):
+            sys.exit(1)
+        return
     print(f"asisten serve over {args.data_dir}/index: {args.users} users for {args.duration:.0f} s")
     with serve(args.data_dir, in_place=args.in_place) as server:
         figures, tally, lost = load_test(server, args.users, args.duration)

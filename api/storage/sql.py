@@ -253,6 +253,13 @@ class SqlStore:
     @guarded
     def hit(self, bucket: str, limit: int, window: float, count: bool = True) -> int:
         now, h = time.time(), rate_hits.c
+        if not count:  # a peek (every authenticated request does one): no write lock
+            n, first = self._read(
+                select(func.count().label("n"), func.min(h.at).label("first")).where(
+                    h.bucket == bucket, h.at > now - window
+                )
+            )[0].values()
+            return max(1, math.ceil(window - (now - first))) if n >= limit else 0
         self._prune_hits(now, window)
         with self._write() as conn:
             self._lock_bucket(conn, bucket)

@@ -32,6 +32,7 @@ ROUTES = [
     ("GET", "/api/conversations/{conversation_id}", "/api/conversations/tidak-ada", None, False),
     ("GET", "/api/search", "/api/search?q=cuti+tahunan&k=3", None, False),
     ("GET", "/api/documents", "/api/documents", None, False),
+    ("GET", "/api/documents/referenced", "/api/documents/referenced", None, False),
     ("GET", "/api/documents/{doc}", "/api/documents/uu-20-2023", None, False),
     (
         "GET",
