@@ -38,7 +38,7 @@ CHECKED: dict[tuple[str, str], str] = {
         ("3", "310"), ("4", "311"), ("5", "312"), ("6", "313"), ("7", "314"), ("8", "315"),
         ("9", "316"), ("13", "319"), ("15", "321"), ("16", "322"), ("17", "323"), ("19", "325"),
         ("20", "326"), ("21", "327"), ("22", "328"), ("26", "334"), ("27", "335"), ("28", "336"),
-        ("29", "337"), ("37", "360"), ("39", "362"), ("40", "364"),
+        ("29", "337"), ("37", "360"), ("40", "364"),
     ]},
     **{("pp-46-2011", o): f"pp-30-2019/pasal-{n}" for o, n in [
         ("2", "2"), ("3", "4"), ("22", "50"), ("25", "59"), ("28", "43"), ("33", "65"),
@@ -95,6 +95,7 @@ def per_pair(table: dict[str, Any]) -> list[dict[str, Any]]:
         out.append({
             "old": old, "new": new, "pasal": len(keys), "doubtful": sum(reasons.values()),
             "low_score": reasons["low_score"], "small_margin": reasons["small_margin"],
+            "revocation_clause": reasons["revocation_clause"],
             "mean_best_score": round(sum(scores) / len(scores), 3) if scores else None,
         })  # fmt: skip
     return out
@@ -123,10 +124,12 @@ def main() -> None:
     args = parser.parse_args()
     table, texts = load(Settings())
     pairs, check = per_pair(table), checked_precision(table)
-    print("pasangan                     pasal  ragu  (skor rendah / selisih kecil)  skor rata-rata")
+    print(
+        "pasangan                     pasal  ragu  (skor rendah / selisih kecil / klausul pencabutan)  skor rata-rata"
+    )
     for p in pairs:
         print(f"{p['old']:>10} -> {p['new']:<12} {p['pasal']:>6} {p['doubtful']:>5}  "
-              f"({p['low_score']} / {p['small_margin']}){'':>20}{p['mean_best_score']}")  # fmt: skip
+              f"({p['low_score']} / {p['small_margin']} / {p['revocation_clause']}){'':>30}{p['mean_best_score']}")  # fmt: skip
     print(f"\nDiperiksa tangan: {check['checked']} Pasal; precision@1 {check['precision_at_1']}, "
           f"hit@3 {check['hit_at_3']}; yang tidak ragu: {check['confident']} Pasal, precision "
           f"{check['precision_confident']}")  # fmt: skip

@@ -29,6 +29,9 @@ KEEP = 3  # candidates kept per old provision
 # DOUBTFUL_SCORE or the best beats the second by less than DOUBTFUL_MARGIN.
 DOUBTFUL_SCORE = 0.35
 DOUBTFUL_MARGIN = 0.03
+# An old clause revoking older regulations has no counterpart in content: the successor's own
+# revocation clause revokes other things (it is flagged "revocation_clause", matches are kept).
+_REVOKING = re.compile(r"dinyatakan\s+tidak\s+berlaku", re.IGNORECASE)
 
 _STOP_WORDS = """yang dan atau dengan dalam untuk pada dari sebagaimana dimaksud ayat pasal huruf angka ini
     tersebut oleh ke di adalah dapat paling sesuai ketentuan peraturan perundang undangan
@@ -295,7 +298,7 @@ def build_correspondence(
     vectors: Mapping[str, np.ndarray] | None = None,
 ) -> dict[str, object]:  # fmt: skip
     """The ``correspondence`` artifact: {"pairs", "pasal": {old pasal id: [..]}, "chunk": {old chunk
-    id: [..]}, "doubtful": {old pasal id: reason}}."""
+    id: [..]}, "doubtful": {old pasal id: "low_score" | "small_margin" | "revocation_clause"}}."""
     vectors = vectors or {}
     out: dict[str, dict] = {"pasal": {}, "chunk": {}, "doubtful": {}}
     pairs = successor_pairs(documents, present)
@@ -314,7 +317,9 @@ def build_correspondence(
             merged = sorted([*out["pasal"].get(p.id, []), *ranked[p.id]], key=lambda d: -d["score"])
             out["pasal"][p.id] = merged[:KEEP]
             out["chunk"].update(_chunk_matches(p, ranked[p.id], by_id, vectors, tfidf))
+            if _REVOKING.search(p.text):
+                out["doubtful"][p.id] = "revocation_clause"
     for pid, cands in out["pasal"].items():
-        if reason := _doubtful(cands):
+        if pid not in out["doubtful"] and (reason := _doubtful(cands)):
             out["doubtful"][pid] = reason
     return {"version": 1, "pairs": [list(p) for p in pairs], **out}
