@@ -20,6 +20,8 @@ REASON_CLASS = {
     "not_in_corpus": NOT_IN_CORPUS,
     "unknown_document": NOT_IN_CORPUS,
     "missing_document": NOT_IN_CORPUS,
+    "document_missing": NOT_IN_CORPUS,
+    "pasal_not_found": NOT_IN_CORPUS,
 }
 
 _INJECTION = re.compile(
