@@ -8,11 +8,13 @@ from api.schemas import (
     DocumentDetail,
     DocumentRef,
     DocumentSummary,
+    Padanan,
     PasalPart,
     PasalText,
     ReferencedDocument,
     Relations,
 )
+from assistant.correspondence import id_label, is_doubtful, successor_of
 from assistant.documents import Chunk, DocInfo, Part, place_label
 from assistant.errors import DocumentNotFound, PasalNotFound
 from assistant.landscape import referenced_not_held
@@ -152,4 +154,19 @@ def pasal_text(rt: Runtime, doc_id: str, pasal: str) -> PasalText:
         heading=_heading(body[0]),
         ayat=[_part(c) for c in body],
         penjelasan=[_part(c) for c in chunks if c.part == Part.PENJELASAN],
+        padanan=padanan(rt, doc.id, pasal),
     )
+
+
+def padanan(rt: Runtime, doc_id: str, pasal: str) -> list[Padanan]:
+    """Where a Pasal of a revoked regulation is now (correspondence artifact), best first."""
+    table = rt.index.artifact("correspondence")
+    matches = successor_of(table, (doc_id, pasal))
+    if not matches:
+        return []
+    shorts = {d.id: d.short for d in rt.manifest.documents.values()}
+    doubt = is_doubtful(table, (doc_id, pasal))
+    return [
+        Padanan(id=new, label=id_label(new, shorts), score=score, doubtful=doubt)
+        for new, score in matches
+    ]

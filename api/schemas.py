@@ -134,6 +134,15 @@ class DocumentRef(BaseModel):
     source_url: str | None = None
 
 
+class Padanan(BaseModel):
+    """The provision of the regulation in force that corresponds to a revoked one."""
+
+    id: str
+    label: str
+    score: float
+    doubtful: str | None = Field(None, description="low_score | small_margin | revocation_clause")
+
+
 class PasalText(BaseModel):
     document: DocumentRef
     pasal: str
@@ -141,6 +150,10 @@ class PasalText(BaseModel):
     heading: str = Field(description="BAB › Bagian › Paragraf tempat Pasal ini berada.")
     ayat: list[PasalPart] = Field(description="Batang tubuh, berurutan.")
     penjelasan: list[PasalPart] = Field(default_factory=list)
+    padanan: list[Padanan] = Field(
+        default_factory=list,
+        description="Padanan dalam peraturan yang berlaku (Pasal peraturan yang dicabut).",
+    )
 
 
 class FeedbackIn(BaseModel):

@@ -84,7 +84,7 @@ def rows(
     return out
 
 
-def place_label(place_id: str, shorts: dict[str, str]) -> str:
+def id_label(place_id: str, shorts: dict[str, str]) -> str:
     """ "uu-20-2023/pasal-21/ayat-1" -> "UU 20/2023 Pasal 21 ayat (1)" (shorts: doc id -> short)."""
     doc, *rest = place_id.split("/")
     text = shorts.get(doc, doc)
@@ -105,8 +105,8 @@ def successor_note(
     matches = successor_of(correspondence, ref, limit=1)
     if not matches:
         return None
-    old = place_label(pasal_id(*ref) if isinstance(ref, tuple) else ref, shorts)
-    new = place_label(matches[0][0], shorts)
+    old = id_label(pasal_id(*ref) if isinstance(ref, tuple) else ref, shorts)
+    new = id_label(matches[0][0], shorts)
     if is_doubtful(correspondence, ref):
         return f"{old} telah dicabut; padanannya tidak pasti (paling dekat: {new})."
     return f"{old} telah dicabut; kini diatur dalam {new}."

@@ -39,3 +39,18 @@ async function loadDocuments() {
     $("doc-held-list").replaceChildren(el("li", { class: "muted small", text: "Daftar dokumen tidak dapat dimuat." }));
   }
 }
+
+/* Source panel: where a Pasal of a revoked regulation is now (GET …/pasal/{n} → padanan). */
+function padananBlock(data) {
+  const rows = data.padanan || [];
+  if (!rows.length) return null;
+  const best = rows[0];
+  const hedge = best.doubtful ? " (padanan tidak pasti; periksa teksnya)" : "";
+  return el(
+    "p",
+    { class: "note padanan", dataset: { testid: "padanan" } },
+    el("strong", { text: "Padanan dalam peraturan yang berlaku: " }),
+    best.label,
+    hedge,
+  );
+}

@@ -56,6 +56,8 @@ function renderPasal(data, citation) {
   if ([...data.ayat, ...data.penjelasan].some((p) => p.repaired || p.quality)) {
     status.append(ocrNote(doc.source_url));
   }
+  const padanan = padananBlock(data); // documents.js
+  if (padanan) status.append(padanan);
   $("source-heading").textContent = data.heading || "";
   $("source-text").replaceChildren(...data.ayat.map((p) => sourcePart(p, citation.id)));
   const penjelasan = $("source-penjelasan");

@@ -61,6 +61,13 @@ def test_referenced_documents_we_do_not_hold(client: TestClient) -> None:
     ).items()
 
 
+def test_pasal_of_a_revoked_regulation_names_its_padanan(client: TestClient) -> None:
+    padanan = client.get("/api/documents/uu-5-2014/pasal/6").json()["padanan"]
+    assert padanan[0]["id"] == "uu-20-2023/pasal-5"  # Pegawai ASN terdiri atas PNS dan PPPK
+    assert padanan[0]["label"] == "UU 20/2023 Pasal 5" and padanan[0]["doubtful"] is None
+    assert client.get("/api/documents/uu-20-2023/pasal/5").json()["padanan"] == []
+
+
 def test_one_document(client: TestClient) -> None:
     doc = client.get("/api/documents/uu-20-2023").json()
     assert doc["short"] == "UU 20/2023" and doc["status"] == "berlaku"
