@@ -17,8 +17,9 @@ from assistant.correspondence import successor_note, successor_of
 from assistant.documents import Answer, AnswerStatus, Chunk, DocStatus, Passage
 from assistant.errors import AsistenError, GeneratorError
 from assistant.guard import is_english, is_injection, mask_pii
+from assistant.landscape import delegation_note, delegations_for, find_referenced
 from assistant.manifest import status_note
-from assistant.references import PlaceRef, parse_reference
+from assistant.references import DocMention, PlaceRef, parse_reference
 from assistant.runtime import Runtime
 from assistant.temporal import TimeFrame, time_frame
 from assistant.text import definition_term, tokenize
@@ -38,7 +39,16 @@ INJECTION_MESSAGE = (
 REFUSAL_SENTENCE = "Maaf, sumber yang tersedia tidak memuat jawaban atas pertanyaan ini."
 DEFINITION_BOOST = 1.3  # "apa yang dimaksud dengan X" is answered by Pasal 1 (Ketentuan Umum)
 NON_DEFINITION_PENALTY = 0.9  # definitions match many terms; they rarely answer other questions
+# OCR text flagged as scrambled (indexer/ocr_quality.py): a clean passage with the same content wins
+# a near tie, but a flagged passage that is the only copy of a provision still answers, with a warning
+SCRAMBLED_TIE_BREAK = 0.97
 UNPLACED_PENALTY = 0.85  # Pembukaan / Penjelasan Umum / Lampiran: context, rarely the answer
+# "masih berlaku gak PP 99/2000?", "PP 53/2010 sudah dicabut?": a question about a document's status
+_STATUS_QUESTION = re.compile(
+    r"\b(?:masih\s+(?:berlaku|dipakai|dipake|laku|dipakai\s+gak)|(?:sudah|udah|sdh)\s+(?:dicabut|"
+    r"tidak\s+berlaku|gak\s+berlaku|ga\s+berlaku|diganti)|still\s+in\s+force|status\s+berlakunya)\b",
+    re.I,
+)
 _DEFINITION_HINT = re.compile(
     r"\b(pengertian|definisi|yang\s+dimaksud|dimaksud\s+dengan|apa\s+itu|apa\s+sih|singkatan|kepanjangan|"
     r"arti(nya)?|bedanya|perbedaan|what\s+is|what\s+are|meaning|definition|stands?\s+for)\b",
@@ -202,18 +212,33 @@ class AnswerService:
     def time_frame(self, question: str, ref: PlaceRef) -> TimeFrame:
         """Is the question about the law in force (default) or about the past?"""
         named = set(ref.known_docs)
-        revoked = []
+        revoked, successors = [], []
         for doc_id in named:
             doc = self.rt.manifest.get(doc_id)
-            # "after UU 5/2014 was replaced by UU 20/2023 ...": the old law is context, not the subject
-            if doc and doc.status == DocStatus.DICABUT and not set(doc.dicabut_oleh) & named:
-                revoked.append(doc.short)
-        return time_frame(question, revoked)
+            if doc and doc.status == DocStatus.DICABUT:
+                # "after UU 5/2014 was replaced by UU 20/2023 ...": the old law is context
+                both = [self.rt.manifest.documents[d].short for d in set(doc.dicabut_oleh) & named]
+                successors += both
+                if not both:
+                    revoked.append(doc.short)
+        return time_frame(question, revoked, successors)
+
+    def _subject_docs(self, ref: PlaceRef, frame: TimeFrame) -> set[str]:
+        """The documents a question is about: those it names, and, when it names a revoked law but
+        asks about today, the laws in force that replaced it."""
+        named = set(ref.known_docs)
+        if frame.past:
+            return named
+        for doc_id in list(named):
+            doc = self.rt.manifest.get(doc_id)
+            if doc and doc.status == DocStatus.DICABUT:
+                named.update(doc.dicabut_oleh)
+        return named
 
     def _rank(self, question: str, passages: list[Passage], ref: PlaceRef) -> list[Passage]:
         wants_definition = bool(_DEFINITION_HINT.search(question))
-        named = set(ref.known_docs)
         frame = self.time_frame(question, ref)
+        named = self._subject_docs(ref, frame)
         for p in passages:
             if p.chunk.pasal == "1" and p.chunk.part == "batang_tubuh":
                 p.score *= DEFINITION_BOOST if wants_definition else NON_DEFINITION_PENALTY
@@ -221,6 +246,8 @@ class AnswerService:
                 p.score *= UNPLACED_PENALTY
             if named and p.chunk.doc in named:
                 p.score *= 1.5
+            if (p.chunk.quality or "").startswith("scrambled"):
+                p.score *= SCRAMBLED_TIE_BREAK
         temporal.weigh(passages, frame, named)
         return sorted(passages, key=lambda p: p.score, reverse=True)
 
@@ -241,7 +268,8 @@ class AnswerService:
         question = result.query or question  # typos corrected (assistant/spelling.py)
         ranked = self._rank(question, result.passages, ref)
         if ref.known_docs:
-            ranked = [p for p in ranked if p.chunk.doc in ref.known_docs] or ranked
+            subject = self._subject_docs(ref, self.time_frame(question, ref))
+            ranked = [p for p in ranked if p.chunk.doc in subject] or ranked
         definitions = self._definition_passages(question, ref)
         if definitions:
             top = ranked[0].score if ranked else 1.0
@@ -285,13 +313,28 @@ class AnswerService:
         indexed = set(self.rt.index.info.get("documents", {}))
         if ref.unknown_docs and not self._corpus_mentions(question, ref):
             names = ", ".join(d.text.upper() for d in ref.unknown_docs)
-            message = refusals.unknown_document(names, self.corpus_summary())
+            message = refusals.unknown_document(
+                names, self.corpus_summary(), self._mention(ref.unknown_docs[0])
+            )
             return self._refuse(prep, AnswerStatus.NO_SOURCE, "unknown_document", message)
         missing = [d for d in ref.known_docs if d not in indexed]
         if missing:
             message = self._missing_message(missing)
             return self._refuse(prep, AnswerStatus.MISSING_DOCUMENT, "document_missing", message)
         t0 = time.perf_counter()
+        status = self._status_passages(question, ref)
+        if status:
+            doc = self.rt.manifest.get(ref.known_docs[0])
+            note = status_note(doc, self.rt.manifest) if doc else None
+            prep.temporal_notes.append(
+                f"{doc.short if doc else ''} tidak berlaku lagi ({note})."
+                if note and doc and doc.status == DocStatus.DICABUT
+                else (f"{note}." if note else "")
+            )
+            prep.passages = status
+            prep.trace["candidates"] = [_trace_row(p) for p in status]
+            prep.trace["temporal"] = {"aturan": "menanyakan status berlakunya peraturan"}
+            return prep
         if ref.known_docs and ref.pasal:
             passages, error = self._reference_passages(ref)
             prep.timings["retrieve"] = (time.perf_counter() - t0) * 1000
@@ -329,6 +372,26 @@ class AnswerService:
         self._place_in_time(prep, ref)
         return self._check(prep, searched, conf)
 
+    def _status_passages(self, question: str, ref: PlaceRef) -> list[Passage]:
+        """ "Masih berlaku gak PP 99/2000?": the provision that revoked (or amended) the named document,
+        read from the texts at index time (the `relations` artifact), is the answer."""
+        if ref.pasal or not ref.known_docs or not _STATUS_QUESTION.search(question):
+            return []
+        relations = (self.rt.index.artifact("relations") or {}).get("relations", [])
+        doc = self.rt.manifest.get(ref.known_docs[0])
+        found: list[Passage] = []
+        for rel in relations:
+            if doc is None or rel.get("target_id") != doc.id or rel.get("reported"):
+                continue
+            if rel.get("kind") not in ("mencabut", "mencabut_sebagian", "mengubah"):
+                continue
+            pasal = str(rel.get("place") or "").removeprefix("Pasal ").strip()
+            chunks = [c for c in self.rt.index.by_pasal(rel["source"], pasal) if c.searchable]
+            pattern = re.compile(rf"Nomor\s+{doc.number}\s+Tahun\s+{doc.year}\b", re.I)
+            chunks.sort(key=lambda c: not pattern.search(c.text))
+            found += [Passage(chunk=c, score=1.0, via="status") for c in chunks[:1]]
+        return found[:3]
+
     def _place_in_time(self, prep: Prepared, ref: PlaceRef) -> None:
         """Old law → law in force: when the best passage is no longer in force and the question is
         not about the past, its successor leads and the old provision is named as revoked; when the
@@ -336,6 +399,13 @@ class AnswerService:
         prep.frame = frame = self.time_frame(prep.question, ref)
         decision: dict[str, Any] = {**frame.trace(), "padanan": None}
         prep.trace["temporal"] = decision
+        # an amended provision: its wording in force, or (asked about the past) the original first
+        current = [p for p in prep.passages if not p.chunk.superseded]
+        original = [p for p in prep.passages if p.chunk.superseded]
+        if original and frame.past:
+            prep.passages = original + current
+        elif original and current:
+            prep.passages = current
         if not prep.passages or not temporal.is_old(prep.passages[0]):
             return
         old = prep.passages[0].chunk
@@ -388,11 +458,15 @@ class AnswerService:
         prep.trace["answerability"] = verdict.trace()
         if not prep.passages:
             verdict.status, verdict.reason = AnswerStatus.NO_SOURCE, "weak_sources"
+        terms = {t.term for t in verdict.terms if t.weight}
+        delegation = self._delegation(chosen, terms) if chosen else ""
+        prep.trace["answerability"]["delegasi"] = delegation or None
         if verdict.status == AnswerStatus.NO_SOURCE:
             prep.passages = []
-            return self._refuse(
-                prep, AnswerStatus.NO_SOURCE, verdict.reason, self._no_source(verdict)
-            )
+            message = self._no_source(verdict, delegation)
+            return self._refuse(prep, AnswerStatus.NO_SOURCE, verdict.reason, message)
+        if delegation:
+            prep.temporal_notes.append(delegation)
         if verdict.status == AnswerStatus.PARTIAL:
             prep.partial_reason = verdict.reason
             kind_missing = (
@@ -401,13 +475,36 @@ class AnswerService:
             prep.partial_note = refusals.partial_note(verdict.missing, kind_missing)
         return prep
 
-    def _no_source(self, verdict: answerability.Answerability) -> str:
+    def _mention(self, mention: DocMention) -> str:
+        """Where the corpus names a document it does not hold (the catalogue read at index time)."""
+        if not mention.type:
+            return ""
+        entry = find_referenced(
+            self.rt.index.artifact("catalogue"), mention.type, mention.number, mention.year, True
+        )
+        if not entry or entry.get("held"):
+            return ""
+        shorts = {d.id: d.short for d in self.rt.manifest.documents.values()}
+        return ", ".join(shorts.get(doc, doc) for doc in entry.get("mentioned_by", [])[:3])
+
+    def _delegation(self, passages: list[Passage], question_terms: set[str]) -> str:
+        """'PP 11/2017 Pasal 341 menyatakan bahwa ketentuan lebih lanjut mengenai … diatur dengan
+        Peraturan BKN, yang teksnya tidak ada di korpus' — when the delegated topic is the asked one."""
+        catalogue = self.rt.index.artifact("catalogue")
+        shorts = {d.id: d.short for d in self.rt.manifest.documents.values()}
+        for d in delegations_for(catalogue, passages[:2]):
+            if set(tokenize(d.get("topic") or "")) & question_terms:
+                where = self.rt.index.chunks.get(d["chunk"])
+                return delegation_note(d, where.label if where else "", shorts)
+        return ""
+
+    def _no_source(self, verdict: answerability.Answerability, delegation: str = "") -> str:
         corpus = self.corpus_summary()
         if verdict.reason == "out_of_domain":
             return refusals.out_of_domain(corpus)
         if verdict.reason == "answer_type_mismatch":
             name = refusals.ANSWER_TYPE_NAMES.get(verdict.answer_type.value, "jawaban")
-            return refusals.answer_type_mismatch(name)
+            return refusals.answer_type_mismatch(name, delegation)
         if verdict.reason == "not_in_corpus":
             return refusals.not_in_corpus(verdict.missing, corpus)
         return refusals.weak_sources(verdict.missing, corpus)
@@ -441,7 +538,11 @@ class AnswerService:
         return prep
 
     def _notes(self, passages: list[Passage]) -> list[str]:
-        notes: list[str] = []
+        notes: list[str] = [
+            f"Teks {p.chunk.label} dari hasil OCR kurang rapi; periksa naskah resminya."
+            for p in passages
+            if (p.chunk.quality or "").startswith("scrambled")
+        ]
         for doc_id in dict.fromkeys(p.chunk.doc for p in passages):
             doc = self.rt.manifest.get(doc_id)
             note = status_note(doc, self.rt.manifest) if doc else None

@@ -17,8 +17,13 @@ REPEALED_PENALTY = 0.8  # a revoked law, when the question is not about the past
 SUPERSEDED_PENALTY = 0.7  # the original wording of an amended provision ("@asli")
 PAST_BOOST = 1.25  # a revoked or original wording, when the question asks about the past
 
+# "waktu UU 5/2014 masih berlaku" speaks of the past, although "masih berlaku" usually means now
+_WHILE_IN_FORCE = re.compile(
+    r"\b(?:waktu|ketika|saat|selama|pas|semasa)\s+(?:\S+\s+){0,4}?masih\s+berlaku\b", re.I
+)
 _NOW = re.compile(
-    r"\b(?:sekarang|skrg|kini|saat\s+ini|masih\s+(?:berlaku|sama|dipakai|ada|dipake|kah)|terbaru|"
+    r"\b(?:sekarang|skrg|skg|kini|saat\s+ini|masih\s+(?:berlaku|sama|dipakai|ada|dipake|kah)|terbaru|"
+    r"(?:uu|pp|aturan|peraturan)\s+(?:asn\s+)?(?:yang\s+|yg\s+)?baru|"
     r"yang\s+berlaku|berlaku\s+(?:sekarang|saat\s+ini)|now|currently|still|today|gimana\s+sekarang)\b",
     re.I,
 )
@@ -26,7 +31,8 @@ _PAST = re.compile(
     r"\b(?:dulu(?:nya)?|dahulu|sebelum(?:nya)?\s+(?:(?:tahun\s+)?\d{4}|diubah|dicabut|direvisi|ada|uu|pp)|"
     r"(?:uu|pp|aturan|peraturan|ketentuan)\s+(?:asn\s+)?(?:yang\s+)?lama|yang\s+lama|versi\s+lama|"
     r"teks\s+asli|bunyi\s+asli|rumusan\s+asli|semula|awalnya|pada\s+masa|zaman|"
-    r"sebelum\s+diubah|sebelum\s+perubahan|used\s+to|old\s+law|former|previous(?:ly)?|originally|"
+    r"sebelum\s+diubah|sebelum\s+perubahan|used\s+to|the\s+old|old\s+(?:\d{4}\s+)?(?:\w+\s+)?law|"
+    r"former|previous(?:ly)?|originally|"
     r"historis|sejarah)\b",
     re.I,
 )
@@ -44,10 +50,24 @@ class TimeFrame:
         return {"aturan": self.rule, "kata": self.words, "masa_lalu": self.past}
 
 
-def time_frame(question: str, named_revoked: list[str]) -> TimeFrame:
-    """`named_revoked`: short names of revoked or amended documents the question names."""
+def time_frame(
+    question: str, named_revoked: list[str], named_successor: list[str] | None = None
+) -> TimeFrame:
+    """`named_revoked`: short names of revoked documents the question names; `named_successor`: the
+    laws in force that replaced them, when the question names those too (then they are the subject)."""
+    while_in_force = _WHILE_IN_FORCE.search(question)
+    if while_in_force:
+        return TimeFrame(
+            True, "menanyakan masa aturan lama masih berlaku", [while_in_force.group(0)]
+        )
     now = _NOW.search(question)
     past = _PAST.search(question)
+    if named_successor and (past or named_revoked):
+        return TimeFrame(
+            False,
+            "menyebut aturan lama dan penggantinya: yang ditanyakan penggantinya",
+            named_successor,
+        )
     if now and (past or named_revoked):
         return TimeFrame(
             False,

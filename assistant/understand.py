@@ -317,7 +317,7 @@ def understand(question: str) -> Understanding:
 _PERSONAL_STRIP = re.compile(
     rf"(?<!\d)\d{{8}}\s?\d{{6}}\s?\d\s?\d{{3}}(?!\d)|(?<!\d)\d{{16}}(?!\d)|\bnip\b|"
     rf"\b(?:tolong|mohon|min|kak|pak|bu|dong|ya|yah|sih|nih|udah|sudah|sampai\s+mana|sampe\s+mana|"
-    rf"cek|cekin|dicek|lihat(?:kan)?|carikan|lacak|{_FIRST_PERSON})\b",
+    rf"cek|cekin|dicek|lihat(?:kan)?|carikan|lacak|sisa|saldo|punya(?:ku)?|{_FIRST_PERSON})\b",
     re.I,
 )
 

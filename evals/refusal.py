@@ -51,9 +51,10 @@ def class_scores(results: Sequence[ItemResult], klass: str) -> dict[str, Any]:
 
 
 def false_refusal_rate(results: Sequence[ItemResult]) -> float | None:
-    """Share of answerable items (with an answer) whose status is anything but `answered`."""
+    """Share of answerable items (with an answer) that were refused (no_source, missing_document,
+    refused). A `partial` answer still answers, with a caveat: it is not a refusal."""
     answerable = [r for r in results if r.expect == "answer" and r.status is not None]
-    return _ratio(sum(1 for r in answerable if r.status != ANSWERED), len(answerable))
+    return _ratio(sum(1 for r in answerable if is_refusal(r.status)), len(answerable))
 
 
 def table(results: Sequence[ItemResult], column: str) -> dict[str, dict[str, int]]:
