@@ -50,6 +50,14 @@ function renderAnswerText(container, text, citations) {
   }
 }
 
+/* The direct answer (Answer.direct) opens the answer text: shown prominently above its basis. */
+function markDirect(container, direct) {
+  const first = container.querySelector("p");
+  if (!direct || !first || first.textContent.trim() !== direct.trim()) return;
+  first.classList.add("direct-answer");
+  first.dataset.testid = "direct-answer";
+}
+
 function statusBadge(docStatus) {
   const info = DOC_STATUS[docStatus] || { label: docStatus, warn: false };
   return el("span", {
@@ -113,6 +121,7 @@ function finishAnswer(article, answer) {
     );
   }
   renderAnswerText(article.querySelector(".answer-text"), answer.answer, answer.citations);
+  markDirect(article.querySelector(".answer-text"), answer.direct);
   const foot = article.querySelector(".answer-foot");
   foot.replaceChildren(...[sourceList(answer.citations), ...actions(article, answer)].filter(Boolean));
 }

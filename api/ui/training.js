@@ -186,6 +186,10 @@ function renderTraining() {
     step(1, "Pertanyaan yang dicari",
       el("p", {}, "Ditanyakan: ", el("q", { text: rewrite.original || answer.question })),
       el("p", { dataset: { testid: "training-search-query" } }, "Dicari sebagai: ", el("q", { text: answer.search_query })),
+      (trace.spelling || []).length
+        ? el("p", { dataset: { testid: "training-spelling" } }, "Ejaan/singkatan diperbaiki: ",
+            el("strong", { text: trace.spelling.join(", ") }))
+        : null,
       rewrite.rule && rewrite.rule !== "asli"
         ? el("p", { class: "muted", text: `Pertanyaan lanjutan ditulis ulang (aturan: ${rewrite.rule}) dari: “${rewrite.previous}”.` })
         : null),
