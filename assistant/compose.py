@@ -25,9 +25,9 @@ from assistant.text import definition_term, tokenize
 from assistant.understand import AnswerType, answer_type
 
 MAX_QUOTE = 700  # the old whole-provision quote (trim's default)
-QUOTE_LIMIT = 400  # the quote of the provision the direct answer comes from
-SECOND_QUOTE_LIMIT = 220  # the quote of a runner-up provision
-SHORT_PROVISION = 300  # a provision this short is quoted whole
+QUOTE_LIMIT = 340  # the quote of the provision the direct answer comes from
+SECOND_QUOTE_LIMIT = 170  # the quote of a runner-up provision
+SHORT_PROVISION = 250  # a provision this short is quoted whole
 MAX_QUOTED = 3  # provisions quoted under "Dasar hukum"; the others are named ("Lihat juga")
 DIRECT_LIMIT = 450  # the direct answer
 ITEM_LIMIT = 90  # one list item inside a direct answer
@@ -61,6 +61,9 @@ _BOUND = re.compile(r"\b(?:paling\s+(?:lama|singkat|lambat|cepat|sedikit|banyak)
 _ALLOW = re.compile(r"\b(dapat|boleh|diperbolehkan|dibolehkan|berhak|diizinkan)\b", re.I)
 _DENY = re.compile(
     r"\b(dilarang|tidak\s+(?:dapat|boleh|diperbolehkan|dibolehkan|berhak|diizinkan))\b", re.I
+)
+_YES_NO = re.compile(  # a question that wants yes or no (not "apa keuntungan kalau ... dapat ...")
+    r"\b(?:apakah|bolehkah|bisakah|dapatkah|boleh|can|may|allowed)\b|\btidak\s*\?", re.I
 )
 _DEFINES = re.compile(r"\badalah\b|\byang\s+dimaksud\s+dengan\b", re.I)
 
@@ -146,7 +149,7 @@ def _list(parts: list[Unit], lead: str | None = None) -> str | None:
 
 
 def _permission(parts: list[Unit], terms: set[str]) -> str | None:
-    best = _best(parts, terms)
+    best = _best([u for u in parts if not u.text.rstrip().endswith(":")], terms)
     shared = overlap(terms, best.lead + " " + best.text) if best else 0.0
     if best is None or shared < max(MIN_OVERLAP, MIN_OVERLAP_SHARE * len(terms)):
         return None
@@ -169,6 +172,8 @@ def _definition(parts: list[Unit], terms: set[str]) -> str | None:
         term, abbrev = definition_term(unit.text)
         term_terms = set(tokenize(term)) | ({abbrev.lower()} if abbrev else set())
         s = len(term_terms & terms) - 0.3 * len(term_terms - terms)
+        if abbrev and abbrev.lower() in terms:  # "Apa yang dimaksud dengan SPBE?"
+            s = max(s, 1.5)
         if s > score:
             best, score = unit, s
     if best is None:
@@ -185,7 +190,7 @@ def typed_answer(question: str, passage: Passage, kind: str | None) -> str | Non
         return _number(parts, question.lower(), terms)
     if kind == AnswerType.LIST:
         return _list(parts)
-    if kind == AnswerType.PERMISSION:
+    if kind == AnswerType.PERMISSION and _YES_NO.search(question):
         return _permission(parts, terms)
     if kind == AnswerType.DEFINITION:
         return _definition(parts, terms)
@@ -214,20 +219,21 @@ def direct_answer(
     """
     question = expand_shorthand(question)
     kind = kind or answer_type(question)
+    terms = set(tokenize(question))
+    relevance = [overlap(terms, p.chunk.text) for p in passages]
     order = list(range(len(passages)))
-    if kind == AnswerType.LIST:
-        first = passages[0].chunk
+    first = passages[0].chunk
+    if kind == AnswerType.LIST and first.pasal:  # a Pasal split in parts: its best part, then order
         same = [
             i
             for i in order
-            if first.pasal
-            and (passages[i].chunk.doc, passages[i].chunk.pasal) == (first.doc, first.pasal)
+            if (passages[i].chunk.doc, passages[i].chunk.pasal) == (first.doc, first.pasal)
         ]
-        order = sorted(same, key=lambda i: passages[i].chunk.order) + [
-            i for i in order if i not in same
-        ]
-    terms = set(tokenize(question))
-    relevance = [overlap(terms, p.chunk.text) for p in passages]
+        shared = {i: len(terms & set(tokenize(passages[i].chunk.text))) for i in same}
+        same.sort(key=lambda i: (-shared[i], passages[i].chunk.order))
+        order = same + [i for i in order if i not in same]
+    if kind == AnswerType.PERMISSION:
+        order = order[:1]  # a yes or no only from the best provision
     for i in order:
         if relevance[i] < RELEVANT_SHARE * relevance[0]:
             continue

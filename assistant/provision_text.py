@@ -15,7 +15,7 @@ _ITEM = re.compile(r"^\s*(?:[a-z]|\d{1,2})\s*[.)]\s+", re.I)
 _JUNK_ITEM = re.compile(r"^(?:\S{1,4}\s+){1,2}(?=(?:[a-z]|\d{1,2})\.\s)")  # "5.i A e. bekerja"
 _AYAT = re.compile(r"^\s*\(\d+[a-z]?\)\s*")
 _MARKER_RUN = re.compile(r"(?:\s*\(\s*\d+[a-z]?\s*[)t]){2,}\s*")
-_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])|(?<=;)\s+(?=\d+\s*\()")  # "...; 60 (enam puluh)"
 _CROSS_REF = re.compile(
     r",?\s*sebagaimana\s+dimaksud\s+(?:pada|dalam)\s+(?:(?:ayat|Pasal|huruf|angka)\s+\(?[\dA-Za-z]+\)?"
     r"\s*(?:(?:,|dan|atau|sampai\s+dengan)\s*)?)+",

@@ -228,3 +228,36 @@ def test_no_yes_when_the_rule_shares_too_little_of_the_question() -> None:
         [passage(CUTI_MELAHIRKAN, "325")],
     )
     assert not direct.startswith(("Ya", "Tidak"))
+
+
+BANTUAN_HUKUM = (
+    "(3) Bantuan hukum sebagaimana dimaksud pada ayat (2) dapat berupa:\na. litigasi; dan\n"
+    "b. nonlitigasi."
+)
+SPBE = (
+    "1. Sistem Pemerintahan Berbasis Elektronik yang selanjutnya disingkat SPBE adalah "
+    "penyelenggaraan pemerintahan yang memanfaatkan teknologi informasi dan komunikasi. "
+    "Arsitektur SPBE adalah kerangka dasar yang mendeskripsikan integrasi proses bisnis."
+)
+
+
+def test_only_yes_or_no_questions_get_a_verdict() -> None:
+    direct, _ = direct_answer(
+        "Kalau ASN tersangkut masalah hukum, bantuan hukum yang jadi haknya bisa berupa apa?",
+        [passage(BANTUAN_HUKUM, "21", "UU 20/2023")],
+    )
+    assert direct == "Bantuan hukum dapat berupa: litigasi; nonlitigasi."  # the list, no "Ya"
+    direct, _ = direct_answer(
+        "Apa keuntungan kalau PNS dapat predikat kinerja sangat baik?",
+        [passage(LARANGAN, "5", "PP 94/2021")],
+    )
+    assert not direct.startswith(("Ya", "Tidak"))
+
+
+def test_definition_named_by_its_abbreviation() -> None:
+    direct, _ = direct_answer(
+        "Apa yang dimaksud dengan SPBE?", [passage(SPBE, "1", "Perpres 95/2018")]
+    )
+    assert direct.startswith(
+        "Sistem Pemerintahan Berbasis Elektronik yang selanjutnya disingkat SPBE"
+    )
