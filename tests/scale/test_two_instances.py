@@ -111,9 +111,30 @@ def test_rate_limit_is_shared(cluster: Cluster) -> None:
     assert codes.count(200) == LIMIT and codes.count(429) == 6, codes
 
 
+class Traffic:
+    """Searches through nginx in a thread until stopped; every status code is kept."""
+
+    def __init__(self, front: str) -> None:
+        self.front, self.codes, self._stop = front, [], threading.Event()
+        self._thread = threading.Thread(target=self._run)
+        self._thread.start()
+
+    def _run(self) -> None:
+        with httpx.Client(base_url=self.front, headers=auth(ADMIN), timeout=60) as client:
+            while not self._stop.is_set():
+                r = client.get("/api/search", params={"q": "cuti", "k": 3})
+                self.codes.append(r.status_code)
+
+    def stop(self) -> list[int]:
+        self._stop.set()
+        self._thread.join(timeout=60)
+        return self.codes
+
+
 def test_reindex_is_picked_up_by_both(cluster: Cluster) -> None:
     before = httpx.get(f"{cluster.a.url}/healthz").json()
     shutil.copy(shared_corpus() / "uu-20-2023.txt", cluster.corpus)
+    traffic = Traffic(cluster.front)  # queries keep coming while the index switches
     started = httpx.post(f"{cluster.a.url}/api/admin/reindex", headers=auth(ADMIN), timeout=30)
     assert started.status_code == 202
     deadline = time.monotonic() + 180
@@ -122,6 +143,9 @@ def test_reindex_is_picked_up_by_both(cluster: Cluster) -> None:
         if not status["running"]:
             break
         time.sleep(0.5)
+    time.sleep(1.5)  # past the replicas' pointer check
+    codes = traffic.stop()
+    assert len(codes) > 5 and set(codes) == {200}, codes
     assert status.get("error") is None and status["generation"] != before["generation"]
     for base in (cluster.a.url, cluster.b.url, cluster.b.url, cluster.b.url):  # b: both workers
         deadline = time.monotonic() + 30
@@ -132,19 +156,9 @@ def test_reindex_is_picked_up_by_both(cluster: Cluster) -> None:
 
 
 def test_stopping_one_instance_loses_no_request(cluster: Cluster) -> None:
-    results: list[int] = []
-    stop = threading.Event()
-
-    def traffic() -> None:
-        with httpx.Client(base_url=cluster.front, headers=auth(ADMIN), timeout=60) as client:
-            while not stop.is_set():
-                results.append(client.get("/api/search", params={"q": "cuti", "k": 3}).status_code)
-
-    worker = threading.Thread(target=traffic)
-    worker.start()
+    traffic = Traffic(cluster.front)
     time.sleep(2)
     cluster.a.stop()  # SIGTERM: uvicorn finishes what it has, nginx sends the rest to b
     time.sleep(3)
-    stop.set()
-    worker.join(timeout=60)
-    assert len(results) > 10 and set(results) == {200}, results
+    codes = traffic.stop()
+    assert len(codes) > 10 and set(codes) == {200}, codes
