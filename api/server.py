@@ -37,6 +37,10 @@ Halaman pelatih (kunci admin, JANGAN dibagikan): {trainer_url}
 Kedua kunci hanya berlaku selama server ini berjalan.
 """
 
+QR_ON_TRAINER_PAGE = (
+    "(terminal ini tidak dapat menggambar kode QR: buka halaman pelatih di bawah)\n"
+)
+
 
 def url_for(host: str, port: int) -> str:
     shown = "127.0.0.1" if host in ("0.0.0.0", "") else f"[{host}]" if ":" in host else host
@@ -54,14 +58,11 @@ def start_workshop(settings: Settings, host: str, port: int) -> tuple[Settings, 
     listen = "0.0.0.0" if is_loopback(host) else host
     shown = lan_address() if listen in ("0.0.0.0", "::", "") else host
     workshop = Workshop.create(f"[{shown}]" if ":" in shown else shown, port)
-    print(
-        WORKSHOP_BANNER.format(
-            participant_url=workshop.participant_url,
-            qr=qr_text(workshop.participant_url),
-            trainer_url=workshop.trainer_url,
-        ),
-        flush=True,
-    )
+    links = {"participant_url": workshop.participant_url, "trainer_url": workshop.trainer_url}
+    try:
+        print(WORKSHOP_BANNER.format(qr=qr_text(workshop.participant_url), **links), flush=True)
+    except UnicodeEncodeError:  # a terminal without block characters: the QR is on the trainer page
+        print(WORKSHOP_BANNER.format(qr=QR_ON_TRAINER_PAGE, **links), flush=True)
     return workshop.apply(settings), listen
 
 
