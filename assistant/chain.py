@@ -49,6 +49,10 @@ _STATUS_QUESTION = re.compile(
     r"tidak\s+berlaku|gak\s+berlaku|ga\s+berlaku|diganti)|still\s+in\s+force|status\s+berlakunya)\b",
     re.I,
 )
+# a question that asks something else beside the status ("… jabatan ASN terdiri atas apa saja?")
+_OTHER_QUESTION = re.compile(
+    r"\b(?:apa\s+saja|apa\s+aja|berapa|siapa|bagaimana|gimana|kapan|mengapa|kenapa|terdiri)\b", re.I
+)
 _DEFINITION_HINT = re.compile(
     r"\b(pengertian|definisi|yang\s+dimaksud|dimaksud\s+dengan|apa\s+itu|apa\s+sih|singkatan|kepanjangan|"
     r"arti(nya)?|bedanya|perbedaan|what\s+is|what\s+are|meaning|definition|stands?\s+for)\b",
@@ -375,7 +379,20 @@ class AnswerService:
     def _status_passages(self, question: str, ref: PlaceRef) -> list[Passage]:
         """ "Masih berlaku gak PP 99/2000?": the provision that revoked (or amended) the named document,
         read from the texts at index time (the `relations` artifact), is the answer."""
-        if ref.pasal or not ref.known_docs or not _STATUS_QUESTION.search(question):
+        status = _STATUS_QUESTION.search(question)
+        if ref.pasal or not ref.known_docs or not status or _OTHER_QUESTION.search(question):
+            return []
+        if self.time_frame(question, ref).past:
+            return []
+        # the document itself is the subject: named right before or after "masih berlaku"
+        mention = question.lower().find(ref.docs[0].text.lower())
+        if mention < 0:
+            return []
+        end = mention + len(ref.docs[0].text)
+        between = question[end : status.start()] if status.start() >= end else ""
+        if status.start() < mention:
+            between = question[status.end() : mention]
+        if len(between) > 60 or re.search(r"[.,;?!]|\b(?:skrg|sekarang|kini)\b", between, re.I):
             return []
         relations = (self.rt.index.artifact("relations") or {}).get("relations", [])
         doc = self.rt.manifest.get(ref.known_docs[0])
@@ -402,7 +419,7 @@ class AnswerService:
         # an amended provision: its wording in force, or (asked about the past) the original first
         current = [p for p in prep.passages if not p.chunk.superseded]
         original = [p for p in prep.passages if p.chunk.superseded]
-        if original and frame.past:
+        if original and frame.original:
             prep.passages = original + current
         elif original and current:
             prep.passages = current
@@ -532,6 +549,7 @@ class AnswerService:
         if probe.status is None and probe.partial_reason is None and probe.passages:
             best = self._current_law_first(probe)[:1]
             prep.general = best
+            prep.trace["selection"] = [p.chunk.id for p in best]
             prep.message += "\n\nKetentuan umumnya (bukan data Anda): " + compose_extractive(
                 best, prep.english
             ).replace("Menurut ", "menurut ", 1)

@@ -38,6 +38,14 @@ _PAST = re.compile(
 )
 
 
+# the original wording of an amended provision, not the amended one
+_ORIGINAL = re.compile(
+    r"\b(?:teks|bunyi|rumusan|versi)\s+(?:aslinya|asli|awal|semula)|sebelum\s+(?:diubah|perubahan|"
+    r"direvisi|diamandemen)|semula|awalnya|originally\b",
+    re.I,
+)
+
+
 @dataclass
 class TimeFrame:
     """Whether the question asks about the past, and why (the rule that fired, with its words)."""
@@ -45,9 +53,15 @@ class TimeFrame:
     past: bool
     rule: str
     words: list[str] = field(default_factory=list)
+    original: bool = False  # the original wording of an amended provision is asked for
 
     def trace(self) -> dict[str, object]:
-        return {"aturan": self.rule, "kata": self.words, "masa_lalu": self.past}
+        return {
+            "aturan": self.rule,
+            "kata": self.words,
+            "masa_lalu": self.past,
+            "teks_asli": self.original,
+        }
 
 
 def time_frame(
@@ -55,11 +69,24 @@ def time_frame(
 ) -> TimeFrame:
     """`named_revoked`: short names of revoked documents the question names; `named_successor`: the
     laws in force that replaced them, when the question names those too (then they are the subject)."""
+    frame = _frame(question, named_revoked, named_successor or [])
+    original = _ORIGINAL.search(question)
+    if original:
+        frame.original = frame.past = True
+        frame.words.append(original.group(0))
+    return frame
+
+
+def _frame(question: str, named_revoked: list[str], named_successor: list[str]) -> TimeFrame:
     while_in_force = _WHILE_IN_FORCE.search(question)
     if while_in_force:
         return TimeFrame(
             True, "menanyakan masa aturan lama masih berlaku", [while_in_force.group(0)]
         )
+    for name in named_successor:  # "sebelum PP 94/2021, menurut PP 53/2010 …"
+        before = re.search(rf"\bsebelum\s+(?:adanya\s+|ada\s+)?{re.escape(name)}", question, re.I)
+        if before:
+            return TimeFrame(True, "menanyakan masa sebelum peraturan pengganti", [before.group(0)])
     now = _NOW.search(question)
     past = _PAST.search(question)
     if named_successor and (past or named_revoked):
@@ -94,6 +121,9 @@ def weigh(passages: list[Passage], frame: TimeFrame, named: set[str]) -> None:
     """Score factors for the time the question is about (in place)."""
     for p in passages:
         c = p.chunk
+        if c.superseded and not frame.original:
+            p.score *= SUPERSEDED_PENALTY  # "dulu menurut PP 99/2000": as amended, until revoked
+            continue
         if frame.past:
             if is_old(p) and (not named or c.doc in named):
                 p.score *= PAST_BOOST

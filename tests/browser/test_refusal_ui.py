@@ -1,0 +1,59 @@
+"""A refusal in the web chat says why, in plain Indonesian, and Mode Pelatihan shows the decision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from api.app import create_app
+from assistant.config import Settings
+from tests.api.live import live_server, private_settings
+from tests.browser.conftest import needs_chromium, save_screenshot
+from tests.browser.test_ui import ask
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
+
+
+@pytest.fixture(scope="module")
+def base_url(mini_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    settings = private_settings(mini_settings, tmp_path_factory.mktemp("refusal_ui"))
+    with live_server(create_app(settings)) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, base_url: str):  # noqa: ANN001, ANN201
+    context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="id-ID")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(base_url)
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def test_personal_record_refusal_shows_its_reason(page) -> None:  # noqa: ANN001
+    answer = ask(page, "min tolong cek sisa cuti tahunan saya dong, NIP 199001012015031001")
+    assert answer.get_attribute("data-status") == "refused"
+    reason = answer.locator("[data-testid=refusal-reason]")
+    assert reason.get_attribute("data-reason") == "personal_record"
+    assert "tidak punya akses ke data kepegawaian pribadi" in reason.inner_text()
+    assert "pengelola kepegawaian" in answer.locator("[data-testid=answer-text]").inner_text()
+    save_screenshot(page, "screenshot-refusal.png")
+
+
+def test_training_mode_shows_why_a_question_was_refused(page) -> None:  # noqa: ANN001
+    page.click("[data-testid=training-switch]")
+    answer = ask(page, "Berapa tunjangan jabatan fungsional analis kebijakan ahli muda per bulan?")
+    assert answer.get_attribute("data-status") == "no_source"
+    assert answer.locator("[data-testid=refusal-reason]").get_attribute("data-reason") in (
+        "answer_type_mismatch",
+        "not_in_corpus",
+    )
+    panel = page.locator("[data-testid=answerability]")
+    panel.wait_for()
+    assert "nominal" in panel.inner_text()
+    assert page.locator("[data-testid=terms-table] tbody tr").count() >= 3
+    assert "regulasi" in page.locator("[data-testid=understand]").inner_text()
