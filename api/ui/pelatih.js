@@ -24,7 +24,8 @@ async function showWorkshop() {
     message.textContent = typeof data.detail === "string" ? data.detail : `Galat ${response.status}.`;
     return;
   }
-  const svg = new DOMParser().parseFromString(data.qr_svg, "image/svg+xml").documentElement;
+  /* parsed as HTML: the inline <svg> (no xmlns) lands in the SVG namespace and is drawn */
+  const svg = new DOMParser().parseFromString(data.qr_svg, "text/html").querySelector("svg");
   const size = svg.getAttribute("width") || "320";
   svg.setAttribute("viewBox", `0 0 ${size} ${size}`);
   svg.setAttribute("width", "320");
