@@ -608,11 +608,17 @@ class AnswerService:
             else prep.passages[:4]
         )
         if backend == "extractive":
-            citations = make_citations(chosen, self.rt.manifest)
-            notes = prep.temporal_notes + self._notes(chosen)
             kind = prep.understood.answer_type if prep.understood else None
             asked = prep.trace.get("search_query") or prep.question  # typos corrected
-            composed = compose_answer(asked, chosen, prep.english, kind)
+            siblings = [
+                Passage(chunk=c, score=0.0, via="neighbour")
+                for c in self.neighbours(chosen[0].chunk)
+                if c.part == chosen[0].chunk.part and c.searchable
+            ]
+            composed = compose_answer(asked, chosen, prep.english, kind, siblings)
+            chosen = composed.passages
+            citations = make_citations(chosen, self.rt.manifest)
+            notes = prep.temporal_notes + self._notes(chosen)
             text = composed.text
             if prep.partial_note:
                 notes.insert(0, prep.partial_note)

@@ -16,7 +16,7 @@ ayat or huruf that carry the answer, each cut at a word boundary.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.documents import Passage
 from assistant.provision_text import Unit, clean, joined, plain, sentence, shorten, units
@@ -72,6 +72,7 @@ _DEFINES = re.compile(r"\badalah\b|\byang\s+dimaksud\s+dengan\b", re.I)
 class Composed:
     text: str
     direct: str | None
+    passages: list[Passage] = field(default_factory=list)  # the cited sources, in [n] order
 
 
 # ---------------------------------------------------------------------------- text helpers
@@ -312,24 +313,44 @@ def basis_lines(
     return lines
 
 
+def with_sibling(
+    question: str, passages: list[Passage], siblings: list[Passage], kind: str | None
+) -> list[Passage]:
+    """When no chosen source has the expected kind of answer but another ayat of the best Pasal
+    has it ("(3) Lamanya cuti melahirkan ... adalah 3 (tiga) bulan."), that ayat joins the sources."""
+    if kind not in (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION):
+        return passages
+    question = expand_shorthand(question)
+    if any(typed_answer(question, p, kind) for p in passages):
+        return passages
+    ids = {p.chunk.id for p in passages}
+    for sibling in siblings:
+        if sibling.chunk.id not in ids and typed_answer(question, sibling, kind):
+            return [*passages, sibling]
+    return passages
+
+
 def compose_answer(
     question: str,
     passages: list[Passage],
     english: bool = False,
     kind: str | None = None,
+    siblings: list[Passage] | None = None,
 ) -> Composed:
     """The direct answer (cited) followed by the basis: short focused quotes of the provisions
-    that carry it, the other sources named after them."""
+    that carry it, the other sources named after them. `siblings` (the other ayat of the best
+    Pasal) are searched for the direct answer when the chosen sources lack it."""
     if not passages:
         return Composed("", None)
     kind = kind or answer_type(expand_shorthand(question))
+    passages = with_sibling(question, passages, siblings or [], kind)
     direct, source = direct_answer(question, passages, kind)
     if english:
         direct = f"According to {passages[source].chunk.label}: {direct}"
     direct = f"{direct} [{source + 1}]"
     lines = basis_lines(question, passages, source, kind, english)
     basis = BASIS_EN if english else BASIS_ID
-    return Composed(f"{direct}\n\n{basis}\n" + "\n".join(lines), direct)
+    return Composed(f"{direct}\n\n{basis}\n" + "\n".join(lines), direct, passages)
 
 
 # ---------------------------------------------------------------------------- unchanged helpers

@@ -261,3 +261,25 @@ def test_definition_named_by_its_abbreviation() -> None:
     assert direct.startswith(
         "Sistem Pemerintahan Berbasis Elektronik yang selanjutnya disingkat SPBE"
     )
+
+
+def test_the_ayat_with_the_answer_joins_the_sources() -> None:
+    ayat_1 = passage(
+        "(1) Untuk kelahiran anak pertama sampai dengan kelahiran anak ketiga pada saat menjadi "
+        "PNS, berhak atas cuti melahirkan.",
+        "325",
+        ayat="1",
+    )
+    ayat_3 = passage(
+        "(3) Lamanya cuti melahirkan sebagaimana dimaksud pada ayat (1) dan ayat (2) adalah "
+        "3 (tiga) bulan.",
+        "325",
+        ayat="3",
+    )
+    ayat_3.chunk = ayat_3.chunk.model_copy(update={"id": "pp-11-2017/pasal-325/ayat-3"})
+    composed = compose_answer("Berapa lama cuti melahirkan untuk PNS?", [ayat_1], siblings=[ayat_3])
+    assert composed.direct == "Lamanya cuti melahirkan adalah 3 (tiga) bulan. [2]"
+    assert [p.chunk.id for p in composed.passages] == [ayat_1.chunk.id, ayat_3.chunk.id]
+    assert "PP 11/2017 Pasal 325 ayat (3)" in composed.text
+    other = compose_answer("Siapa yang memberikan cuti?", [ayat_1], siblings=[ayat_3])
+    assert other.passages == [ayat_1]  # an open question: nothing joins
