@@ -43,6 +43,9 @@ class EmbeddingCache:
             ).fetchall()
             found.update({k: np.frombuffer(v, dtype=np.float32) for k, v in rows})
         missing = [i for i, k in enumerate(keys) if k not in found]
+        # embedded shortest first, so each batch holds texts of similar length (little padding);
+        # the vectors are looked up by key below, so the order of work does not matter
+        missing.sort(key=lambda i: len(texts[i]))
         if on_progress and len(keys) - len(missing):
             on_progress(len(keys) - len(missing))
         for start in range(0, len(missing), batch):
