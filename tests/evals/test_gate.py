@@ -15,9 +15,15 @@ from tests.evals.conftest import DEV, REPO
 pytestmark = pytest.mark.slow
 
 
+# The whole dev set: the original questions, the helpdesk-style judgment set (four must-refuse
+# classes), the temporal/historical/amended set and the typo variants.
+DEV_SETS = [DEV] + [DEV.with_name(f"dev-{name}.jsonl") for name in ("judgment", "temporal", "typo")]
+
+
 def test_dev_set_passes_the_gate(full_settings: Settings, run_eval) -> None:  # noqa: ANN001
+    datasets = [arg for path in DEV_SETS for arg in ("--dataset", str(path))]
     result, run_dir = run_eval(
-        full_settings, "--dataset", str(DEV), "--gate", str(REPO / "evals" / "gate.toml")
+        full_settings, *datasets, "--gate", str(REPO / "evals" / "gate.toml")
     )
     assert result.exit_code == 0, result.output
     assert "Gate gagal" not in result.output
@@ -27,7 +33,12 @@ def test_dev_set_passes_the_gate(full_settings: Settings, run_eval) -> None:  # 
                 "must_contain_accuracy", "refusal_recall", "refusal_precision",
                 "invented_citations", "n", "n_answerable", "n_refuse", "latency"):  # fmt: skip
         assert key in summary, key
-    assert summary["n"] == sum(1 for line in DEV.open(encoding="utf-8") if line.strip())
+    assert summary["n"] == sum(
+        1 for path in DEV_SETS for line in path.open(encoding="utf-8") if line.strip()
+    )
+    for key in ("refusal_recall_personal_record", "refusal_recall_not_in_corpus",
+                "refusal_recall_out_of_domain", "refusal_recall_injection", "false_refusal_rate"):  # fmt: skip
+        assert summary[key] is not None, key
     assert summary["errors"] == 0
     rows = [json.loads(line) for line in (run_dir / "results.jsonl").open(encoding="utf-8")]
     assert len(rows) == summary["n"]
