@@ -35,6 +35,7 @@ MIN_OVERLAP = 2  # question terms a sentence must share before a yes/no is deriv
 MIN_OVERLAP_SHARE = 0.4  # ... and this share of them
 RELEVANT_SHARE = 0.6  # a runner-up as relevant as this x the best is searched for a typed answer
 QUOTED_SHARE = 0.5  # a runner-up sharing this x the best's question terms is quoted, else named
+FOCUS_SHARE = 0.6  # a part of a long provision scoring this x its best part is quoted
 BASIS_ID, BASIS_EN = "Dasar hukum:", "Legal basis:"
 
 _NUMBER_TYPES = {AnswerType.DURATION, AnswerType.PERCENT, AnswerType.MONEY, AnswerType.COUNT}
@@ -245,24 +246,32 @@ def direct_answer(
 
 
 # ---------------------------------------------------------------------------- the basis
-def focused_quote(question: str, passage: Passage, limit: int = QUOTE_LIMIT) -> str:
+def focused_quote(
+    question: str, passage: Passage, limit: int = QUOTE_LIMIT, numbers: bool = False
+) -> str:
     """The parts of a provision that carry the answer, in their order, gaps marked with '…'.
 
     A short provision is quoted whole; otherwise the sentences, ayat and items that share the most
-    question terms (with their list lead-in), until `limit`.
+    question terms (with their list lead-in), until `limit`; with `numbers`, the parts that state
+    a number first.
     """
     text = clean(passage.chunk.text)
     if len(text) <= SHORT_PROVISION:
         return re.sub(r"\s*\n\s*", " ", text)
     parts = units(text)
     terms = set(tokenize(expand_shorthand(question)))
-    scores = [overlap(terms, u.text) for u in parts]
+    scores = [  # a list lead-in counts through its items (it is quoted with them)
+        0.0
+        if u.text.rstrip().endswith(":")
+        else overlap(terms, u.text) + (2.0 if numbers and _NUMBER.search(u.text) else 0.0)
+        for u in parts
+    ]
     top = max(scores, default=0.0)
     ranked = sorted(range(len(parts)), key=lambda i: -scores[i])
     keep: set[int] = set()
     used = 0
     for i in ranked:
-        if keep and scores[i] < top * 0.5:
+        if keep and scores[i] < top * FOCUS_SHARE:
             break
         extra = {i} | {j for j in range(i) if parts[i].lead and parts[j].text == parts[i].lead}
         cost = sum(len(parts[j].text) + 1 for j in extra - keep)
@@ -282,10 +291,18 @@ def focused_quote(question: str, passage: Passage, limit: int = QUOTE_LIMIT) -> 
     return shorten(" ".join(out), limit)
 
 
-def _quote(question: str, passage: Passage, limit: int, whole_list: bool) -> str:
-    if whole_list:  # the list the direct answer gave, from its start
+def _quote(question: str, passage: Passage, limit: int, kind: str | None, source: bool) -> str:
+    if source and kind == AnswerType.LIST:  # the list the direct answer gave, from its start
         return shorten(re.sub(r"\s*\n\s*", " ", clean(passage.chunk.text)), limit)
-    return focused_quote(question, passage, limit)
+    return focused_quote(question, passage, limit, numbers=kind in _NUMBER_TYPES)
+
+
+def _carries(question: str, passage: Passage, kind: str | None, relevant: bool) -> bool:
+    """Whether a runner-up is worth quoting: it holds an answer of the expected kind (a number, a
+    list, a definition), or for other questions it shares enough of the question's terms."""
+    if kind in (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION):
+        return relevant and typed_answer(expand_shorthand(question), passage, kind) is not None
+    return relevant
 
 
 def basis_lines(
@@ -297,13 +314,16 @@ def basis_lines(
     relevance = [overlap(terms, p.chunk.text) for p in passages]
     best = max(relevance, default=0.0)
     quoted = [source] + [
-        i for i in range(len(passages)) if i != source and relevance[i] >= QUOTED_SHARE * best
+        i
+        for i in range(len(passages))
+        if i != source
+        and _carries(question, passages[i], kind, relevance[i] >= QUOTED_SHARE * best)
     ]
     quoted = sorted(quoted[:MAX_QUOTED])
     lines = []
     for i in quoted:
         limit = QUOTE_LIMIT if i == source else SECOND_QUOTE_LIMIT
-        quote = _quote(question, passages[i], limit, i == source and kind == AnswerType.LIST)
+        quote = _quote(question, passages[i], limit, kind, i == source)
         lines.append(f'- {passages[i].chunk.label}: "{quote}" [{i + 1}]')
     others = [i for i in range(len(passages)) if i not in quoted]
     if others:

@@ -174,15 +174,21 @@ def test_quotes_are_capped_and_cut_at_word_boundaries() -> None:
     assert quotes[0].startswith("PNS dilarang: …")  # the lead-in, then only the items that carry it
 
 
-def test_third_source_is_named_not_quoted() -> None:
+def test_sources_without_the_answer_are_named_not_quoted() -> None:
     passages = [
         passage(CUTI_MELAHIRKAN, "325"),
         passage(CARA_CUTI, "326"),
         passage(FUNGSI, "10", "UU 20/2023"),
     ]
     composed = compose_answer("Berapa lama cuti melahirkan?", passages)
-    assert len(basis_quotes(composed.text)) == 2
-    assert composed.text.endswith("- Lihat juga: UU 20/2023 Pasal 10 [3].")
+    # only the part that states the number is quoted; "how to apply" was not asked: named only
+    assert basis_quotes(composed.text) == [
+        "… Lamanya cuti melahirkan sebagaimana dimaksud pada ayat (1) dan ayat (2) adalah "
+        "3 (tiga) bulan."
+    ]
+    assert composed.text.endswith(
+        "- Lihat juga: PP 11/2017 Pasal 326 [2]; UU 20/2023 Pasal 10 [3]."
+    )
 
 
 def test_english_framing() -> None:
