@@ -9,6 +9,21 @@ const STATUS_LABELS = {
   missing_document: "Dokumen belum ada di korpus",
   refused: "Ditolak",
 };
+/* Why an answer is not `answered` (Answer.reason): plain Indonesian, with the next step. */
+const REASON_TEXT = {
+  personal_record: "Asisten tidak punya akses ke data kepegawaian pribadi. Tanyakan ke pengelola kepegawaian/BKPSDM atau aplikasi kepegawaian instansi Anda.",
+  injection: "Permintaan ini meminta asisten mengabaikan aturannya.",
+  out_of_domain: "Pertanyaan di luar urusan kepegawaian ASN.",
+  not_in_corpus: "Topik ini tidak diatur dalam dokumen di korpus. Tambahkan peraturannya ke folder korpus lalu jalankan `asisten index`.",
+  unknown_document: "Dokumen yang disebut tidak ada di korpus. Tambahkan dokumennya lalu jalankan `asisten index`.",
+  document_missing: "Dokumen ini tercantum tetapi teksnya belum ada. Tambahkan PDF-nya lalu jalankan `asisten index`.",
+  pasal_not_found: "Pasal/ayat yang disebut tidak ada atau tidak terbaca dari teks.",
+  weak_sources: "Sumber yang ditemukan hanya sebagian cocok dengan pertanyaan.",
+  answer_type_mismatch: "Sumber membahas topiknya, tetapi tidak memuat angka/jenis jawaban yang ditanyakan.",
+  delegated_not_held: "Rinciannya diatur dalam peraturan pelaksana yang tidak ada di korpus.",
+  unsupported_claim: "Sebagian jawaban tidak didukung sumber dan dihapus.",
+  llm_no_answer: "LLM menyatakan sumber tidak memuat jawabannya.",
+};
 const DOC_STATUS = {
   berlaku: { label: "Berlaku", warn: false },
   dicabut: { label: "Dicabut", warn: true },
@@ -114,6 +129,12 @@ function finishAnswer(article, answer) {
   meta.replaceChildren();
   const label = STATUS_LABELS[answer.status];
   if (label) meta.append(el("span", { class: `badge badge-${answer.status}`, text: label }));
+  if (answer.reason) {
+    meta.append(
+      el("span", { class: "reason", dataset: { testid: "refusal-reason", reason: answer.reason } },
+        REASON_TEXT[answer.reason] || answer.reason),
+    );
+  }
   if (answer.search_query && answer.question && answer.search_query !== answer.question) {
     meta.append(
       el("span", { class: "rewritten", dataset: { testid: "search-query" } }, "Dicari sebagai: ",

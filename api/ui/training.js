@@ -86,6 +86,45 @@ function confidenceBlock(trace) {
   );
 }
 
+function understandBlock(trace) {
+  const u = trace.understand;
+  if (!u) return el("p", { text: "Tidak dicatat." });
+  const classes = {
+    regulation: "pertanyaan regulasi",
+    personal_record: "permintaan data pribadi (ditolak)",
+    injection: "upaya mengubah aturan (ditolak)",
+  };
+  const rows = (u.sinyal || []).map((s) => [s.nama, String(s.bobot), s.teks || "—"]);
+  return el(
+    "div",
+    { dataset: { testid: "understand" } },
+    el("p", {}, "Jenis permintaan: ", el("strong", { text: classes[u.kelas] || u.kelas })),
+    el("p", {}, "Jenis jawaban yang diharapkan: ", el("strong", { text: u.jenis_jawaban })),
+    rows.length
+      ? table("signals-table", `Sinyal data pribadi (skor ${u.skor_data_pribadi}, ambang ${u.ambang_data_pribadi})`, ["Sinyal", "Bobot", "Kata"], rows)
+      : el("p", { class: "muted", text: "Tidak ada sinyal permintaan data pribadi." }),
+  );
+}
+
+function answerabilityBlock(trace) {
+  const a = trace.answerability;
+  if (!a) return null;
+  const rows = [
+    ...(a.istilah || []).map((t) => [t.istilah, fmt(t.bobot, 2), t.ada ? "✔" : "✖"]),
+    ...(a.frasa || []).map((t) => [`“${t.frasa}”`, fmt(t.bobot, 2), t.ada ? "✔" : "✖"]),
+    ...(a.angka || []).map((t) => [t.angka, "angka", t.ada ? "✔" : "✖"]),
+  ];
+  return el(
+    "div",
+    { dataset: { testid: "answerability" } },
+    table("terms-table", "Istilah pertanyaan (bobot = kelangkaan di korpus) di 3 sumber teratas", ["Istilah", "Bobot", "Ada"], rows),
+    el("p", {}, "Dukungan sumber: ", el("strong", { text: `${Math.round(a.dukungan * 100)}%` }),
+      ` (di bawah ${Math.round(a.ambang.no_source_di_bawah * 100)}% ditolak, di bawah ${Math.round(a.ambang.partial_di_bawah * 100)}% sebagian)`),
+    el("p", {}, `Jenis jawaban “${a.jenis_jawaban}”: `, el("strong", { text: a.jenis_jawaban_ada ? `ada (${a.bukti_jenis_jawaban || "—"})` : "tidak ada di sumber" })),
+    el("p", { class: "verdict", text: `Keputusan: ${a.keputusan}${a.alasan ? ` — alasan: ${a.alasan}` : ""}` }),
+  );
+}
+
 function compositionBlock(answer) {
   const trace = answer.trace;
   if (trace.prompt) {
@@ -195,7 +234,7 @@ function renderTraining() {
         : null),
     step(2, "Kandidat dari dua pencarian", candidateTables(trace)),
     step(3, "Digabung dan diurutkan", fusedTable(trace)),
-    step(4, "Keyakinan", confidenceBlock(trace)),
+    step(4, "Memahami permintaan dan memeriksa sumber", understandBlock(trace), confidenceBlock(trace), answerabilityBlock(trace)),
     step(5, trace.prompt ? "Prompt ke LLM" : "Pilihan ekstraktif", compositionBlock(answer)),
     step(6, "Waktu", timingsTable(answer)),
     step(7, "Dengan sumber vs tanpa sumber", comparisonBlock(answer)),
