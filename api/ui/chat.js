@@ -73,7 +73,8 @@ async function consumeStream(response, article) {
       if (!pending) {
         pending = true;
         requestAnimationFrame(() => {
-          renderAnswerText(textBox, text, citations);
+          // a frame that comes after `done` must not overwrite the finished answer
+          if (article.classList.contains("streaming")) renderAnswerText(textBox, text, citations);
           pending = false;
         });
       }

@@ -54,7 +54,7 @@ def test_streamed_answer_with_citation_buttons(page, base_url: str) -> None:  # 
     assert response.value.headers["content-type"].startswith("text/event-stream")
     assert int(answer.get_attribute("data-tokens")) > 10  # rendered token by token
     assert "UU 20/2023 Pasal 10" in answer.locator("[data-testid=answer-text]").inner_text()
-    assert answer.locator(".answer-text [data-testid=cite-1]").is_visible()
+    assert answer.locator(".answer-text [data-testid=cite-1]").first.is_visible()  # direct + basis
     assert answer.locator("[data-testid=source-list] li").count() >= 1
     assert page.locator("#welcome").is_hidden()
     save_screenshot(page, "screenshot-chat.png", publish=True)
@@ -62,7 +62,7 @@ def test_streamed_answer_with_citation_buttons(page, base_url: str) -> None:  # 
 
 def test_citation_opens_the_full_pasal_with_the_ayat_highlighted(page) -> None:  # noqa: ANN001
     answer = ask(page, "Apa isi Pasal 24 ayat 2 UU 20/2023?")
-    answer.locator(".answer-text [data-testid=cite-1]").click()
+    answer.locator(".answer-text [data-testid=cite-1]").first.click()
     panel = page.locator("[data-testid=source-panel]")
     panel.locator("[data-testid=cited-ayat]").wait_for()
     assert panel.locator("[data-testid=source-title]").inner_text() == "UU 20/2023 Pasal 24"
@@ -114,6 +114,31 @@ def test_training_mode_shows_each_step(page) -> None:  # noqa: ANN001
     save_screenshot(page, "screenshot-pelatihan.png", publish=True)
 
 
+def test_direct_answer_is_shown_first_and_prominently(page) -> None:  # noqa: ANN001
+    answer = ask(page, "Berapa lama cuti melahirkan untuk PNS?")
+    text = answer.locator("[data-testid=answer-text]")
+    direct = text.locator("[data-testid=direct-answer]")
+    assert direct.is_visible()
+    assert "3 (tiga) bulan" in direct.inner_text()
+    assert text.locator("p").first.get_attribute("data-testid") == "direct-answer"
+    assert "Dasar hukum:" in text.inner_text().split(direct.inner_text(), 1)[1]
+    assert direct.locator(".cite").first.is_visible()  # cited by the number of its source
+    assert direct.evaluate("el => getComputedStyle(el).fontWeight") == "600"
+    basis = text.locator("p").nth(1)
+    assert basis.evaluate("el => getComputedStyle(el).fontWeight") == "400"
+    save_screenshot(page, "screenshot-jawaban-langsung.png")
+
+
+def test_training_mode_shows_spelling_corrections(page) -> None:  # noqa: ANN001
+    page.click("[data-testid=training-switch]")
+    answer = ask(page, "brp lama cuti melahirkn utk pns")
+    assert "3 (tiga) bulan" in answer.locator("[data-testid=direct-answer]").inner_text()
+    spelling = page.locator("[data-testid=training-spelling]")
+    spelling.wait_for()
+    assert "melahirkn → melahirkan" in spelling.inner_text()
+    assert "brp → berapa" in spelling.inner_text()
+
+
 def test_feedback_is_stored(page, base_url: str) -> None:  # noqa: ANN001
     answer = ask(page, "Apa fungsi pegawai ASN?")
     answer_id = answer.get_attribute("data-answer-id")
@@ -141,7 +166,8 @@ def test_copy_answer_with_its_sources(page) -> None:  # noqa: ANN001
         "document.querySelector('[data-testid=feedback-msg]').textContent.length"
     )
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("Menurut UU 20/2023 Pasal 10")
+    assert copied.startswith("Pegawai ASN berfungsi sebagai: pelaksana kebijakan publik")
+    assert '\n\nDasar hukum:\n- UU 20/2023 Pasal 10: "' in copied
     assert f"\n\nSumber:\n[1] UU 20/2023 Pasal 10 — {UU20_URL}" in copied
 
 
@@ -185,7 +211,7 @@ def test_phone_width_layout(browser, base_url: str) -> None:  # noqa: ANN001
     assert no_horizontal_overflow(page)
     box = answer.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
-    answer.locator(".answer-text [data-testid=cite-1]").click()
+    answer.locator(".answer-text [data-testid=cite-1]").first.click()
     page.locator("[data-testid=cited-ayat]").wait_for()
     assert no_horizontal_overflow(page)
     save_screenshot(page, "screenshot-ponsel-sumber.png")
