@@ -25,8 +25,8 @@ from assistant.text import definition_term, tokenize
 from assistant.understand import AnswerType, answer_type
 
 MAX_QUOTE = 700  # the old whole-provision quote (trim's default)
-QUOTE_LIMIT = 340  # the quote of the provision the direct answer comes from
-SECOND_QUOTE_LIMIT = 170  # the quote of a runner-up provision
+QUOTE_LIMIT = 300  # the quote of the provision the direct answer comes from
+SECOND_QUOTE_LIMIT = 150  # the quote of a runner-up provision
 SHORT_PROVISION = 250  # a provision this short is quoted whole
 MAX_QUOTED = 3  # provisions quoted under "Dasar hukum"; the others are named ("Lihat juga")
 DIRECT_LIMIT = 450  # the direct answer
