@@ -26,6 +26,11 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ASISTEN_", extra="ignore")
 
     data_dir: Path = Field(Path("data"), description="Index, caches, conversations, downloads.")
+    models_dir: Path | None = Field(
+        None,
+        description="Where converted models are kept (the ONNX e5); default <data_dir>/models. "
+        "Several data dirs can share one conversion.",
+    )
     corpus_dirs: Annotated[list[Path], NoDecode] = Field(
         default_factory=default_corpus_dirs,
         description="Folders scanned for documents, separated by ':'.",

