@@ -198,7 +198,9 @@ def typo_cost(typed: str, word: str) -> float:
 
 
 def max_cost(word: str) -> float:
-    return next(limit for longest, limit in MAX_COST if len(word) <= longest)
+    """The highest edit cost accepted for a word of this length (0: a word longer than any real
+    word, e.g. a pasted run of characters, is never corrected)."""
+    return next((limit for longest, limit in MAX_COST if len(word) <= longest), 0.0)
 
 
 @lru_cache(maxsize=1)

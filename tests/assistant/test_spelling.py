@@ -82,3 +82,10 @@ def test_likely_slips_cost_less_than_other_edits() -> None:
     assert typo_cost("larangn", "larangan") < typo_cost("larngan", "larangan") + 0.5
     assert typo_cost("pensiunn", "pensiun") < 1.0
     assert typo_cost("dengan", "dengan") == 0.0
+
+
+def test_a_run_of_characters_longer_than_any_word_is_left_alone() -> None:
+    from assistant.spelling import max_cost
+
+    assert max_cost("x" * 500) == 0.0
+    assert max_cost("larangn") > 0
