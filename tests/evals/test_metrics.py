@@ -234,10 +234,22 @@ def test_answer_first_metrics() -> None:
     gold = [{"doc": UU, "pasal": "1", "ayat": None}]
     common = {"gold": gold, "gold_rank": 1, "status": "answered", "refused": False}
     results = [
-        _row("a", "answer", must_contain_ok=True, direct_must_contain_ok=True, answer_chars=300,
-             **common),  # fmt: skip
-        _row("b", "answer", must_contain_ok=True, direct_must_contain_ok=False, answer_chars=500,
-             **common),  # fmt: skip
+        _row(
+            "a",
+            "answer",
+            must_contain_ok=True,
+            direct_must_contain_ok=True,
+            answer_chars=300,
+            **common,
+        ),  # fmt: skip
+        _row(
+            "b",
+            "answer",
+            must_contain_ok=True,
+            direct_must_contain_ok=False,
+            answer_chars=500,
+            **common,
+        ),  # fmt: skip
         _row("c", "answer", must_contain_ok=True, answer_chars=900, **common),  # LLM: no direct
         _row("d", "refuse", status="no_source", refused=True, category="refuse"),
     ]
