@@ -22,10 +22,9 @@ from assistant.understand import AnswerType
 
 # Weighted share of salient terms the passages must contain to answer (below: no_source) and to
 # answer fully (below: partial). Calibrated on evals/datasets/dev*.jsonl (see evals/README.md).
-# The decision score is the top dense similarity + SUPPORT_WEIGHT × the weighted support: meaning and
-# words must both point at the passages. Below MIN_SCORE: no_source; support below FULL_SUPPORT: partial.
-SUPPORT_WEIGHT = 0.1
-MIN_SCORE = 0.885
+# The decision score is the top dense similarity + Settings.coverage_weight × the weighted support:
+# meaning and words must both point at the passages. Below Settings.min_confidence: no_source;
+# support below FULL_SUPPORT: partial.
 FULL_SUPPORT = 0.5
 # weight of a number in the question ("2025", "IV/b", "37,5"): as rare as a rare word
 NUMBER_WEIGHT = 5.0
@@ -232,10 +231,12 @@ class Answerability:
     domain_word: str = ""
     dense: float = 1.0
     unit_asked: bool = False
+    min_score: float = 0.0
+    support_weight: float = 0.0
 
     @property
     def score(self) -> float:
-        return self.dense + SUPPORT_WEIGHT * self.support
+        return self.dense + self.support_weight * self.support
 
     @property
     def missing(self) -> list[str]:
@@ -250,8 +251,11 @@ class Answerability:
             "dukungan": round(self.support, 3),
             "kemiripan_dense": round(self.dense, 4),
             "skor": round(self.score, 4),
-            "rumus": f"kemiripan dense + {SUPPORT_WEIGHT} × dukungan",
-            "ambang": {"no_source_di_bawah": MIN_SCORE, "partial_dukungan_di_bawah": FULL_SUPPORT},
+            "rumus": f"kemiripan dense + {self.support_weight} × dukungan",
+            "ambang": {
+                "no_source_di_bawah": self.min_score,
+                "partial_dukungan_di_bawah": FULL_SUPPORT,
+            },
             "istilah": [
                 {"istilah": t.term, "bobot": round(t.weight, 2), "ada": t.found} for t in self.terms
             ],
@@ -369,7 +373,10 @@ def check(
     kind: AnswerType,
     passages: list[Passage],
     stats: TermStats,
-    dense: float = 1.0,
+    *,
+    dense: float,
+    min_score: float,
+    support_weight: float,
 ) -> Answerability:
     """Weighted support of the question by the passages, and the decision it leads to."""
     top = passages[:PASSAGES_CHECKED]
@@ -400,6 +407,8 @@ def check(
         domain_share=len(known) / len(terms) if terms else 1.0,
         domain_word=domain.group(0) if domain else "",
         dense=dense,
+        min_score=min_score,
+        support_weight=support_weight,
     )
     result.type_found, result.type_evidence = _type_evidence(kind, text, question)
     result.unit_asked = _asked_unit(question, kind) is not None
@@ -423,7 +432,7 @@ def _decide(result: Answerability, salient: list[Term], stats: TermStats) -> Non
     if not result.type_found and hard_type:
         result.status, result.reason = AnswerStatus.NO_SOURCE, "answer_type_mismatch"
         return
-    if result.score < MIN_SCORE:
+    if result.score < result.min_score:
         unknown = [t for t in salient if not t.found and not stats.known(t.term)]
         result.status = AnswerStatus.NO_SOURCE
         result.reason = "not_in_corpus" if unknown else "weak_sources"

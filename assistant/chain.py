@@ -62,11 +62,11 @@ _DEFINITION_HINT = re.compile(
 
 @dataclass
 class Confidence:
+    """What the best passages look like to the answerability check (assistant/answerability.py
+    makes the decision, with Settings.min_confidence and coverage_weight)."""
+
     dense: float
     coverage: float
-    score: float
-    threshold: float
-    ok: bool
 
 
 @dataclass
@@ -131,7 +131,6 @@ class AnswerService:
 
     def confidence(self, question: str, passages: list[Passage]) -> Confidence:
         """How well the best passages match: dense similarity and share of query terms they contain."""
-        s = self.rt.settings
         q_tokens = set(tokenize(question))
         top = passages[:3]
         dense = max((p.dense or 0.0) for p in top) if top else 0.0
@@ -140,9 +139,7 @@ class AnswerService:
         else:
             seen = set().union(*(set(tokenize(p.chunk.embed_text)) for p in top))
             coverage = len(q_tokens & seen) / len(q_tokens)
-        score = dense + s.coverage_weight * coverage
-        ok = bool(top) and score >= s.min_confidence
-        return Confidence(dense, coverage, score, s.min_confidence, ok)
+        return Confidence(dense, coverage)
 
     # ---------------------------------------------------------------- steps
     def _reference_passages(self, ref: PlaceRef) -> tuple[list[Passage], str | None]:
@@ -239,9 +236,10 @@ class AnswerService:
                 named.update(doc.dicabut_oleh)
         return named
 
-    def _rank(self, question: str, passages: list[Passage], ref: PlaceRef) -> list[Passage]:
+    def _rank(
+        self, question: str, passages: list[Passage], ref: PlaceRef, frame: TimeFrame
+    ) -> list[Passage]:
         wants_definition = bool(_DEFINITION_HINT.search(question))
-        frame = self.time_frame(question, ref)
         named = self._subject_docs(ref, frame)
         for p in passages:
             if p.chunk.pasal == "1" and p.chunk.part == "batang_tubuh":
@@ -270,9 +268,10 @@ class AnswerService:
             "rerank": result.timings_ms["rerank"],
         }
         question = result.query or question  # typos corrected (assistant/spelling.py)
-        ranked = self._rank(question, result.passages, ref)
+        frame = self.time_frame(question, ref)
+        ranked = self._rank(question, result.passages, ref, frame)
         if ref.known_docs:
-            subject = self._subject_docs(ref, self.time_frame(question, ref))
+            subject = self._subject_docs(ref, frame)
             ranked = [p for p in ranked if p.chunk.doc in subject] or ranked
         definitions = self._definition_passages(question, ref)
         if definitions:
@@ -363,8 +362,6 @@ class AnswerService:
             confidence={
                 "dense": round(conf.dense, 4),
                 "coverage": round(conf.coverage, 3),
-                "threshold": conf.threshold,
-                "ok": conf.ok,
             },
         )
         # text that tries to give instructions is data we do not pass on (injection inside a document)
@@ -429,7 +426,7 @@ class AnswerService:
         table = self.rt.index.artifact("correspondence")
         successors = self._successor_passages(old, table, prep.passages[0].score)
         decision["padanan"] = [p.chunk.id for p in successors]
-        shorts = {d.id: d.short for d in self.rt.manifest.documents.values()}
+        shorts = self._shorts()
         note = successor_note(table, old.id, shorts) if successors else None
         if frame.past:
             keep = [p for p in prep.passages if temporal.is_old(p)][:2]
@@ -471,8 +468,25 @@ class AnswerService:
         kind = prep.understood.answer_type if prep.understood else AnswerType.OPEN
         chosen = self._current_law_first(prep) if prep.passages else []
         stats = term_stats(self.rt.index.generation, self.rt.index.ordered)
-        verdict = answerability.check(searched, kind, chosen, stats, dense=conf.dense)
+        s = self.rt.settings
+        verdict = answerability.check(
+            searched,
+            kind,
+            chosen,
+            stats,
+            dense=conf.dense,
+            min_score=s.min_confidence,
+            support_weight=s.coverage_weight,
+        )
         prep.trace["answerability"] = verdict.trace()
+        if (
+            "confidence" in prep.trace
+        ):  # the score the decision used, for the trace and the eval plot
+            prep.trace["confidence"].update(
+                score=round(verdict.score, 4),
+                threshold=s.min_confidence,
+                ok=verdict.status != AnswerStatus.NO_SOURCE,
+            )
         if not prep.passages:
             verdict.status, verdict.reason = AnswerStatus.NO_SOURCE, "weak_sources"
         terms = {t.term for t in verdict.terms if t.weight}
@@ -492,6 +506,10 @@ class AnswerService:
             prep.partial_note = refusals.partial_note(verdict.missing, kind_missing)
         return prep
 
+    def _shorts(self) -> dict[str, str]:
+        """doc id → short name ("pp-11-2017" → "PP 11/2017"), for notes that name provisions."""
+        return {d.id: d.short for d in self.rt.manifest.documents.values()}
+
     def _mention(self, mention: DocMention) -> str:
         """Where the corpus names a document it does not hold (the catalogue read at index time)."""
         if not mention.type:
@@ -501,14 +519,14 @@ class AnswerService:
         )
         if not entry or entry.get("held"):
             return ""
-        shorts = {d.id: d.short for d in self.rt.manifest.documents.values()}
+        shorts = self._shorts()
         return ", ".join(shorts.get(doc, doc) for doc in entry.get("mentioned_by", [])[:3])
 
     def _delegation(self, passages: list[Passage], question_terms: set[str]) -> str:
         """'PP 11/2017 Pasal 341 menyatakan bahwa ketentuan lebih lanjut mengenai … diatur dengan
         Peraturan BKN, yang teksnya tidak ada di korpus' — when the delegated topic is the asked one."""
         catalogue = self.rt.index.artifact("catalogue")
-        shorts = {d.id: d.short for d in self.rt.manifest.documents.values()}
+        shorts = self._shorts()
         for d in delegations_for(catalogue, passages[:2]):
             if set(tokenize(d.get("topic") or "")) & question_terms:
                 where = self.rt.index.chunks.get(d["chunk"])

@@ -96,11 +96,12 @@ class Settings(BaseSettings):
     )
     reranker: str = Field("", description="sentence-transformers CrossEncoder name/path; '' = off.")
     min_confidence: float = Field(
-        0.85,
-        description="Below this confidence (dense similarity + coverage_weight x share of "
-        "question terms found in the top passages) the answer is no_source. Tuned on the dev set.",
+        0.885,
+        description="Below this score (top dense similarity + coverage_weight x the rarity-weighted "
+        "share of question terms, pairs and numbers found in the top passages) the answer is "
+        "no_source (assistant/answerability.py). Tuned on the dev sets.",
     )
-    coverage_weight: float = 0.05
+    coverage_weight: float = 0.1
 
     # generation
     backend: Literal["extractive", "openai", "llamacpp"] = "extractive"
