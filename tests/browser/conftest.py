@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import REPO_ROOT
+from api.app import create_app
+from assistant.config import REPO_ROOT, Settings
+from tests.api.live import live_server, private_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -52,3 +54,22 @@ def save_screenshot(page: object, name: str, publish: bool = False) -> Path:
         DOCS.mkdir(exist_ok=True)
         shutil.copy(path, DOCS / name)
     return path
+
+
+@pytest.fixture(scope="module")  # a chat server per test module, over the real mini index
+def base_url(mini_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    settings = private_settings(mini_settings, tmp_path_factory.mktemp("ui_data"))
+    with live_server(create_app(settings)) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, base_url: str):  # noqa: ANN001, ANN201
+    context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="id-ID")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(base_url)
+    yield page
+    context.close()
+    assert not errors, errors

@@ -2,36 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from api.app import create_app
-from assistant.config import Settings
-from tests.api.live import live_server, private_settings
 from tests.browser.conftest import needs_chromium, save_screenshot
 from tests.browser.test_ui import ask
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
-
-
-@pytest.fixture(scope="module")
-def base_url(mini_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    settings = private_settings(mini_settings, tmp_path_factory.mktemp("refusal_ui"))
-    with live_server(create_app(settings)) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser, base_url: str):  # noqa: ANN001, ANN201
-    context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="id-ID")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(base_url)
-    yield page
-    context.close()
-    assert not errors, errors
 
 
 def test_personal_record_refusal_shows_its_reason(page) -> None:  # noqa: ANN001

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import httpx
 import pytest
 from pydantic import SecretStr
@@ -18,25 +16,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
 
 UU20_URL = "https://peraturan.bpk.go.id/Details/269470/uu-no-20-tahun-2023"
 LAST_ANSWER = "[data-testid=answer]:not(.streaming) >> nth=-1"
-
-
-@pytest.fixture(scope="module")
-def base_url(mini_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    settings = private_settings(mini_settings, tmp_path_factory.mktemp("ui_data"))
-    with live_server(create_app(settings)) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser, base_url: str):  # noqa: ANN001, ANN201
-    context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="id-ID")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(base_url)
-    yield page
-    context.close()
-    assert not errors, errors
 
 
 def ask(page, question: str):  # noqa: ANN001, ANN201
