@@ -13,7 +13,6 @@ REASONS: dict[str, str] = {
     "pasal_not_found": "Pasal/ayat yang disebut tidak ada atau tidak terbaca",
     "weak_sources": "sumber yang ditemukan hanya sebagian cocok dengan pertanyaan",
     "answer_type_mismatch": "sumber tidak memuat jenis jawaban yang ditanyakan (mis. angka/nominal)",
-    "delegated_not_held": "rinciannya diatur dalam peraturan pelaksana yang tidak ada di korpus",
     "unsupported_claim": "sebagian jawaban LLM tidak didukung sumber dan dihapus",
     "llm_no_answer": "LLM menyatakan sumber tidak memuat jawabannya",
 }

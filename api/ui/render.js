@@ -20,7 +20,6 @@ const REASON_TEXT = {
   pasal_not_found: "Pasal/ayat yang disebut tidak ada atau tidak terbaca dari teks.",
   weak_sources: "Sumber yang ditemukan hanya sebagian cocok dengan pertanyaan.",
   answer_type_mismatch: "Sumber membahas topiknya, tetapi tidak memuat angka/jenis jawaban yang ditanyakan.",
-  delegated_not_held: "Rinciannya diatur dalam peraturan pelaksana yang tidak ada di korpus.",
   unsupported_claim: "Sebagian jawaban tidak didukung sumber dan dihapus.",
   llm_no_answer: "LLM menyatakan sumber tidak memuat jawabannya.",
 };

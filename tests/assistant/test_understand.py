@@ -144,3 +144,15 @@ def test_time_frame(question: str, revoked: list[str], past: bool) -> None:
     frame = time_frame(question, revoked)
     assert frame.past is past, frame.trace()
     assert frame.rule
+
+
+def test_the_web_chat_explains_every_reason_the_assistant_gives() -> None:
+    import re
+
+    from assistant.refusals import REASONS
+
+    script = (REPO_ROOT / "api" / "ui" / "render.js").read_text(encoding="utf-8")
+    block = script[
+        script.index("const REASON_TEXT = {") : script.index("};", script.index("REASON_TEXT"))
+    ]
+    assert set(re.findall(r"^\s+(\w+):", block, re.M)) == set(REASONS)
