@@ -30,10 +30,10 @@ from evals.compare import compare_runs, fail_reasons
 from evals.dataset import DEFAULT_DATASET, DatasetError, EvalItem, load_datasets, resolve_dataset
 from evals.gate import Check, GateError, check_gate, load_gate
 from evals.judge import Judge, JudgeConfigError, check_judge
-from evals.report import fmt, write_report
+from evals.report import fmt, fmt_delta, write_report
 from evals.runner import Evaluator, ItemResult, RunOptions, run_all
 from evals.runs import DEFAULT_OUT, load_run, new_run_dir, resolve_run, write_run
-from evals.summary import HIGHER_IS_BETTER, LOWER_IS_BETTER, summarize
+from evals.summary import HIGHER_IS_BETTER, LOWER_IS_BETTER, TYPO_PAIR_METRICS, summarize
 
 app = typer.Typer(add_completion=False, help="Evaluasi kualitas retrieval dan jawaban.")
 console = Console(stderr=True)
@@ -163,7 +163,19 @@ def print_summary(summary: dict[str, Any], run_dir: Path) -> None:
         if stage in summary["latency"]:
             lat = summary["latency"][stage]
             table.add_row(f"latency {stage} p50/p95 ms", f"{fmt(lat['p50'])} / {fmt(lat['p95'])}")
+    pairs = summary.get("typo_pairs")
+    if pairs:
+        table.add_section()
+        table.add_row("varian salah ketik: pasangan", str(pairs["n_pairs"]))
+        for key in TYPO_PAIR_METRICS:
+            m = pairs[key]
+            shown = f"{fmt(m['original'])} / {fmt(m['variant'])} ({fmt_delta(m['delta'])})"
+            table.add_row(f"{key} asli / varian (Δ)", shown)
+        table.add_row("asli di top-5, varian tidak", str(len(pairs["lost_at_5"])))
     out.print(table)
+    if pairs and pairs["lost_at_5"]:
+        lost = ", ".join(f"{p['variant']} ({p['original']})" for p in pairs["lost_at_5"])
+        out.print(f"Varian salah ketik yang lepas dari top-5: {lost}", soft_wrap=True)
     out.print(f"Hasil: {run_dir}  (laporan: {run_dir / 'report.html'})")
 
 

@@ -62,6 +62,7 @@ class EvalItem(BaseModel):
     refuse_class: str | None = None  # must-refuse only: personal_record, not_in_corpus, ...
     category: str = "lainnya"
     lang: str = "id"
+    variant_of: str | None = None  # a typo variant: id of the clean question it rewrites
 
     @field_validator("pasal", "ayat", mode="before")
     @classmethod

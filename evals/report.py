@@ -10,7 +10,7 @@ from jinja2 import Environment
 from evals.dataset import norm_pasal
 from evals.plots import all_plots
 from evals.runner import ItemResult
-from evals.summary import HIGHER_IS_BETTER, LOWER_IS_BETTER
+from evals.summary import HIGHER_IS_BETTER, LOWER_IS_BETTER, TYPO_PAIR_METRICS
 
 # Confidence settings drawn on the score plot when the Settings of the run have them.
 THRESHOLD_FIELDS = ("min_dense", "min_dense_with_terms", "min_confidence")
@@ -72,6 +72,18 @@ TEMPLATE = """<!doctype html>
 <td class="num">{{ counts.get(col, 0) }}</td>{% endfor %}</tr>{% endfor %}</table>
 {% endfor %}{% endif %}
 
+{% if summary.typo_pairs %}{% set tp = summary.typo_pairs %}
+<h3>Varian salah ketik vs pertanyaan asli</h3>
+<table id="typo-pairs"><caption>{{ tp.n_pairs }} pasangan (keduanya dapat dijawab)</caption>
+<tr><th>metrik</th><th>asli</th><th>varian</th><th>Δ (varian − asli)</th><th>n</th></tr>
+{% for key in typo_metrics %}{% set m = tp[key] %}<tr><td>{{ key }}</td>
+<td class="num">{{ fmt(m.original) }}</td><td class="num">{{ fmt(m.variant) }}</td>
+<td class="num">{{ fmt_delta(m.delta) }}</td><td class="num">{{ m.n }}</td></tr>
+{% endfor %}</table>
+<p>Asli di top-5, varian tidak ({{ tp.lost_at_5|length }}):
+{% for p in tp.lost_at_5 %}<code>{{ p.variant }}</code> ({{ p.original }}){{ ", " if not loop.last }}{% else %}—{% endfor %}</p>
+{% endif %}
+
 <h3>Latensi (ms)</h3>
 <table id="latency"><tr><th>tahap</th><th>p50</th><th>p95</th><th>rata-rata</th><th>n</th></tr>
 {% for stage, v in summary.latency.items() %}<tr><td>{{ stage }}</td><td class="num">{{ fmt(v.p50) }}</td>
@@ -115,6 +127,10 @@ def fmt(value: Any) -> str:  # noqa: ANN401
     return str(value)
 
 
+def fmt_delta(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:+.3f}"
+
+
 def _failed_rows(results: list[ItemResult]) -> list[dict[str, Any]]:
     rows = []
     for r in results:
@@ -143,8 +159,10 @@ def render_report(
             ("Per dokumen (pertanyaan yang dapat dijawab)", summary["by_document"]),
         ],
         group_columns=GROUP_COLUMNS,
+        typo_metrics=TYPO_PAIR_METRICS,
         failed=_failed_rows(results),
         fmt=fmt,
+        fmt_delta=fmt_delta,
     )
 
 

@@ -35,6 +35,7 @@ class ItemResult(BaseModel):
     gold: list[dict[str, Any]] = Field(default_factory=list)
     expected_status: str | None = None
     refuse_class: str | None = None  # must-refuse items: why they must be refused
+    variant_of: str | None = None  # typo variants: id of the clean item (summary's typo_pairs)
     status: str | None = None
     reason: str | None = None  # Answer.reason: why the answer is not `answered`
     answer: str | None = None
@@ -94,6 +95,7 @@ class Evaluator:
             gold=[p.model_dump() for p in item.places],
             expected_status=item.refuse_status,
             refuse_class=item.refuse_class,
+            variant_of=item.variant_of,
         )
         try:
             self._retrieval(item, row)

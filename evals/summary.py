@@ -1,4 +1,4 @@
-"""Aggregate per-question results into summary.json (overall, by category, by document)."""
+"""Aggregate per-question results into summary.json (overall, typo pairs, by category, document)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ LOWER_IS_BETTER = [
     "errors",
     "median_answer_chars",
 ]
+# Metrics compared between a typo variant and its clean original (summary["typo_pairs"]).
+TYPO_PAIR_METRICS = ("recall_at_5", "citation_accuracy", "must_contain_accuracy")
 ANSWER_STAGES = ("retrieve", "rerank", "generate", "total")
 SEARCH_STAGES = (
     "chain_retrieve",
@@ -109,11 +111,53 @@ def summarize(results: Sequence[ItemResult]) -> dict[str, Any]:
                 }
             ),
             **refusal_summary(results),
+            "typo_pairs": typo_pairs(results),
             "by_category": _grouped(results, lambda r: r.category),
             "by_document": _grouped(answerable, lambda r: r.gold[0]["doc"] if r.gold else "-"),
         }
     )
     return summary
+
+
+def _hit_at_5(row: ItemResult) -> bool:
+    return row.gold_rank is not None and row.gold_rank <= 5
+
+
+def typo_pairs(results: Sequence[ItemResult]) -> dict[str, Any] | None:
+    """Typo variants (``variant_of``) against their clean originals, over the pairs where both are
+    answerable and in the run; None when there are none. Each metric block is over the pairs where
+    both sides were measured (``n``); ``delta`` is variant − original."""
+    by_id = {r.id: r for r in results}
+    pairs = [
+        (by_id[r.variant_of], r)
+        for r in results
+        if r.variant_of is not None
+        and r.variant_of in by_id
+        and r.expect == "answer"
+        and by_id[r.variant_of].expect == "answer"
+    ]
+    if not pairs:
+        return None
+    flags: list[list[tuple[bool | None, bool | None]]] = [
+        [(_hit_at_5(o), _hit_at_5(v)) for o, v in pairs],
+        [(o.citation_ok, v.citation_ok) for o, v in pairs],
+        [(o.must_contain_ok, v.must_contain_ok) for o, v in pairs],
+    ]
+    out: dict[str, Any] = {"n_pairs": len(pairs)}
+    for key, both in zip(TYPO_PAIR_METRICS, flags, strict=True):
+        measured = [(o, v) for o, v in both if o is not None and v is not None]
+        original, variant = share(o for o, _ in measured), share(v for _, v in measured)
+        delta = None if original is None or variant is None else variant - original
+        out[key] = {
+            "n": len(measured),
+            "original": _r(original),
+            "variant": _r(variant),
+            "delta": _r(delta),
+        }
+    out["lost_at_5"] = [
+        {"original": o.id, "variant": v.id} for o, v in pairs if _hit_at_5(o) and not _hit_at_5(v)
+    ]
+    return out
 
 
 def _count(values: Any) -> dict[str, int]:  # noqa: ANN401
