@@ -2,33 +2,611 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
-_INJECTION_PATTERNS = [
-    r"\b(abaikan|lupakan|acuhkan|hiraukan|tinggalkan)\b.{0,40}\b(instruksi|perintah|aturan|arahan|prompt|sistem|batasan|sumber)",
-    r"\bignore\b.{0,40}\b(instructions?|rules?|prompts?|previous|above|system|sources?)",
-    r"\b(disregard|forget|override|bypass)\b.{0,40}\b(instructions?|rules?|prompt|guidelines|sources?)",
-    r"\b(system|developer)\s*prompt\b|\bprompt\s+sistem\b|\binstruksi\s+sistem(mu)?\b",
-    r"\b(tampilkan|bocorkan|tunjukkan|ungkapkan|reveal|print|show)\b.{0,30}\b(prompt|instruksi|instructions)\b",
-    r"\b(kamu|anda)\s+(sekarang|kini)\s+(adalah|menjadi|bukan)\b|\byou\s+are\s+now\b|\bact\s+as\b|\bberpura-?pura\b|\bpretend\b",
-    r"\bjailbreak\b|\bdan\s+mode\b|\bdeveloper\s+mode\b|\bmode\s+(bebas|tanpa\s+batas)\b",
-    r"\b(karang|mengarang|buat(kan)?|ciptakan|invent|make\s+up|fabricate)\b.{0,30}\b(pasal|sitasi|kutipan|citation|article|regulation|peraturan)\b.{0,20}\b(palsu|fiktif|baru|fake|fictional)?",
-    r"\btanpa\s+(menyebut|mencantumkan|menggunakan)\s+sumber\b|\bwithout\s+(citing|sources|citations)\b",
-    r"\bjawab\s+(saja\s+)?(bebas|sesukamu|tanpa\s+aturan)\b",
-    r"<\s*/?\s*(system|instruction|im_start|im_end)\s*>|\[\s*(system|INST)\s*\]",
-    r"\bsystem\s+override\b|\bmode\s+(admin|developer|pengembang|debug)\b",
-    r"\b(matikan|nonaktifkan|hapus|lewati|disable|turn\s+off|skip)\b.{0,30}\b(pemeriksaan|filter|sitasi|aturan|citation|checks?|guard)",
-    r"\b(anggap|bayangkan|andaikan)\s+(kamu|dirimu|anda)\b|\brole-?play\b",
-    r"\b(ubah|ganti|hapus|edit|modify|change|delete)\b.{0,40}\b(database|basis\s+data|isi\s+pasal|indeks|korpus)\b",
-    r"\b(buat(kan)?|terbitkan|cetak(kan)?|palsukan|forge)\b.{0,30}\b(sk|surat\s+keputusan|surat\s+tugas|ijazah|sertifikat)\b.{0,40}\b(atas\s+nama|palsu|saya|fake)\b",
-    r"\bkarang\s+(saja|aja|sendiri)\b|\bngarang\b",
-    r"\b(kamu|anda|dirimu)\s+(sekarang\s+|kini\s+)?(berperan|bertindak|berlaku)\s+sebagai\b|\bpura-?pura\b|\bpura2\b",
-    r"\b(jawab|jelaskan|tulis)\w*\s+(saja\s+|aja\s+)?tanpa\s+(kutipan|sitasi|sumber|pasal|rujukan|referensi)\b",
-    r"\bjangan\s+(cek|periksa|pakai|gunakan|sebut|kutip|cantumkan|lihat)\w*\s+(pasal|sumber|sitasi|aturan|kutipan|korpus)",
-    r"\bpokoknya\s+(jawab|bilang|katakan|tulis)\b",
-    r"\b(tulis|buat|susun)\w*\s+ulang\b.{0,40}\b(pasal|ayat|huruf)\b.{0,60}\b(hapus|hilangkan|buang|ganti|ubah)\b",
+# Prompt injection: a small scored detector. Each rule belongs to a family of signals and has a
+# weight; a request is an injection when the weights reach INJECTION_THRESHOLD (one strong signal,
+# weight 1.0, is enough). The rules look for the FORM of an attack (an imperative addressed to the
+# assistant, a second-person "your rules", a production verb with a fake artefact), not for bare
+# keywords, so a question ABOUT such things ("sanksi ijazah palsu", "apa kata modul AI tentang
+# mengarang pasal") stays a regulation question. ``injection_signals`` explains the decision.
+INJECTION_THRESHOLD = 1.0
+
+F_RULES = "aturan asisten"  # addresses or targets the assistant's own rules, prompt, configuration
+F_SOURCES = "abaikan sumber"  # tells it to answer without or against its sources
+F_FORCED = "jawaban dipaksakan"  # dictates the answer's content
+F_FORGERY = "pemalsuan"  # fabricate an article, citation, decree, diploma, announcement
+F_PERSONA = "ganti persona"  # "mulai sekarang kamu ...", role-play
+F_MARKUP = "markup sistem palsu"  # fake system/admin messages and chat-template tags
+F_EMBEDDED = "instruksi tersisip"  # an instruction to the assistant inside text to process
+F_NO_LIMITS = "andai tanpa batasan"  # "hypothetically, if you had no limits"
+
+# shared vocabulary
+_YOU = r"(?:kamu|kmu|km|anda|dirimu|dikau|kau|lo|lu|elo|elu|you)"
+_YOURS = rf"(?:mu\b|\s+{_YOU}\b|\s+your\b)"  # possessive: aturanmu, aturan km
+_REDUP = r"(?:2|-\w+)?"  # batasan2, aturan-aturan
+_OWN_RULE_NOUN = (
+    r"(?:aturan|batasan|pembatasan|pedoman|instruksi|perintah|arahan|ketentuan|kebijakan|guardrails?|"
+    r"filter|prompt|konfigurasi|pengaturan|setting(?:an)?|mode|sistem|korpus|database|basis\s+data|"
+    r"indeks|server|backend|model|token|developer|pengembang|pembuat|pemilik|admin|programming)"
+)
+_RULE_TARGET = (
+    r"(?:aturan|batasan|pembatasan|pedoman|instruksi|perintah|arahan|ketentuan|kebijakan|guardrails?|"
+    r"guard|filter|prompt|sistem|system|mode|safety|sensor|verifikasi|pemeriksaan|pengecekan|cek|"
+    r"sitasi|kutipan|sumber|disclaimer|korpus|grounding|rules?|instructions?|guidelines?|"
+    r"restrictions?|polic(?:y|ies)|sources?|citations?|checks?|everything\s+(?:you|above|before)|"
+    r"(?:semua|smua)\s+(?:yg|yang)\s+(?:di\s*atas|sebelumnya|tadi|td)|dokumen|documents?|korpus|"
+    r"regulations?|(?:yg|yang|that|what)\s+(?:\w+\s+){0,2}?(?:diajarkan|diajarin|dikasih|diberikan|"
+    r"diprogram|disetel|told|taught|given))"
+)
+_DISMISS = (
+    r"(?:abaikan|abaikn|abaiin|lupakan|lupain|lupakanlah|kesampingkan|kesampingin|acuhkan|hiraukan|"
+    r"cuekin|cuekkan|tinggalkan|buang|matikan|matiin|nonaktifkan|nonaktifin|lewati|lewatin|langkahi|"
+    r"skip|bypass|override|ignore|disregard|forget|drop|turn\s+off|disable|langgar|bobol|jebol)"
+)
+# a modal before the verb makes it a question about the act ("PNS boleh abaikan perintah atasan?")
+_NOT_MODAL = "".join(
+    rf"(?<!\b{w} )"
+    for w in (
+        "boleh", "bolehkah", "bisa", "dapat", "yg", "yang", "untuk", "utk", "agar", "supaya", "harus",
+        "wajib", "saya", "sy", "aku", "dia", "kami", "can", "may", "to", "i", "we", "they", "not",
+    )
+)  # fmt: skip
+_SOURCE_NOUN = (
+    r"(?:dokumen|pasal\w*|sumber|sitasi|kutipan|korpus|referensi|rujukan|dasar\s+hukum|peraturan|"
+    r"database|disclaimer|regulations?|sources?|documents?|citations?|articles?|laws?|corpus|"
+    r"references?|quotes?|apa\s*2|apa-apa|apapun|apa\s+pun)"
+)
+_SOURCE_VERB = (
+    r"(?:liat|lihat|ngeliat|cek|ngecek|check|pake|pakai|make|kutip|ngutip|mengutip|nyantumin|"
+    r"cantumin|cantumkan|mencantumkan|sebut|nyebut|menyebut|verifikasi|periksa|baca|buka|nurut|"
+    r"ikut|ikutin|rujuk|merujuk|kasih|cite|citing|consult|use|look\s+at|verify|refer\s+to|mention)"
+)
+_REVEAL = (
+    r"(?:tampilkan|tampilin|tunjukkan|tunjukin|perlihatkan|bocorkan|bocorin|ungkapkan|ungkap|"
+    r"sebutkan|sebutin|kasih\s+(?:tau|tahu|liat|lihat)|kasi\s+tau|beritahu|beri\s+tahu|keluarkan|"
+    r"keluarin|ulangi|ulang|tulis\s+ulang|salin|copy|copas|cetak|print|output|reveal|show|display|"
+    r"repeat|dump|bacain|bacakan|share|paste|tell\s+me|export|ekspor|kirimkan|berikan|jabarkan|list|"
+    r"give\s+me|send|provide|tulis|tuliskan|tulisin|(?:perlu|pengen|pingin|mau|ingin|butuh)\s+"
+    r"(?:tau|tahu|liat|lihat|baca)|want\s+to\s+(?:know|see)|need\s+to\s+(?:know|see))"
+)
+_CONFIG = (
+    r"\b(?:system\s+prompt|prompt\s+(?:sistem|system|awal|internal|asli|tersembunyi|rahasia|developer|"
+    r"pengembang)|prompt\s*(?:mu|km|kamu|anda)\b|(?:your|hidden|initial|original)\s+(?:\w+\s+)?"
+    r"(?:prompt|instructions?|rules|configuration|config)|instruksi\s+(?:sistem|awal|internal|"
+    r"tersembunyi|rahasia|asli|developer|pengembang|(?:yang|yg)\s+(?:diberikan|dikasih|kamu|km))|"
+    r"instruksi\s*(?:mu|km|kamu|anda)\b|konfigurasi|configuration|config\b|api\s*key|kunci\s+api|"
+    r"token\s+(?:akses|api)|access\s+token|environment\s+variables?|env\s+var\w*|backend|"
+    r"url\s+server|skor\s+(?:relevansi|kepercayaan|internal|retrieval|mentah|confidence|kemiripan)|"
+    r"(?:confidence|retrieval|relevance|similarity)\s+scores?|threshold\s+(?:penolakan|refusal|"
+    r"internal|jawaban|kepercayaan)\w*|konteks\s+tersembunyi|hidden\s+context|system\s+tags?|"
+    r"pesan\s+(?:pertama|awal)\w*|teks\s+(?:yg|yang)\s+(?:ada\s+)?sebelum|(?:pesan|instruksi|arahan)\s+"
+    r"(?:dr|dari)\s+(?:pengembang|developer|sistem|admin)|(?:aturan|pedoman|instruksi|catatan|"
+    r"setting(?:an)?)\s+(?:tersembunyi|rahasia(?!\s+(?:jabatan|negara|dagang|bank|pribadi|kedinasan)))|"
+    r"(?:aturan|pedoman|instruksi|catatan|setting(?:an)?)\s+internal(?:mu\b|\s+(?:kamu|km|anda|you)\b|"
+    r"\s+(?:yg|yang)\s+(?:kamu|km|anda|you)\b)|(?:bikin|buat|membuat|bikinnya|trigger\w*|"
+    r"makes?)\s+(?:kamu|km|anda|you)\s+(?:\w+\s+)?(?:nolak|menolak|refuse)|(?:fitur|daftar|kata\w*)\s+"
+    r"penolakan|(?:kalimat|pesan|teks)\s+pembuka\w*)"
+)
+# An imperative sits at the start of a clause or after a politeness word ("tolong buatin ...").
+# Written as look-behinds behind a look-ahead for the verb, so the text is scanned cheaply.
+_LEAD_WORDS = (
+    "tolong", "coba", "bisa", "bisakah", "mohon", "minta", "please", "pls", "plis", "min", "kak", "bang",
+    "dong", "yuk", "ayo", "skrg", "sekarang", "trs", "terus", "lalu", "dan", "nah", "sekalian",
+    "langsung", "pokoknya", "cukup", "just", "only", "simply", "then", "and", "dgn", "dengan", "ya",
+)  # fmt: skip
+_ADV_WORDS = (
+    "aja", "saja", "sj", "selalu", "cuma", "hanya", "doang", "persis", "pokoknya", "cukup", "just",
+    "only", "always", "exactly", "simply",
+)  # fmt: skip
+
+
+_CLAUSE_END = r"[.,;:!?\n(\[\-'\"\u201c\u2018]"
+
+
+def _imperative(verbs: str, after: tuple[str, ...] = _LEAD_WORDS) -> str:
+    """``verbs`` where an imperative sits: at a clause start or after one of the words ``after``."""
+    behind = "|".join(
+        [r"^", rf"(?<={_CLAUSE_END})", rf"(?<={_CLAUSE_END}\s)"] + [rf"(?<=\b{w}\s)" for w in after]
+    )
+    return rf"\b(?=(?:{verbs})\b)(?:{behind})(?:{verbs})\b"
+
+
+_FORCE_VERB = (
+    r"(?:jawab|jawabnya|bilang|bilangin|ketik|ketikkan|ketikin|ngetik|tulis|tuliskan|katakan|"
+    r"katakanlah|bales|balas|nyatakan|answer|say|reply|respond|type|confirm|konfirmasi)"
+)
+_ADV = rf"(?:{'|'.join(_ADV_WORDS)})"
+_QUOTE = (
+    r"""['"\u201c\u2018`][^'"\u201d\u2019`\n]{1,80}['"\u201d\u2019`](?!\s*(?:atau|ato|or)\b|\s*/)"""
+)
+_FIXED = (  # a fixed one-word answer, not a choice ("ya atau tidak")
+    r"(?:ya(?=\s*(?:$|[!'\"]))|iya|yes|betul|benar|bener|boleh|bisa|setuju|sah|ok|oke|true|correct)\b"
+    r"(?!\s*(?:atau|ato|or)\b|\s*/)"
+)
+_PRODUCE_SUFFIX = (
+    r"(?:buat|bikin|tulis|susun|karang|cipta|rumus|terbit|cetak|keluar)(?:in|kan|kn)\b|"
+    r"\b(?:write|draft|make\s+up|invent|fabricate|create|generate|compose|forge|produce)\b"
+)
+_PRODUCE_BARE = r"(?:bantu\s+)?(?:buat|bikin|tulis|susun|karang|kasih|berikan|cetak)"
+_PRODUCE = (
+    rf"(?:\b{_PRODUCE_SUFFIX}|{_imperative(_PRODUCE_BARE)}|"
+    rf"\b(?:sebut|sebutin|sebutkan|kasih|kasi)\s+(?:aja|saja|sj)\b)"
+)
+_ARTEFACT = (
+    r"(?:pasal|ayat|sitasi|kutipan|citation|quote|sk|surat\s+keputusan|surat\s+keterangan|"
+    r"surat\s+tugas|surat\s+edaran|se|ijazah|sertifikat|transkrip|nomor\s+(?:peraturan|surat|sk|se|"
+    r"pasal)|pengumuman|pernyataan|memo|nota\s+dinas|siaran\s+pers|peraturan|regulasi|dasar\s+hukum|"
+    r"laws?|articles?|regulations?|decrees?|announcement|statement|kop|stempel|note)\b"
+)
+# words that make "write a X" a question about X instead ("sebutkan pasal tentang sanksi ijazah palsu")
+_ABOUT = r"(?!\w*\s*(?:tentang|ttg|soal|terkait|mengatur|ngatur|sanksi|hukuman|pidana)\b)"
+_FAKE = r"(?:palsu|fiktif|bodong|aspal|bohong\w*|boong\w*|fake|made[- ]up|fictional)"
+_OFFICIAL = (
+    r"(?:menteri|kementerian|kemen\w+|kepala|presiden|wapres|bkn|lan|kasn|panrb|pejabat|instansi|"
+    r"gubernur|bupati|wali\s*kota|walikota|sekda|sekjen|dirjen|direktur|bkpsdm|bkd|pemerintah|"
+    r"pemda|pimpinan|atasan|ppk|minister|ministry|head|president|government)"
+)
+_OFFICIAL_TEXT = (
+    r"(?:pengumuman|pernyataan|surat\s+edaran|edaran|se|memo|nota\s+dinas|siaran\s+pers|surat|sk|"
+    r"keputusan|instruksi|announcement|statement|circular|letter|press\s+release)"
+)
+
+
+def _r(pattern: str) -> re.Pattern[str]:
+    # matched against the lower-cased text: much faster than re.I
+    return re.compile(pattern, re.S | re.M)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    family: str
+    weight: float
+    pattern: re.Pattern[str]
+    needs: str | None = None  # counts only when a rule of this family also fired
+
+
+_RULES: list[_Rule] = [
+    # 1. the assistant's own rules, configuration, identity
+    _Rule(
+        F_RULES,
+        1.0,
+        _r(rf"\b(?={_DISMISS}\b){_NOT_MODAL}{_DISMISS}\b(?:\W+\w+){{0,6}}?\W+{_RULE_TARGET}"),
+    ),
+    _Rule(
+        F_RULES,
+        1.0,
+        _r(rf"\b{_REVEAL}\b[^?!]{{0,80}}?{_CONFIG}|{_CONFIG}[^?!]{{0,80}}?\b{_REVEAL}\b"),
+    ),
+    _Rule(F_RULES, 0.5, _r(_CONFIG)),
+    _Rule(
+        F_RULES,
+        0.5,
+        _r(
+            rf"\b{_OWN_RULE_NOUN}{_REDUP}(?:\s+(?:yg|yang)\s+(?:di)?(?:kasih|berikan|bikin|buat|"
+            rf"tanam|pasang|program)\w*(?:\s+(?:ke|kepada|buat|untuk|sama|oleh|dr|dari))?)?"
+            rf"(?:\s+(?:internal|awal|dasar|asli|sitasi|penolakan|aman|developer|pengembang|"
+            rf"akses\w*|sistem))*{_YOURS}|\byour\s+(?:\w+\s+)?(?:rules|instructions|guidelines|"
+            rf"restrictions|programming|configuration|config|prompt|filters?|guardrails?|"
+            rf"polic(?:y|ies)|developers?|creators?)\b|\b(?:kepadamu|padamu)\b"
+        ),
+    ),
+    _Rule(
+        F_RULES,
+        0.5,
+        _r(
+            rf"\b{_YOU}\b(?:\W+\w+){{0,3}}?\W+(?:diprogram|disetel|diinstruksikan|dikonfigurasi|"
+            rf"programmed|configured|instructed|were\s+told|was\s+told)\w*|\b(?:diprogram|disetel|"
+            rf"diset|dikonfigurasi|ditanam|dipasang|diinstruksikan)\s+(?:buat|untuk|ke|kepada|sama|"
+            rf"bagi)\s+{_YOU}\b"
+        ),
+    ),
+    _Rule(
+        F_RULES,
+        1.0,
+        _r(
+            rf"(?:(?:instruksi|perintah|prompt|arahan|instructions?|batasan|pedoman|guard\w*|filter|"
+            rf"rules?)\s+(?:\w+\s+){{0,3}}?(?:sebelumnya|sblmnya|td|tadi|di\s*atas|awal|sistem)|"
+            rf"\b{_OWN_RULE_NOUN}(?:\s+\w+){{0,4}}?{_YOURS})[^.?!]{{0,40}}?\b(?:batal|dibatalkan|"
+            rf"(?:udh\s+|udah\s+|sudah\s+|sdh\s+)?(?:gk|gak|ga|tidak|tdk|nggak|ngga)\s+berlaku|"
+            rf"dinonaktifkan|dimatikan|void|no\s+longer\s+appl\w+|disabled|off)\b|"
+            rf"\b(?:guard\w*|filter|sensor|safety|mode\s+aman)\s+(?:di)?(?:nonaktif\w*|matikan|mati|off|"
+            rf"disabled)\b"
+        ),
+    ),
+    _Rule(
+        F_RULES,
+        1.0,
+        _r(
+            r"\b(?:mode|modus)\s+(?:admin|developer|dev|debug|god|dan|jailbreak|bebas|tanpa\s+batas\w*|"
+            r"unrestricted|root|sudo)\b|\b(?:developer|debug|god|admin|dan|jailbreak)\s+mode\b|"
+            r"\bjailbreak\w*|\bunrestricted\s+(?:ai|assistant|mode|model)\b"
+        ),
+    ),
+    _Rule(
+        F_RULES,
+        0.5,
+        _r(r"\b(?:kata\s+(?:per|demi)\s+kata|word\s+(?:for|by)\s+word|verbatim|apa\s+adanya)\b"),
+    ),
+    _Rule(
+        F_RULES,
+        0.5,
+        _r(
+            rf"\b(?:ini|this\s+is)\s+(?:\w+\s+)?(?:resmi|authori[sz]ed|diizinkan|approved|sah)\b|"
+            rf"\bi'?\s*a?m\s+(?:the|a|an|your)\s+(?:sysadmin|admin\w*|developer|engineer|owner|creator)|"
+            rf"\b(?:saya|sy|aku|gw|gue)\s+(?:adalah\s+)?(?:developer|pengembang|admin|pembuat|"
+            rf"pemilik)(?:mu\b|\s+{_YOU}\b|\s+(?:sistem|asisten)\s+ini)|\b(?:udh|sudah|udah|sdh)\s+"
+            rf"(?:ada\s+)?(?:izin|surat\s+tugas)\w*"
+        ),
+        needs=F_RULES,
+    ),
+    # 2. answer without (or against) the sources
+    _Rule(
+        F_SOURCES,
+        1.0,
+        _r(
+            rf"\b(?:jangan|jgn|gausah|gaush|(?:gk|gak|ga|g|nggak|ngga|enggak|tidak|tdk|ndak|tak)\s+"
+            rf"(?:usah|perlu)|skip|stop|don'?t|do\s+not|never|no\s+need\s+to)(?:\s+(?:pernah|lagi|"
+            rf"lah|ya))?\s+{_SOURCE_VERB}\w*\b(?:\W+\w+){{0,3}}?\W+{_SOURCE_NOUN}"
+        ),
+    ),
+    _Rule(
+        F_SOURCES,
+        0.5,
+        _r(
+            rf"\b(?:tanpa|without|(?:gk|gak|ga|tidak|tdk|nggak)\s+(?:wajib|harus))(?:\s+(?:kewajiban|"
+            rf"keharusan|harus|perlu|wajib))?\s+{_SOURCE_VERB}\w*\b(?:\W+\w+){{0,2}}?\W+{_SOURCE_NOUN}|"
+            rf"\b(?:tanpa|without)\s+(?:kewajiban\s+)?(?:sumber|sitasi|kutipan|rujukan|referensi|"
+            rf"citations?|sources?|citing|mengutip|ngutip)"
+        ),
+    ),
+    _Rule(
+        F_SOURCES,
+        1.0,
+        _r(
+            r"\b(?:jawab|jelasin|jelaskan|terangkan|answer|respond|reply|kasih\s+(?:jawaban|angka))\w*"
+            r"\b(?:\W+\w+){0,4}?\W+(?:tanpa|without|(?:gk|gak|ga|nggak)\s+(?:pake|pakai)|di\s*luar|"
+            r"outside)\W+(?:\w+\W+){0,2}?(?:sumber|dokumen|sitasi|kutipan|pasal|korpus|referensi|"
+            r"rujukan|citations?|sources?|documents?|references?|quotes?)"
+        ),
+    ),
+    _Rule(
+        F_SOURCES,
+        1.0,
+        _r(
+            rf"\b(?:tanpa|without)\s+(?:\w+\s+)?{_SOURCE_NOUN}[^.?!]{{0,40}}?\b(?:jawab|jelasin|"
+            rf"jelaskan|answer|respond|kasih)\w*\b"
+        ),
+    ),
+    _Rule(
+        F_SOURCES,
+        0.5,
+        _r(
+            rf"\b(?:sumber|dokumen|data|korpus|peraturan|referensi|sources?|documents?)\w*\s+(?:yg|"
+            rf"yang|that|which)\s+{_YOU}\s+(?:pake|pakai|gunakan|punya|ambil|use|have)\b"
+        ),
+    ),
+    _Rule(
+        F_SOURCES,
+        1.0,
+        _r(
+            rf"\b(?:pake|pakai|dari|dr|pakailah|andalkan|andelin|use|using|from|based\s+on|berdasarkan)"
+            rf"\s+(?:\w+\s+)?(?:ingatan|pengetahuan|memori|hafalan|knowledge|memory|training)"
+            rf"(?:\s+(?:umum|sendiri|internal|pribadi))?(?:mu\b|\s+{_YOU}\b|\s+your\b)"
+        ),
+    ),
+    _Rule(
+        F_SOURCES,
+        0.5,
+        _r(
+            rf"\b(?:versi|bahasa|kata-kata|tebakan|ingatan|pengetahuan\s+umum)(?:mu\b|\s+{_YOU}\b)"
+            rf"|\b(?:your\s+own\s+(?:knowledge|words|version))"
+        ),
+    ),
+    _Rule(
+        F_SOURCES,
+        0.5,
+        _r(
+            r"\b(?:anggep|anggap)(?:lah)?\s+(?:aja\s+|saja\s+|sj\s+)?(?:\w+\s+){0,3}?(?:gk|gak|ga|"
+            r"nggak|tidak|tdk|ndak)\s+ada\b"
+        ),
+    ),
+    _Rule(
+        F_SOURCES,
+        1.0,
+        _r(
+            rf"\b(?:jawab|jelasin|jelaskan|terangkan|answer|kasih)\w*\s+(?:\w+\s+)?(?:versi|pendapat|"
+            rf"opini|tebakan|ingatan|pengetahuan)(?:mu\b|\s+{_YOU}\b)"
+        ),
+    ),
+    _Rule(  # "anggep aja gk ada" about the sources
+        F_SOURCES,
+        1.0,
+        _r(
+            rf"\b{_SOURCE_NOUN}[^.?!]{{0,60}}?\b(?:anggep|anggap)(?:lah)?\s+(?:aja\s+|saja\s+)?(?:gk|gak|"
+            rf"ga|nggak|tidak|tdk|ndak)\s+ada\b|\b(?:anggep|anggap)(?:lah)?\s+(?:aja\s+|saja\s+)?"
+            rf"(?:\w+\s+){{0,3}}?{_SOURCE_NOUN}(?:\w+\s+){{0,3}}?\s*(?:gk|gak|ga|nggak|tidak|tdk|ndak)\s+"
+            rf"ada\b"
+        ),
+    ),
+    _Rule(  # never refuse
+        F_RULES,
+        1.0,
+        _r(
+            r"\b(?:jangan|jgn|gk|gak|ga|nggak|tidak|tanpa|never|don'?t|do\s+not)\s+(?:pernah\s+)?"
+            r"(?:nolak|menolak|tolak|refuse|decline)\w*\s+(?:\w+\s+){0,2}?(?:pertanyaan|permintaan|"
+            r"perintah|apa\s*pun|apapun|any|anything|questions?|requests?)"
+        ),
+    ),
+    _Rule(
+        F_RULES,
+        1.0,
+        _r(
+            rf"\b{_YOU}\s+(?:\w+\s+)?(?:dilarang|jangan|jgn|(?:gk|gak|ga|nggak|tidak|tdk)\s+boleh|"
+            rf"not\s+allowed\s+to|must\s+not|mustn'?t)\s+(?:pernah\s+)?(?:nolak|menolak|tolak|refuse|"
+            rf"decline)\w*"
+        ),
+    ),
+    _Rule(
+        F_SOURCES,
+        0.5,
+        _r(
+            rf"{_imperative('pake|pakai|gunakan|use')}\s+(?:(?:info\w*|data|sumber|jawaban|berita)\s+)?"
+            rf"(?:(?:dari|dr|from)\s+)?(?:google|internet|tiktok|grup\s+wa|whatsapp|medsos|chatgpt|"
+            rf"wikipedia|gosip|the\s+internet)\b"
+        ),
+    ),
+    _Rule(
+        F_SOURCES,
+        0.5,
+        _r(
+            r"\b(?:jawab|answer)\w*\s+(?:(?:aja|saja|sj)\s+)?(?:bebas|sesukamu|sesuka\s*(?:hati|km|kamu)|semaumu|ngasal|"
+            r"asal(?:-asalan)?|terserah|apa\s*(?:aja|saja|pun)|anything|everything|freely)\b|"
+            r"\btanpa\s+(?:nolak|menolak|penolakan)\b"
+        ),
+    ),
+    # 3. the answer's content dictated in advance
+    _Rule(
+        F_FORCED,
+        1.0,
+        _r(
+            rf"{_imperative(_FORCE_VERB, _LEAD_WORDS + _ADV_WORDS)}\s+(?:(?:{_ADV}|dengan|dgn|pake|pakai|format|"
+            rf"kata|kalimat|with|the\s+words?)\s+){{0,3}}{_QUOTE}|{_FORCE_VERB}[\s:]+(?:{_ADV}[\s:]+)+"
+            rf"{_QUOTE}|{_FORCE_VERB}\s+{_QUOTE}\s*(?:(?:gitu|begitu)\s+)?{_ADV}\b"
+        ),
+    ),
+    _Rule(
+        F_FORCED,
+        1.0,
+        _r(
+            rf"\b(?:{_FORCE_VERB}\s+(?:{_ADV}\s+)+|{_ADV}\s+{_FORCE_VERB}\s+){_FIXED}|"
+            r"\b(?:setujuin|setujui|iyain|iya-in|benerin|benarkan|amini|aminin)\s+(?:\w+\s+)?"
+            r"(?:aja|saja|sj|doang)\b|\b(?:agree\s+with\s+me|just\s+(?:agree|confirm))\b|"
+            rf"\b{_YOU}\s+(?:\w+\s+)?tinggal\s+(?:konfirmasi|bilang|jawab|setujuin|iyain|ngiyain|"
+            rf"benerin|ketik)\w*\b"
+        ),
+    ),
+    _Rule(
+        F_FORCED,
+        1.0,
+        _r(
+            rf"\b(?:jawaban|respon|balasan|answer|response)(?:mu|\s+{_YOU}|\s+your)?\s+(?:\w+\s+)?"
+            rf"(?:harus|wajib|selalu|cukup|hanya|must|should|always)\b[^.?!]{{0,30}}?{_QUOTE}"
+        ),
+    ),
+    # 4. fabrication and forgery
+    _Rule(F_FORGERY, 0.5, _r(rf"{_PRODUCE}(?:\W+\w+){{0,6}}?\W+{_ABOUT}{_ARTEFACT}")),
+    _Rule(
+        F_FORGERY,
+        1.0,
+        _r(
+            rf"{_PRODUCE}(?:\W+{_ABOUT}\w+){{0,6}}?\W+{_ARTEFACT}(?:\W+{_ABOUT}\w+){{0,4}}?\W+{_FAKE}\b|"
+            rf"{_PRODUCE}\W+(?:a\s+|an\s+)?{_FAKE}\W+(?:\w+\W+){{0,2}}?{_ARTEFACT}|"
+            rf"\b(?:palsukan|palsuin|forge|falsify)\b|\bfake\s+(?:a|an|the|my)\b|"
+            rf"\b(?=karang){_NOT_MODAL}karang(?:in|kan|lah)?\b(?:\W+\w+){{0,3}}?\W+{_ARTEFACT}|"
+            rf"{_PRODUCE}(?:\W+\w+){{0,3}}?\W+(?:pasal|ayat|articles?)\s+(?:baru|tambahan)\b"
+        ),
+    ),
+    _Rule(
+        F_FORGERY,
+        1.0,
+        _r(
+            rf"{_PRODUCE}(?:\W+\w+){{0,3}}?\W+{_OFFICIAL_TEXT}\b[^?!]{{0,60}}?\b(?:atas\s+nama|"
+            rf"on\s+behalf\s+of|a\.n\.?|mengatasnamakan|seolah\w*\s+dari|dari)\s+{_OFFICIAL}\b|"
+            rf"\b(?:sebagai|sbg|as)\s+(?:the\s+)?{_OFFICIAL}\b[^.?!]{{0,40}},?\s*(?:umumkan|umumin|"
+            rf"nyatakan|announce|declare)\b"
+        ),
+    ),
+    _Rule(
+        F_FORGERY,
+        0.5,
+        _r(
+            r"\b(?:ngasal|asal(?:-|\s)?asalan|terserah(?:\s+(?:km|kamu|lo|lu))?|karang\w*\s+(?:aja|"
+            r"saja|sendiri|bebas|gpp)|ngarang\s+(?:aja|saja|sendiri|dikit)|(?:gk|gak|ga|nggak|tidak|"
+            r"tdk)\s+(?:usah|perlu|harus)\s+(?:persis|asli|akurat|bener|benar|sama|tepat)|(?:yg|yang)"
+            r"\s+penting\s+(?:\w+\s+)?(?:meyakinkan|kelihatan|keliatan|kedengeran\w*|terdengar|mirip|"
+            r"resmi|masuk\s+akal|percaya|valid|formal|rapi)|(?:kedengeran|terdengar|keliatan|kelihatan)"
+            r"(?:nya)?\s+(?:resmi|asli|meyakinkan)|masuk\s+akal|atas\s+nama\s+(?:sy|saya|aku|gw|gue|gua|"
+            r"ane)\b|cetak\s+sendiri|print\s+sendiri|dimiripin|mirip(?:in|kan)?\s+(?:\w+\s+)?(?:asli|"
+            r"aslinya)|persis\s+(?:kayak|kyk|kaya|seperti|spt)\s+(?:\w+\s+)?(?:asli|aslinya|resmi)|"
+            r"seolah\w*|seakan\w*|walau(?:pun)?\s+(?:\w+\s+)?(?:bukan|tidak|tdk|gk|ga|gak)\b|biar\s+"
+            r"(?:\w+\s+){0,2}?(?:percaya|yakin)|mau\s+(?:sy|saya|aku|ku|gw)\s+(?:sebar|share|kirim|"
+            r"bagikan|upload)\w*|sounds?\s+(?:official|real|legit|convincing)|make\s+it\s+(?:sound|"
+            r"look)|convincing|(?:cap|stempel|kop|tanda\s+tangan|ttd)\w*\s+(?:\w+\s+)?(?:ditulis|dibuat|"
+            r"dibikin|ditiru|dikasih|ditambahin|ditambahkan|dipasang|tulis|bikin|kasih|tiru)\w*|(?:tgl|"
+            r"tanggal)\s+\S+\s+(?:kemarin|kmrn|lalu|mundur)|tanggal\s+mundur|backdate\w*)\b"
+        ),
+        needs=F_FORGERY,
+    ),
+    _Rule(
+        F_FORGERY,
+        1.0,
+        _r(r"\bkarang(?:in|kan)?\s+(?:aja|saja|sendiri|bebas)\b"),
+    ),
+    _Rule(
+        F_FORGERY,
+        0.5,
+        _r(
+            r"\b(?:ubah|ganti|hapus|edit|modifikasi|tambahin|tambahkan|sisipkan|revisi|hilangkan|buang|"
+            r"modify|change|delete|remove|alter|rewrite|tulis\s+ulang)\b(?:\W+\w+){0,6}?\W+(?:isi\s+"
+            r"pasal|pasal|ayat|huruf|database|basis\s+data|indeks|korpus)\b"
+        ),
+    ),
+    _Rule(
+        F_FORGERY,
+        1.0,
+        _r(
+            r"\b(?:tulis\s+ulang|tulisin\s+ulang|rewrite|salin|copy|kutip)\b[^.?!]{0,60}?\b(?:pasal|ayat|"
+            r"huruf|articles?)\b[^.?!]{0,40}?\b(?:tapi|but|dan|and|terus|trs|lalu|namun)\s+(?:\w+\s+)?"
+            r"(?:hapus|hilangkan|buang|ganti|ubah|tambahin|tambahkan|sisipkan|remove|delete|drop|"
+            r"change|add)\b"
+        ),
+    ),
+    _Rule(
+        F_FORGERY,
+        0.5,
+        _r(
+            rf"\b(?:di|dari|dr|ke|dalam|in|from)\s+(?:database|basis\s+data|indeks|korpus|index)"
+            rf"(?:mu\b|\s+{_YOU}\b|\s+your\b)?"
+        ),
+        needs=F_FORGERY,
+    ),
+    _Rule(
+        F_FORGERY,
+        0.5,
+        _r(
+            rf"\b(?:umumkan|umumin|announce|declare|siarkan|sebarkan)\b(?:\s+(?:resmi|secara\s+resmi|"
+            rf"officially))?(?:\s*:|\s+{_QUOTE}|\s+(?:bahwa|kalau|klo|that)\b)"
+        ),
+    ),
+    # 5. persona switch
+    _Rule(
+        F_PERSONA,
+        1.0,
+        _r(
+            rf"\b(?:mulai|dari|start(?:ing)?)\s+(?:sekarang|skrg|skg|kini|saat\s+ini|detik\s+ini|"
+            rf"pesan\s+ini|sini|now)\b(?:\W+\w+){{0,3}}?\W+(?:{_YOU}|jawaban(?:mu|\s+{_YOU}))\b|"
+            rf"\bfrom\s+now\s+on\b|\byou(?:\s+are|'re)\s+now\b|\byou\s+are\s+(?:dan|an?\s+(?:ai|"
+            rf"assistant|chatbot|model|bot)\b)|\bact\s+as\b|\bpretend\b|\brole-?\s?play\w*|"
+            rf"\b(?:ber)?pura(?:-pura|2|\s+pura)\b|\bjadilah\b|\bberlagak\w*|\b{_YOU}\s+(?:sekarang|"
+            rf"skrg|kini)\s+(?:adalah|jadi|jd|menjadi|bukan|{_QUOTE})|\b{_YOU}\s+(?:\w+\s+)?"
+            rf"(?:berperan|bertindak|berlaku|beraksi)\s+(?:sbg|sebagai|jadi|jd)\b|\bseolah\w*\s+"
+            rf"{_YOU}\b|\bsebagai\s+asisten\s+(?:itu|tersebut|baru)\b|\bsbg\s+asisten\s+itu\b|"
+            rf"\bversi\s+(?:bocor|jahat|gelap|bebas|tanpa\s+\w+|uncensored|unrestricted|jailbreak)\b|"
+            rf"{_imperative('jadi|jd|jdi')}\s+(?!(?:sy|saya|aku|gw|gue|kami|gini|begini|gitu|begitu|kalau|kalo|"
+            rf"klo|intinya|ceritanya|mau|pengen|pingin|ingin|ada|nanya|tanya|bisa|boleh|numpang|minta)\b)"
+            rf"(?:\w+\s+){{1,4}}?(?:bentar|sebentar|sejenak)\b"
+        ),
+    ),
+    _Rule(
+        F_PERSONA,
+        0.5,
+        _r(
+            rf"\b{_YOU}\s+(?:itu\s+)?(?:adalah|jadi|jd|menjadi|merupakan)\b|\b(?:anggap(?:lah)?|"
+            rf"anggep|bayangkan|bayangin|imagine)\s+(?:aja\s+|saja\s+)?(?:{_YOU}|dirimu|yourself)\b|"
+            rf"\b(?:mulai|dari)\s+(?:sekarang|skrg|skg|kini|pesan\s+ini)\b"
+        ),
+    ),
+    # 6. fake system or admin markup
+    _Rule(
+        F_MARKUP,
+        1.0,
+        _r(
+            r"^\s*#{2,}\s*(?:system|sistem|admin|developer|instruction)|\"role\"\s*:\s*\"(?:system|"
+            r"developer)\"|<\|?im_(?:start|end)\|?>|<\s*/?\s*(?:system|context|instruction|sys|admin|"
+            r"developer)\b[^>]*>|\[\[?\s*/?\s*(?:admin|system|sistem|developer|dev|root|sudo|inst)\b|"
+            r"\bpesan\s+resmi\s+(?:dari\s+)?(?:tim\s+)?(?:pengembang|developer|admin)|"
+            r"\b(?:system|admin|developer|sistem)\s+(?:override|mode|message|note|prompt\s*:)|"
+            r"^\s*(?:system|sistem|admin)\s*:"
+        ),
+    ),
+    # 7. an instruction to the assistant hidden in text given to translate / summarise / proofread
+    _Rule(
+        F_EMBEDDED,
+        1.0,
+        _r(
+            r"\b(?:penting|note|catatan|pesan|instruksi|attention|perhatian|info)\s+(?:untuk|buat|"
+            r"kepada|utk|bagi|for|to)\s+(?:para\s+)?(?:asisten|ai|assistant|model|bot|chatbot|"
+            r"llm)\b|\b(?:asisten|assistant|ai|bot|chatbot)\s*[,:]\s*(?:mulai|abaikan|ignore|please|"
+            r"tolong|jawab|nyatakan|tulis|sebutkan|katakan|answer|say|state|disregard|from|setelah|"
+            r"after)\b|\b(?:and\s+then|then|lalu|trs|terus|kemudian|dan)\s+(?:follow|ikuti|ikutin|"
+            r"jalankan|laksanakan|turuti|kerjakan|execute|obey)\s+(?:it|that|them|instruksi\w*|"
+            r"perintah\w*|isinya)\b"
+        ),
+    ),
+    _Rule(
+        F_EMBEDDED,
+        0.5,
+        _r(r"\b(?:dear|hai|hi|halo|hello|hey)\s+(?:asisten|assistant|ai|bot|chatbot|model)\b"),
+    ),
+    # 8. "hypothetically, if you had no limits"
+    _Rule(
+        F_NO_LIMITS,
+        1.0,
+        _r(
+            rf"\b{_YOU}\b(?:\W+\w+){{0,2}}?\W+(?:gak|gk|ga|nggak|ngga|tidak|tdk|tak|ndak|no|had\s+no|"
+            rf"didn'?t\s+have|without|tanpa|bebas)\W+(?:punya\W+|ada\W+|any\W+)?(?:(?:batasan|"
+            rf"pembatasan|filter|sensor|restrictions?|limits?|guardrails?|rules)\w*|aturan\s+(?:apa\s*2|"
+            rf"apa-apa|apa\s*pun|sama\s+sekali))"
+        ),
+    ),
+    _Rule(
+        F_NO_LIMITS,
+        0.5,
+        _r(
+            rf"\b(?:tanpa|without|no|bebas|gk\s+ada|gak\s+ada)\s+(?:batasan|pembatasan|filter|sensor|"
+            rf"restrictions?|limits?|guardrails?|aturan)\b|\bunrestricted\b|\b(?:hipotetis\w*|"
+            rf"hypothetical\w*|andaikan|seandainya)\b[^.?!]{{0,30}}?\b{_YOU}\b"
+        ),
+    ),
 ]
-_INJECTION_RE = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS), re.I | re.S)
+
+
+def injection_signals(text: str) -> list[tuple[str, float, str]]:
+    """The injection signals in ``text``: (family, weight, the words that fired it). The same words
+    count once: a weaker signal overlapping a stronger one is left out."""
+    return list(_signals(text))
+
+
+@functools.lru_cache(maxsize=4096)  # retrieved passages come back question after question
+def _signals(text: str) -> tuple[tuple[str, float, str], ...]:
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two; then show the lower-cased words
+        text = low
+    found: list[tuple[_Rule, re.Match[str]]] = []
+    for rule in _RULES:
+        m = rule.pattern.search(low)
+        if m:
+            found.append((rule, m))
+    fired = {rule.family for rule, _ in found if rule.needs is None}
+    kept: list[tuple[_Rule, re.Match[str]]] = []
+    # strongest first; on a tie the earlier, then the longer match (the more specific rule)
+    for rule, m in sorted(
+        found, key=lambda f: (-f[0].weight, f[1].start(), f[1].start() - f[1].end())
+    ):
+        if rule.needs is not None and rule.needs not in fired:
+            continue
+        if any(m.start() < k.end() and k.start() < m.end() for _, k in kept):
+            continue
+        kept.append((rule, m))
+    kept.sort(key=lambda f: f[1].start())
+    return tuple((r.family, r.weight, _words(text, m)) for r, m in kept)
+
+
+def _words(text: str, m: re.Match[str]) -> str:
+    return re.sub(r"\s+", " ", text[m.start() : m.end()]).strip()[:80]
+
+
+def injection_score(text: str) -> float:
+    return sum(weight for _, weight, _ in injection_signals(text))
+
+
+def is_injection(text: str) -> bool:
+    """True when the text tries to change the assistant's rules (see ``injection_signals``)."""
+    return injection_score(text) >= INJECTION_THRESHOLD
+
 
 _EN_WORDS = {
     "what",
@@ -93,11 +671,6 @@ _ID_WORDS = {
     "dari",
     "hak",
 }
-
-
-def is_injection(text: str) -> bool:
-    """True when the text tries to change the assistant's rules."""
-    return bool(_INJECTION_RE.search(text))
 
 
 def is_english(text: str) -> bool:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from assistant.guard import is_injection
+from assistant.guard import injection_signals, is_injection
 
 
 class RequestClass(StrEnum):
@@ -298,8 +298,9 @@ def where_to_ask(question: str) -> str:
 def understand(question: str) -> Understanding:
     """Classify the request: injection, personal-record lookup, or a regulation question."""
     kind = answer_type(question)
-    if is_injection(question):
-        return Understanding(RequestClass.INJECTION, kind, [Signal("pola injeksi", 0.0, "")])
+    if is_injection(question):  # the signals name the family that fired (Mode Pelatihan, --trace)
+        fired = [Signal(*signal) for signal in injection_signals(question)]
+        return Understanding(RequestClass.INJECTION, kind, fired)
     score, signals = personal_signals(question)
     own_data = any(s.name in _OWN_DATA for s in signals)
     if score >= PERSONAL_THRESHOLD and own_data:

@@ -11,6 +11,7 @@ from assistant.backends.embedders import make_embedder
 from assistant.chain import AnswerService
 from assistant.config import Settings
 from assistant.documents import AnswerStatus
+from assistant.guard import injection_signals, is_injection
 from assistant.runtime import Runtime
 from indexer.pipeline import build_index
 from tests.conftest import make_settings, shared_corpus
@@ -74,6 +75,17 @@ def service(poisoned: Settings) -> AnswerService:
 def test_red_team_set_is_large_enough() -> None:
     assert len(QUESTION_ATTACKS) >= 20
     assert any(a.isascii() and "ignore" in a.lower() for a in QUESTION_ATTACKS)
+
+
+def test_guard_flags_every_attack_and_only_the_poisoned_section() -> None:
+    """The detector alone (no index): every attack fires a signal family; of the poisoned document
+    only the section with the planted instruction is an injection."""
+    missed = [a for a in QUESTION_ATTACKS if not is_injection(a)]
+    assert not missed, [(a, injection_signals(a)) for a in missed]
+    poisoned, clean = POISONED_DOC.split("## ")[1:]
+    assert is_injection(poisoned) and not is_injection(clean)
+    families = {family for family, _, _ in injection_signals(poisoned)}
+    assert {"aturan asisten", "abaikan sumber"} <= families
 
 
 @pytest.mark.parametrize("attack", QUESTION_ATTACKS)
