@@ -96,15 +96,6 @@ class Chunk(BaseModel):
         )
         return amendment_label(label, self.amended_by_short, self.superseded, self.deleted)
 
-    def metadata(self) -> dict[str, Any]:
-        """Flat metadata for the vector store (no None values)."""
-        data = self.model_dump(exclude={"text", "id", "history", "original_text"})
-        return {
-            k: (str(v) if not isinstance(v, int | float) else v)
-            for k, v in data.items()
-            if v is not None
-        }
-
 
 def place_label(
     doc_short: str,

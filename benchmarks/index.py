@@ -14,7 +14,9 @@ One run, on the same chunk texts of the real corpus (./corpus + ../shared/corpus
    (2 x encoder weights x tokens + attention 4 x tokens^2 x width per layer, token counts from the
    model's own tokenizer; the embedding table is a lookup, no FLOPs) and the fraction reached.
 3. **the whole pipeline** (read, clean, split, embed, store, BM25) of the full corpus into a new
-   temporary data dir with the default embedder, against raw ``embed_passages`` of the same chunks.
+   temporary data dir with the default embedder, against raw ``embed_passages`` of the same chunks
+   (the faster of two runs after it), and against the pipeline's own embedding time (same run,
+   same texts: the figure least moved by a busy machine).
 4. ``--int8-quality``: dev-set recall@5 and MRR of the int8 path against fp32 (a second full index).
 
 Converted models are kept in the configured data dir's ``models/`` (what `make run` prepares).
@@ -193,7 +195,8 @@ def pipeline_rows(settings: Settings) -> tuple[list[dict], Path]:
     report = build_index(fresh, embedder)
     chunks = load_chunks(fresh.index_dir / report.generation / "chunks.jsonl")
     texts = [c.embed_text for c in chunks if c.searchable]
-    raw_s = _timed(lambda: embedder.embed_passages(texts))
+    # the faster of two raw runs is the yardstick (the conservative ratio on a shared machine)
+    raw_s = min(_timed(lambda: embedder.embed_passages(texts)) for _ in range(2))
     rows = [
         {"figure": "embedder", "value": embedder.name},
         {"figure": "documents indexed", "value": len(report.documents)},
@@ -201,9 +204,10 @@ def pipeline_rows(settings: Settings) -> tuple[list[dict], Path]:
         {"figure": "model load + first text (s)", "value": load_s},
         {"figure": "index everything from scratch (s)", "value": report.seconds},
         {"figure": "  of which embedding (s)", "value": report.embed_seconds},
-        {"figure": "raw embed_passages on the same texts (s)", "value": raw_s},
+        {"figure": "raw embed_passages on the same texts (s, best of 2)", "value": raw_s},
         {"figure": "indexing throughput (searchable chunks/s)", "value": len(texts) / report.seconds},
         {"figure": "whole pipeline vs raw embedding", "value": f"{report.seconds / raw_s:.2f}x"},
+        {"figure": "whole pipeline vs its own embedding", "value": f"{report.seconds / report.embed_seconds:.2f}x"},
     ]  # fmt: skip
     return rows, tmp
 

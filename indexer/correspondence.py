@@ -118,6 +118,34 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
+def _rows(items: Sequence[Mapping[str, float]], vocab: dict[str, int]) -> np.ndarray:
+    m = np.zeros((len(items), len(vocab)))
+    for i, item in enumerate(items):
+        for w, v in item.items():
+            m[i, vocab[w]] = v
+    return m
+
+
+def _cosines(a: Sequence[Mapping[str, float]], b: Sequence[Mapping[str, float]]) -> np.ndarray:
+    """Cosine of every pair of unit-length sparse vectors, as an (a x b) matrix."""
+    vocab = {w: i for i, w in enumerate(dict.fromkeys(w for v in [*a, *b] for w in v))}
+    return _rows(a, vocab) @ _rows(b, vocab).T
+
+
+def _jaccard(a: Sequence[set[str]], b: Sequence[set[str]]) -> np.ndarray:
+    """Jaccard similarity of every pair of sets (0 when either is empty)."""
+    ones = [dict.fromkeys(x, 1.0) for x in (*a, *b)]
+    vocab = {w: i for i, w in enumerate(dict.fromkeys(w for x in ones for w in x))}
+    inter = _rows(ones[: len(a)], vocab) @ _rows(ones[len(a) :], vocab).T
+    sizes_a = np.array([len(x) for x in a], dtype=float)[:, None]
+    sizes_b = np.array([len(x) for x in b], dtype=float)[None, :]
+    union = sizes_a + sizes_b - inter
+    out = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    out[(sizes_a == 0).ravel(), :] = 0.0
+    out[:, (sizes_b == 0).ravel()] = 0.0
+    return out
+
+
 def _dense_matrix(
     old: Sequence[Sequence[Chunk]],
     new: Sequence[Sequence[Chunk]],
@@ -136,20 +164,21 @@ def _dense_matrix(
     A = A / np.linalg.norm(A, axis=1, keepdims=True)
     B = B / np.linalg.norm(B, axis=1, keepdims=True)
     sims = A @ B.T
-    a_idx = np.cumsum([0] + [len(vs) for vs in olds])
-    b_idx = np.cumsum([0] + [len(vs) for vs in news])
+    a_len = np.array([len(vs) for vs in olds])
+    b_len = np.array([len(vs) for vs in news])
+    rows, cols = np.flatnonzero(a_len), np.flatnonzero(b_len)  # Pasal with at least one vector
+    a_start = np.cumsum(np.r_[0, a_len[rows]])[:-1]
+    b_start = np.cumsum(np.r_[0, b_len[cols]])[:-1]
+    # per block (old Pasal i x new Pasal j): mean over i's chunks of their best match in j ...
+    best_in_new = np.maximum.reduceat(sims, b_start, axis=1)
+    old_side = np.add.reduceat(best_in_new, a_start, axis=0) / a_len[rows, None]
+    # ... and mean over j's chunks of their best match in i
+    best_in_old = np.maximum.reduceat(sims, a_start, axis=0)
+    new_side = np.add.reduceat(best_in_old, b_start, axis=1) / b_len[None, cols]
     out = np.zeros((len(old), len(new)))
-    for i in range(len(old)):
-        for j in range(len(new)):
-            block = sims[a_idx[i] : a_idx[i + 1], b_idx[j] : b_idx[j + 1]]
-            if block.size:
-                out[i, j] = 0.5 * (block.max(axis=1).mean() + block.max(axis=0).mean())
+    out[np.ix_(rows, cols)] = 0.5 * (old_side + new_side)
     base = float(np.median(out))
     return np.clip((out - base) / max(1e-6, 1.0 - base), 0.0, 1.0)
-
-
-def _terms_sim(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def _used_terms(text: str, terms: set[str]) -> set[str]:
@@ -164,16 +193,17 @@ def _signals(
     """Each signal as an (old x new) matrix in [0, 1]."""
     tfidf = _Tfidf([p.text for p in [*old, *new]])
     titles = _Tfidf([p.titles for p in [*old, *new]])
-    new_vec = [tfidf.vector(p.text) for p in new]
-    new_tit = [titles.vector(p.titles) for p in new]
-    new_terms = [_used_terms(p.text, terms) for p in new]
-    out = {k: np.zeros((len(old), len(new))) for k in ("lexical", "titles", "terms")}
-    for i, p in enumerate(old):
-        vec, tit, used = tfidf.vector(p.text), titles.vector(p.titles), _used_terms(p.text, terms)
-        for j in range(len(new)):
-            out["lexical"][i, j] = _cos(vec, new_vec[j])
-            out["titles"][i, j] = _cos(tit, new_tit[j])
-            out["terms"][i, j] = _terms_sim(used, new_terms[j])
+    out = {
+        "lexical": _cosines(
+            [tfidf.vector(p.text) for p in old], [tfidf.vector(p.text) for p in new]
+        ),
+        "titles": _cosines(
+            [titles.vector(p.titles) for p in old], [titles.vector(p.titles) for p in new]
+        ),
+        "terms": _jaccard(
+            [_used_terms(p.text, terms) for p in old], [_used_terms(p.text, terms) for p in new]
+        ),
+    }
     dense = _dense_matrix([p.chunks for p in old], [p.chunks for p in new], vectors)
     if dense is not None:
         out["dense"] = dense

@@ -63,13 +63,15 @@ class ChromaStore:
             self._col = client.get_collection(collection_name, embedding_function=None)
 
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        """Vectors with a light metadata (where each one is); the texts and the full metadata live in
+        the generation's chunks.jsonl, which every reader loads (storing them here too cost a third
+        of the indexing time spent outside the embedder and was never read)."""
         for start in range(0, len(chunks), _BATCH):
             part = chunks[start : start + _BATCH]
             self._col.upsert(
                 ids=[c.id for c in part],
                 embeddings=vectors[start : start + len(part)].tolist(),
-                documents=[c.text for c in part],
-                metadatas=[c.metadata() for c in part],
+                metadatas=[_place(c) for c in part],
             )
         self._matrix = None
 
@@ -136,3 +138,10 @@ def _top_k(
 def drop_collection(client, name: str) -> None:  # noqa: ANN001
     with contextlib.suppress(Exception):  # already gone is fine
         client.delete_collection(name)
+
+
+def _place(chunk: Chunk) -> dict[str, str]:
+    """doc, part, Pasal, ayat and item of a chunk (no None values: Chroma rejects them)."""
+    fields = {"doc": chunk.doc, "part": chunk.part, "pasal": chunk.pasal, "ayat": chunk.ayat}
+    fields["item"] = chunk.item
+    return {k: str(v) for k, v in fields.items() if v}
