@@ -140,8 +140,13 @@ _DOMAIN_WORDS = re.compile(
     r"\b(?:asn|pns|cpns|pppk|p3k|honorer|pegawai|aparatur|kepegawaian|instansi|dinas|jabatan|"
     r"pangkat|golongan|cuti|gaji|tunjangan|tpp|pensiun|disiplin|kinerja|skp|mutasi|bkn|bkpsdm|bkd|"
     r"kemenpan|menpan|lan|kasn|pemerintah|birokrasi|atasan|kantor|sk|spbe|satker|opd|pejabat|"
-    r"pelatihan|diklat|kompetensi|civil\s+servants?|government|employees?|regulasi|peraturan)\b",
+    r"pelatihan|diklat|kompetensi|civil\s+servants?|government|employees?|regulasi|peraturan)"
+    r"(?:nya|ku|mu)?\b",
     re.I,
+)
+# A question that names a regulation or a place in one is a regulation question whatever its words.
+_REGULATION_WORDS = re.compile(
+    r"\b(?:pasal|ayat|uu|pp|perpres|permen\w*|undang|peraturan|perka|keppres|law|article)\b", re.I
 )
 _NUMBER = re.compile(r"\b(?:[ivx]{1,4}/[a-e]|\d{4}|\d+(?:[.,]\d+)?)\b", re.I)
 _REFERENCE_NUMBERS = re.compile(
@@ -229,6 +234,7 @@ class Answerability:
     type_evidence: str = ""
     domain_share: float = 1.0
     domain_word: str = ""
+    regulation_word: bool = False  # names a regulation or a Pasal
     dense: float = 1.0
     unit_asked: bool = False
     min_score: float = 0.0
@@ -269,6 +275,7 @@ class Answerability:
             "bukti_jenis_jawaban": self.type_evidence,
             "kosakata_korpus": round(self.domain_share, 2),
             "kata_ranah_asn": self.domain_word,
+            "menyebut_peraturan": self.regulation_word,
         }
 
 
@@ -406,6 +413,7 @@ def check(
         answer_type=kind,
         domain_share=len(known) / len(terms) if terms else 1.0,
         domain_word=domain.group(0) if domain else "",
+        regulation_word=bool(_REGULATION_WORDS.search(question)),
         dense=dense,
         min_score=min_score,
         support_weight=support_weight,
@@ -414,6 +422,11 @@ def check(
     result.unit_asked = _asked_unit(question, kind) is not None
     _decide(result, salient, stats)
     return result
+
+
+def _well_supported(result: Answerability) -> bool:
+    """What `answered` needs: the passages hold the kind of answer and most of the question."""
+    return result.type_found and result.support >= FULL_SUPPORT and result.score >= result.min_score
 
 
 def _support(salient: list[Term], phrases: list[Term], numbers: list[Term]) -> float:
@@ -426,6 +439,11 @@ def _support(salient: list[Term], phrases: list[Term], numbers: list[Term]) -> f
 
 def _decide(result: Answerability, salient: list[Term], stats: TermStats) -> None:
     if not result.domain_word and result.domain_share < DOMAIN_VOCAB_SHARE:
+        result.status, result.reason = AnswerStatus.NO_SOURCE, "out_of_domain"
+        return
+    if not result.domain_word and not result.regulation_word and not _well_supported(result):
+        # no word of the civil service and only a weak match: the overlap is a coincidence
+        # ("PR matematika anak", "jadwal pencairan PKH"), not a partial answer
         result.status, result.reason = AnswerStatus.NO_SOURCE, "out_of_domain"
         return
     hard_type = result.answer_type in (AnswerType.MONEY, AnswerType.PERCENT) or result.unit_asked

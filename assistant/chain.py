@@ -43,6 +43,21 @@ NON_DEFINITION_PENALTY = 0.9  # definitions match many terms; they rarely answer
 # a near tie, but a flagged passage that is the only copy of a provision still answers, with a warning
 SCRAMBLED_TIE_BREAK = 0.97
 UNPLACED_PENALTY = 0.85  # Pembukaan / Penjelasan Umum / Lampiran: context, rarely the answer
+# Provisions that state no rule of their own: the closing formula ("Peraturan Pemerintah ini mulai
+# berlaku pada tanggal diundangkan") and a bare list lead-in whose items live elsewhere (an applied
+# amendment's "Beberapa ketentuan … diubah sebagai berikut:"). Their headings carry the document's
+# title, so they match many questions about that document; they lead only when asked for.
+NO_RULE_PENALTY = 0.8
+_CLOSING_FORMULA = re.compile(
+    r"\bini\s+mulai\s+berlaku\s+pada\s+tanggal\s+di(?:undangkan|tetapkan)\b|"
+    r"\bagar\s+setiap\s+orang\s+mengetahuinya\b",
+    re.I,
+)
+_ASKS_ENTRY_INTO_FORCE = re.compile(
+    r"\b(?:mulai\s+berlaku|berlaku\s+(?:sejak|mulai|kapan)|diundangkan|pengundangan|in\s+force)\b",
+    re.I,
+)
+NO_RULE_MAX_CHARS = 400
 # "masih berlaku gak PP 99/2000?", "PP 53/2010 sudah dicabut?": a question about a document's status
 _STATUS_QUESTION = re.compile(
     r"\b(?:masih\s+(?:berlaku|dipakai|dipake|laku|dipakai\s+gak)|(?:sudah|udah|sdh)\s+(?:dicabut|"
@@ -58,6 +73,14 @@ _DEFINITION_HINT = re.compile(
     r"arti(nya)?|bedanya|perbedaan|what\s+is|what\s+are|meaning|definition|stands?\s+for)\b",
     re.I,
 )
+
+
+def states_no_rule(text: str) -> bool:
+    """A short provision that is only the closing formula or only a list lead-in."""
+    body = text.strip()
+    if len(body) > NO_RULE_MAX_CHARS:
+        return False
+    return body.endswith(":") or bool(_CLOSING_FORMULA.search(body))
 
 
 @dataclass
@@ -250,6 +273,8 @@ class AnswerService:
                 p.score *= 1.5
             if (p.chunk.quality or "").startswith("scrambled"):
                 p.score *= SCRAMBLED_TIE_BREAK
+            if states_no_rule(p.chunk.text) and not _ASKS_ENTRY_INTO_FORCE.search(question):
+                p.score *= NO_RULE_PENALTY
         temporal.weigh(passages, frame, named)
         return sorted(passages, key=lambda p: p.score, reverse=True)
 

@@ -58,6 +58,11 @@ _UNITS = {
     "orang": ("orang",),
     "persen": ("persen", "%"),
 }
+_ASKS_LIMIT = re.compile(
+    r"\b(?:sampai\s+(?:berapa|brp|kapan)|sampe\s+(?:berapa|brp|kapan)|maksimal|maks|paling\s+lama|"
+    r"batas(?:nya)?|at\s+most|maximum)\b",
+    re.I,
+)
 _BOUND = re.compile(r"\b(?:paling\s+(?:lama|singkat|lambat|cepat|sedikit|banyak)|selama)\b", re.I)
 _ALLOW = re.compile(r"\b(dapat|boleh|diperbolehkan|dibolehkan|berhak|diizinkan)\b", re.I)
 _DENY = re.compile(
@@ -199,6 +204,20 @@ def typed_answer(question: str, passage: Passage, kind: str | None) -> str | Non
     return None
 
 
+def _limit_asked(question: str, kind: str | None) -> bool:
+    """ "sampai berapa lama", "paling lama berapa", "maksimal": the answer is a limit ("paling lama
+    1 (satu) tahun"), not any number the provision states ("lebih dari 1 (satu) hari")."""
+    return kind == AnswerType.DURATION and bool(_ASKS_LIMIT.search(question))
+
+
+def _fits(question: str, passage: Passage, kind: str | None) -> str | None:
+    """The typed answer of a provision, when it is of the kind asked (a limit, when one is)."""
+    found = typed_answer(question, passage, kind)
+    if found and _limit_asked(question, kind) and not _BOUND.search(found):
+        return None
+    return found
+
+
 def best_sentence(question: str, passage: Passage) -> str:
     """The sentence (or list) of a provision that shares most question terms, shortened."""
     parts = units(passage.chunk.text)
@@ -236,12 +255,14 @@ def direct_answer(
         order = same + [i for i in order if i not in same]
     if kind == AnswerType.PERMISSION:
         order = order[:1]  # a yes or no only from the best provision
-    for i in order:
-        if relevance[i] < RELEVANT_SHARE * relevance[0]:
-            continue
-        found = typed_answer(question, passages[i], kind)
-        if found:
-            return found, i
+    for answer in (_fits, typed_answer) if _limit_asked(question, kind) else (typed_answer,):
+        for i in order:
+            sibling = passages[i].via == "neighbour"  # another ayat of the best Pasal
+            if relevance[i] < RELEVANT_SHARE * relevance[0] and not sibling:
+                continue
+            found = answer(question, passages[i], kind)
+            if found:
+                return found, i
     return best_sentence(question, passages[0]), 0
 
 
@@ -341,11 +362,11 @@ def with_sibling(
     if kind not in (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION):
         return passages
     question = expand_shorthand(question)
-    if any(typed_answer(question, p, kind) for p in passages):
+    if any(_fits(question, p, kind) for p in passages):
         return passages
     ids = {p.chunk.id for p in passages}
     for sibling in siblings:
-        if sibling.chunk.id not in ids and typed_answer(question, sibling, kind):
+        if sibling.chunk.id not in ids and _fits(question, sibling, kind):
             return [*passages, sibling]
     return passages
 

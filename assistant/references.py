@@ -77,7 +77,7 @@ _KIND_ONLY_RE = re.compile(
     r"\bpermen\s*-?\s*(?:pan(?:\s*-?\s*rb)?|dagri|keu|kes|dikbud|dikbudristek)\b|\bpermenpan(?:\s*-?\s*rb)?\b|"
     r"\bperaturan\s+menteri\s+(?:pan|pendayagunaan|dalam\s+negeri|keuangan)\b|\bpmk\b|"
     r"\bkep(?:men(?:pan(?:\s*-?\s*rb)?)?|pres)\b|\bkeputusan\s+(?:menteri|presiden|kepala\s+bkn|bersama)\b|"
-    r"\bskb\s+(?:\d+\s+)?menteri\b|\bper(?:gub|bup|wali|wal|kada)\b|"
+    r"\bskb\s+(?:\d+\s+)?(?:menteri|tentang|ttg|netralitas|nomor|no\b|tahun|thn)|\bper(?:gub|bup|wali|wal|kada)\b|"
     r"\bperaturan\s+(?:daerah|gubernur|bupati|wali\s*kota)\b|\binpres\b|\binstruksi\s+presiden\b",
     re.I,
 )

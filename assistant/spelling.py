@@ -101,6 +101,23 @@ ABBREVIATIONS = {
     "sj": "saja",
     "krj": "kerja",
     "trs": "terus",
+    "sblm": "sebelum",
+    "stlh": "setelah",
+    "scr": "secara",
+    "kpn": "kapan",
+    "skrg": "sekarang",
+    "skrng": "sekarang",
+    "skg": "sekarang",
+    "nnti": "nanti",
+    "ntar": "nanti",
+    "spy": "supaya",
+    "kyk": "seperti",
+    "kayak": "seperti",
+    "sampe": "sampai",
+    "pake": "pakai",
+    "tau": "tahu",
+    "brarti": "berarti",
+    "bener": "benar",
     "lsm": "lembaga swadaya masyarakat",  # typed in capitals, spelt out in the regulations
     "min": "",  # "min, mau tanya ...": addressing the admin
     "kak": "",
@@ -147,6 +164,7 @@ DOUBLED = 0.5  # a letter typed twice ("pensiunn")
 _LOANWORD = re.compile(r"(ing|tion|ment|ness|ship|ity)$")  # English loanwords ("mentoring") stay
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
+_REDUPLICATED = re.compile(r"([a-z]{2,})2(an|nya|lah)?")  # chat shorthand for a doubled word
 _VOWELS = set("aeiou")
 _KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 _SOUNDALIKE = ["fpv", "ck", "kq", "sz", "ie", "uo", "ae", "dt", "bp", "gk", "iy", "uw", "jz"]
@@ -258,8 +276,14 @@ class Speller:
             or word in _SYNONYMS
             or word in _ENGLISH
             or word in ABBREVIATIONS
-            or stem(word) != word
+            or self._derived(word)
         )
+
+    def _derived(self, word: str) -> bool:
+        """An affixed form of a word the texts or the dictionary know ("dilarang"), not merely
+        something the stemmer can cut ("dilarng" -> "larng" is a typo)."""
+        root = stem(word)
+        return root != word and (root in self.counts or root in root_words())
 
     def suggest(self, word: str) -> str | None:
         """The nearest frequent vocabulary word for an unknown word, or None when none is close."""
@@ -304,6 +328,12 @@ class Speller:
         word = typed.lower()
         if word in ABBREVIATIONS:
             return ABBREVIATIONS[word], "abbreviation"
+        doubled = _REDUPLICATED.fullmatch(word)
+        if doubled:  # "marah2" -> "marah-marah", "berturut2" -> "berturut-turut"
+            word, suffix = doubled.groups()
+            root = stem(word)
+            second = root if root != word and word.endswith(root) else word
+            return f"{word}-{second}{suffix or ''}", "reduplication"
         if (
             any(ch.isdigit() for ch in word)
             or len(word) < 4

@@ -121,7 +121,8 @@ _LOOKUP = ("minta dicek / dilacak", "menanyakan status berkas", "nilai data send
 # What makes a first-person question a question about a rule (lowers the personal score).
 _RULE_FRAME = re.compile(
     r"\b(?:boleh|bolehkah|berhak|bisa\s*kah|bisakah|syarat(?:nya)?|aturan(?:nya)?|ketentuan(?:nya)?|"
-    r"menurut|dasar\s+hukum(?:nya)?|bagaimana\s+cara|gimana\s+cara|prosedur(?:nya)?|pasal|peraturan|"
+    r"menurut(?!\s+(?:catatan|data|sistem|aplikasi|absen|absensi|presensi|simpeg|siasn|e-?kinerja))|"
+    r"dasar\s+hukum(?:nya)?|bagaimana\s+cara|gimana\s+cara|prosedur(?:nya)?|pasal|peraturan|"
     r"regulasi|undang|apakah\s+(?:saya|sy|pns|asn|pppk)\s+(?:wajib|harus|dapat|bisa|boleh|berhak)|"
     r"maksimal|paling\s+lama|hukum(?:an)?nya|sanksi(?:nya)?|kalau|jika|apabila|seandainya)\b",
     re.I,

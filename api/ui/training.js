@@ -101,7 +101,14 @@ function understandBlock(trace) {
     el("p", {}, "Jenis permintaan: ", el("strong", { text: classes[u.kelas] || u.kelas })),
     el("p", {}, "Jenis jawaban yang diharapkan: ", el("strong", { text: u.jenis_jawaban })),
     rows.length
-      ? table("signals-table", `Sinyal data pribadi (skor ${u.skor_data_pribadi}, ambang ${u.ambang_data_pribadi})`, ["Sinyal", "Bobot", "Kata"], rows)
+      ? table(
+          "signals-table",
+          u.kelas === "injection"
+            ? "Sinyal injeksi perintah (keluarga pola, bobot, kata yang cocok)"
+            : `Sinyal data pribadi (skor ${u.skor_data_pribadi}, ambang ${u.ambang_data_pribadi})`,
+          ["Sinyal", "Bobot", "Kata"],
+          rows,
+        )
       : el("p", { class: "muted", text: "Tidak ada sinyal permintaan data pribadi." }),
   );
 }

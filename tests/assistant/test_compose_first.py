@@ -289,3 +289,31 @@ def test_the_ayat_with_the_answer_joins_the_sources() -> None:
     assert "PP 11/2017 Pasal 325 ayat (3)" in composed.text
     other = compose_answer("Siapa yang memberikan cuti?", [ayat_1], siblings=[ayat_3])
     assert other.passages == [ayat_1]  # an open question: nothing joins
+
+
+def test_a_question_for_the_limit_is_answered_with_the_limit() -> None:
+    """ "sampai berapa lama": "paling lama 1 (satu) tahun" in another ayat, not the "1 (satu) hari"
+    of the best-matching one (PP 11/2017 Pasal 320, real text)."""
+    ayat_1 = passage(
+        "(1) PNS yang sakit lebih dari 1 (satu) hari sampai dengan 14 (empat belas) hari berhak atas "
+        "cuti sakit, dengan ketentuan PNS yang bersangkutan harus mengajukan permintaan secara "
+        "tertulis kepada PPK.",
+        "320",
+        ayat="1",
+    )
+    ayat_4 = passage(
+        "(4) Hak atas cuti sakit sebagaimana dimaksud pada ayat (2) diberikan untuk waktu paling lama "
+        "I (satu) tahun.",
+        "320",
+        ayat="4",
+    )
+    ayat_4.chunk = ayat_4.chunk.model_copy(update={"id": "pp-11-2017/pasal-320/ayat-4"})
+    ayat_4.via = "neighbour"
+    question = "PNS yang sakit lebih dari 14 hari, cuti sakitnya bisa sampai berapa lama?"
+    composed = compose_answer(question, [ayat_1], siblings=[ayat_4])
+    assert "paling lama I (satu) tahun" in composed.direct, composed.direct
+    assert composed.direct.endswith("[2]")
+    plain = compose_answer(
+        "PNS yang sakit 3 hari berhak atas cuti apa?", [ayat_1], siblings=[ayat_4]
+    )
+    assert plain.passages == [ayat_1]  # no limit asked: nothing joins

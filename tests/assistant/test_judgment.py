@@ -86,3 +86,60 @@ def test_amended_provision_is_cited_in_its_amended_wording(full_service: AnswerS
     a = full_service.ask("PP 10/1983 pasal 3 bunyinya apa?")
     assert a.citations[0].doc == "pp-10-1983"
     assert "sebagaimana diubah dengan PP 45/1990" in a.citations[0].label
+
+
+def test_a_provision_without_a_rule_of_its_own_does_not_answer(full_service: AnswerService) -> None:
+    """An applied amendment's lead-in ("… diubah sebagai berikut:") and its closing formula carry
+    the document's title, not the rule: the consolidated provision answers."""
+    a = full_service.ask(
+        "Menurut PP 99/2000 yang sudah diubah PP 12/2002, kenaikan pangkat PNS ditetapkan tiap "
+        "tanggal berapa saja?"
+    )
+    assert a.status == AnswerStatus.ANSWERED, (a.status, a.reason)
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-99-2000", "4"), a.citations
+    assert "1 April dan 1 Oktober" in a.answer
+
+
+def test_states_no_rule() -> None:
+    from assistant.chain import states_no_rule
+
+    assert states_no_rule("Peraturan Pemerintah ini mulai berlaku pada tanggal diundangkan.")
+    assert states_no_rule(
+        "Beberapa ketentuan dalam Peraturan Pemerintah Nomor 99 Tahun 2000 diubah:"
+    )
+    assert not states_no_rule("PNS dilarang menjadi anggota partai politik.")
+    long_rule = "Pada saat Peraturan Pemerintah ini mulai berlaku, " + "ketentuan lama tetap. " * 30
+    assert not states_no_rule(long_rule + " mulai berlaku pada tanggal diundangkan")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tolong bikinin soal latihan pecahan buat anak kelas 5 SD dong",
+        "jadwal penyaluran BLT desa bulan depan kapan ya?",
+    ],
+)
+def test_weak_match_without_a_civil_service_word_is_out_of_domain(
+    full_service: AnswerService, question: str
+) -> None:
+    a = full_service.ask(question, trace=True)
+    assert a.status == AnswerStatus.NO_SOURCE and a.reason == "out_of_domain", (a.status, a.answer)
+    assert a.trace["answerability"]["kata_ranah_asn"] == ""
+    assert not a.citations
+
+
+def test_a_question_naming_a_pasal_is_never_out_of_domain(full_service: AnswerService) -> None:
+    a = full_service.ask("PP 30/2019 Pasal 32 mengatur tentang apa?")
+    assert a.status == AnswerStatus.ANSWERED
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-30-2019", "32")
+
+
+def test_according_to_my_records_is_a_lookup(full_service: AnswerService) -> None:
+    a = full_service.ask("menurut data absensi, tahun ini saya sudah terlambat berapa kali?")
+    assert a.status == AnswerStatus.REFUSED and a.reason == "personal_record"
+
+
+def test_a_joint_decree_by_topic_is_a_document_we_do_not_hold(full_service: AnswerService) -> None:
+    a = full_service.ask("SKB tentang cuti bersama tahun 2026 isinya apa aja?")
+    assert a.status == AnswerStatus.NO_SOURCE and a.reason == "unknown_document", a.answer
+    assert not a.citations

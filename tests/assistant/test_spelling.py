@@ -52,7 +52,7 @@ def test_corrections_that_must_happen(speller: Speller, typed: str, expected: st
         "Apakah SPBE dan KASN diatur?",  # acronyms typed in capitals
         "Kinerja PNS dan disiplin",  # words of the index
         "coaching dan mentoring",  # an English loanword near "mentor" stays
-        "berturut2 tiga kali",  # digits inside a word
+        "pasal 5a ayat 2",  # digits inside a word
         "mengundurkan diri",  # derived forms of dictionary roots
     ],
 )
@@ -89,3 +89,23 @@ def test_a_run_of_characters_longer_than_any_word_is_left_alone() -> None:
 
     assert max_cost("x" * 500) == 0.0
     assert max_cost("larangn") > 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("pns dilarng menyalahgunakan wewenang", "pns dilarang menyalahgunakan wewenang"),
+        ("marah2 ke bawahan", "marah-marah ke bawahan"),  # chat shorthand for a doubled word
+        ("terus2an tidak masuk kerja", "terus-terusan tidak masuk kerja"),
+        ("berturut2 tiga kali", "berturut-turut tiga kali"),  # the root is doubled, not the prefix
+        ("resign sblm kontrak habis", "resign sebelum kontrak habis"),
+        ("diperiksa scr online", "diperiksa secara online"),
+    ],
+)
+def test_affixed_typos_and_chat_shorthand(speller: Speller, typed: str, expected: str) -> None:
+    assert speller.correct(typed).text == expected
+
+
+def test_an_affixed_known_word_is_not_a_typo(speller: Speller) -> None:
+    """ "dilarang" is "larang" with a prefix; "dilarng" only looks like one to the stemmer."""
+    assert speller.known("dilarang") and not speller.known("dilarng")
