@@ -29,6 +29,10 @@ class VectorStore(Protocol):
         """Return (chunk id, cosine similarity) pairs, best first."""
         ...
 
+    def similarity(self, vector: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
+        """Cosine similarity of the vector to each stored chunk named (ids not stored: left out)."""
+        ...
+
     def count(self) -> int: ...
 
 

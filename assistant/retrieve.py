@@ -6,11 +6,13 @@ import time
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
+
 from assistant.config import Settings
 from assistant.documents import Chunk, Passage
 from assistant.guard import is_english
 from assistant.index_store import LoadedIndex
-from assistant.protocols import Embedder, Reranker
+from assistant.protocols import Embedder, Reranker, VectorStore
 from assistant.spelling import Corrected, Speller
 from assistant.text import tokenize
 
@@ -116,6 +118,21 @@ def heading_match(
     return sorted(out, key=lambda kv: kv[1], reverse=True)
 
 
+# The leading candidates that only the keyword index found get their dense similarity measured
+# (not counted as 0): the answerability check weighs the best passages' similarity to the question.
+DENSE_FILL = 10
+
+
+def _fill_dense(passages: list[Passage], store: VectorStore, vector: np.ndarray) -> None:
+    missing = [p.chunk.id for p in passages if p.dense is None]
+    if not missing:
+        return
+    found = store.similarity(vector, missing)
+    for p in passages:
+        if p.dense is None and p.chunk.id in found:
+            p.dense = found[p.chunk.id]
+
+
 class Retriever:
     """Hybrid retriever over a loaded index. Mode: hybrid | dense | keyword."""
 
@@ -153,8 +170,10 @@ class Retriever:
         t0 = time.perf_counter()
         corrected = self.correct(query)
         query = corrected.text
+        vector = None
         if mode in ("hybrid", "dense"):
-            dense = self.index.store.query(self.embedder.embed_query(query), n)
+            vector = self.embedder.embed_query(query)
+            dense = self.index.store.query(vector, n)
         t1 = time.perf_counter()
         if mode in ("hybrid", "keyword"):
             keyword = self.index.keyword.search(query, n)
@@ -191,6 +210,8 @@ class Retriever:
                     via=mode,
                 )
             )
+        if vector is not None:
+            _fill_dense(passages[:DENSE_FILL], self.index.store, vector)
         t3 = time.perf_counter()
         timings["fuse"] = (t3 - t2) * 1000
         if rerank and self.reranker is not None and passages:

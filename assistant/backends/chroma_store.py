@@ -90,6 +90,17 @@ class ChromaStore:
             for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True)
         ]
 
+    def similarity(self, vector: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
+        if not ids:
+            return {}
+        got = self._col.get(ids=list(ids), include=["embeddings"])
+        if not got["ids"]:
+            return {}
+        stored = np.asarray(got["embeddings"], dtype=np.float32)
+        stored /= np.linalg.norm(stored, axis=1, keepdims=True) + 1e-12
+        query = vector / (np.linalg.norm(vector) + 1e-12)
+        return {cid: float(s) for cid, s in zip(got["ids"], stored @ query, strict=True)}
+
     def count(self) -> int:
         return int(self._col.count())
 

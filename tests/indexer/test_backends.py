@@ -138,6 +138,19 @@ def test_small_collections_are_searched_exactly(tmp_path: Path) -> None:
     assert store._matrix is not None and len(store._matrix[0]) == 1500  # the exact path ran
 
 
+def test_similarity_of_named_chunks_is_their_cosine(tmp_path: Path) -> None:
+    """The dense score of a passage only the keyword index found is measured, not assumed 0."""
+    store, vectors, rng = _store_with_random_vectors(tmp_path, 300, exact_max=0)
+    q = rng.normal(size=32).astype(np.float32)
+    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    sims = unit @ (q / np.linalg.norm(q))
+    got = store.similarity(q, ["doc/pasal-7", "doc/pasal-250", "tidak/ada"])
+    assert set(got) == {"doc/pasal-7", "doc/pasal-250"}
+    assert abs(got["doc/pasal-7"] - float(sims[7])) < 1e-5
+    assert abs(got["doc/pasal-250"] - float(sims[250])) < 1e-5
+    assert store.similarity(q, []) == {}
+
+
 def test_large_collections_use_hnsw(tmp_path: Path) -> None:
     store, vectors, _ = _store_with_random_vectors(tmp_path, 300, exact_max=100)
     hits = store.query(vectors[42], 5)
