@@ -162,6 +162,7 @@ _TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
         re.I,
     ),
     AnswerType.PERCENT: re.compile(r"\bpersen\b|%|\bper\s?seratus\b", re.I),
+    # an amount in rupiah ("berapa kali gaji" is asked, and checked, by its unit: _asked_unit)
     AnswerType.MONEY: re.compile(r"\bRp\.?\s?\d|\brupiah\b|\b\d+(?:\.\d{3})+\b", re.I),
     AnswerType.COUNT: re.compile(
         r"\b\d+\s*\(|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan)\b", re.I
@@ -322,7 +323,7 @@ def _asked_unit(question: str, kind: AnswerType) -> re.Pattern[str] | None:
         return re.compile(rf"\b\d{{1,2}}\s+{_MONTHS}\b|\btanggal\s+\d", re.I)
     if unit in ("jam", "pukul") and m.group(2):
         return re.compile(r"\bpukul\b|\b\d{1,2}[.:]\d{2}\b", re.I)
-    if kind in (AnswerType.DURATION, AnswerType.COUNT):
+    if kind in (AnswerType.DURATION, AnswerType.COUNT) or unit == "kali":  # "berapa kali gaji"
         return re.compile(rf"\b\d+\s*(?:\([a-z\s]+\)\s*)?{unit}\b", re.I)
     return None
 

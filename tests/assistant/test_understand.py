@@ -229,3 +229,26 @@ def test_the_web_chat_explains_every_reason_the_assistant_gives() -> None:
         script.index("const REASON_TEXT = {") : script.index("};", script.index("REASON_TEXT"))
     ]
     assert set(re.findall(r"^\s+(\w+):", block, re.M)) == set(REASONS)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "found"),
+    [
+        # PP 70/2015 Pasal 25: "berapa kali gaji" asks for a multiple of the salary
+        ("uang duka wafat PNS itu berapa kali gaji?",
+         "diberikan sebesar 3 (tiga) kali Gaji terakhir yang dibayarkan 1 (satu) kali.", True),
+        # a multiple of the salary where a sum was asked for is not taken as the sum (a pension
+        # formula question was answered with the "1 (satu) kali penghasilan" of MPP)
+        ("rumus uang pensiun PNS berapa?", "sebesar 1 (satu) kali penghasilan PNS terakhir", False),
+        ("santunan sekaligus berapa rupiah?", "sebesar Rp15.000.000,00 (lima belas juta rupiah)", True),
+        ("tunjangan jabatan fungsional berapa per bulan?",
+         "Tunjangan jabatan diberikan sesuai dengan ketentuan peraturan perundang-undangan.", False),
+    ],
+)  # fmt: skip
+def test_money_evidence(question: str, text: str, found: bool) -> None:
+    from assistant.answerability import _type_evidence
+    from assistant.understand import answer_type
+
+    kind = answer_type(question)
+    assert kind == AnswerType.MONEY, kind
+    assert _type_evidence(kind, text, question)[0] is found

@@ -16,8 +16,11 @@ pytestmark = pytest.mark.slow
 
 
 # The whole dev set: the original questions, the helpdesk-style judgment set (four must-refuse
-# classes), the temporal/historical/amended set and the typo variants.
-DEV_SETS = [DEV] + [DEV.with_name(f"dev-{name}.jsonl") for name in ("judgment", "temporal", "typo")]
+# classes), the temporal/historical/amended set, the typo variants and the injection set (with its
+# answerable look-alikes).
+DEV_SETS = [DEV] + [
+    DEV.with_name(f"dev-{name}.jsonl") for name in ("judgment", "temporal", "typo", "injection")
+]
 
 
 def test_dev_set_passes_the_gate(full_settings: Settings, run_eval) -> None:  # noqa: ANN001
@@ -44,6 +47,8 @@ def test_dev_set_passes_the_gate(full_settings: Settings, run_eval) -> None:  # 
     assert len(rows) == summary["n"]
     assert {"question", "gold", "status", "cited", "retrieved", "gold_rank", "passed",
             "timings_ms"} <= set(rows[0])  # fmt: skip
+    pairs = summary["typo_pairs"]  # issue 12: typo variants within 0.03 of their clean originals
+    assert pairs["n_pairs"] >= 60 and pairs["recall_at_5"]["delta"] >= -0.03, pairs
     config = (run_dir / "config.yaml").read_text(encoding="utf-8")
     assert "backend: extractive" in config and "llm_api_key" not in config
 
