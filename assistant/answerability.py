@@ -149,6 +149,10 @@ _REGULATION_WORDS = re.compile(
     r"\b(?:pasal|ayat|uu|pp|perpres|permen\w*|undang|peraturan|perka|keppres|law|article)\b", re.I
 )
 _NUMBER = re.compile(r"\b(?:[ivx]{1,4}/[a-e]|\d{4}|\d+(?:[.,]\d+)?)\b", re.I)
+# a year in a question, unless it dates a numbered document ("PP 17 tahun 2020", "UU 5/2014")
+_YEAR = re.compile(
+    r"(?<![\d/])(?<!\d\s)(?<!\d\stahun\s)(?<!\d\sthn\s)(?<!\d\sth\s)\b(?:19|20)\d\d\b", re.I
+)
 _REFERENCE_NUMBERS = re.compile(
     r"\b(?:pasal|psl|ayat|angka|huruf|nomor|no|tahun|thn|th|uu|pp|perpres|perlan|permen\w*|perka|se)"
     r"\.?\s*\(?\d+[a-z]?\)?(?:\s*(?:/|tahun|thn|th)\s*\d{4})?",
@@ -236,6 +240,7 @@ class Answerability:
     domain_share: float = 1.0
     domain_word: str = ""
     regulation_word: bool = False  # names a regulation or a Pasal
+    later_year: str = ""  # a year asked about after the newest regulation held, not in sources
     dense: float = 1.0
     unit_asked: bool = False
     min_score: float = 0.0
@@ -247,9 +252,9 @@ class Answerability:
 
     @property
     def missing(self) -> list[str]:
-        return [
-            t.term for t in (*self.numbers, *self.phrases, *self.terms) if not t.found and t.weight
-        ]
+        terms = (*self.numbers, *self.phrases, *self.terms)
+        found = [t.term for t in terms if not t.found and t.weight]
+        return [f"tahun {self.later_year}", *found] if self.later_year else found
 
     def trace(self) -> dict[str, object]:
         return {
@@ -277,6 +282,7 @@ class Answerability:
             "kosakata_korpus": round(self.domain_share, 2),
             "kata_ranah_asn": self.domain_word,
             "menyebut_peraturan": self.regulation_word,
+            "tahun_setelah_korpus": self.later_year or None,
         }
 
 
@@ -419,6 +425,7 @@ def check(
         min_score=min_score,
         support_weight=support_weight,
     )
+    result.later_year = _later_year(question, stats, digits)
     result.type_found, result.type_evidence = _type_evidence(kind, text, question)
     result.unit_asked = _asked_unit(question, kind) is not None
     _decide(result, salient, stats)
@@ -428,6 +435,17 @@ def check(
 def _well_supported(result: Answerability) -> bool:
     """What `answered` needs: the passages hold the kind of answer and most of the question."""
     return result.type_found and result.support >= FULL_SUPPORT and result.score >= result.min_score
+
+
+def _later_year(question: str, stats: TermStats, source_text: str) -> str:
+    """A year the question asks about that is later than every regulation held and that the
+    sources do not mention ("THR ASN tahun 2025"), or ""."""
+    newest = max((int(y) for y in stats.doc_years), default=0)
+    for m in _YEAR.finditer(question):
+        year = m.group(0)
+        if int(year) > newest and year not in source_text:
+            return year
+    return ""
 
 
 def _support(salient: list[Term], phrases: list[Term], numbers: list[Term]) -> float:
@@ -458,9 +476,13 @@ def _decide(result: Answerability, salient: list[Term], stats: TermStats) -> Non
         return
     if not result.type_found:
         result.status, result.reason = AnswerStatus.PARTIAL, "answer_type_mismatch"
-        return
-    if result.support < FULL_SUPPORT:
+    elif result.support < FULL_SUPPORT:
         result.status, result.reason = AnswerStatus.PARTIAL, "weak_sources"
+    if result.status == AnswerStatus.PARTIAL and result.later_year:
+        # "THR 2025 cairnya kapan", "cuti bersama 2025": a year after every regulation held is
+        # settled by that year's decrees, which the corpus does not have; a partial answer from
+        # the standing rules would only look like one
+        result.status, result.reason = AnswerStatus.NO_SOURCE, "not_in_corpus"
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"])")

@@ -143,3 +143,25 @@ def test_a_joint_decree_by_topic_is_a_document_we_do_not_hold(full_service: Answ
     a = full_service.ask("SKB tentang cuti bersama tahun 2026 isinya apa aja?")
     assert a.status == AnswerStatus.NO_SOURCE and a.reason == "unknown_document", a.answer
     assert not a.citations
+
+
+def test_a_year_after_every_regulation_held_is_not_answered_from_the_standing_rules(
+    full_service: AnswerService,
+) -> None:
+    a = full_service.ask(
+        "gaji ke-13 dan THR ASN tahun 2026 kapan cair dan apa aja komponennya?", trace=True
+    )
+    assert a.status == AnswerStatus.NO_SOURCE and a.reason == "not_in_corpus", a.answer
+    assert "2026" in a.answer and not a.citations
+    assert a.trace["answerability"]["tahun_setelah_korpus"] == "2026"
+
+
+def test_later_year_ignores_the_year_of_a_numbered_document() -> None:
+    from assistant.answerability import _YEAR
+
+    years = lambda q: [m.group(0) for m in _YEAR.finditer(q)]  # noqa: E731
+    assert years("THR ASN tahun 2025 cairnya kapan") == ["2025"]
+    assert years("SKP 2024 saya") == ["2024"]
+    assert years("PP 17 tahun 2020 mengubah apa") == []
+    assert years("Peraturan BKN No. 1 Tahun 2025") == []
+    assert years("UU 5/2014 pasal 1") == []
