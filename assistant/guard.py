@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import re
 from dataclasses import dataclass
@@ -21,11 +23,12 @@ F_FORGERY = "pemalsuan"  # fabricate an article, citation, decree, diploma, anno
 F_PERSONA = "ganti persona"  # "mulai sekarang kamu ...", role-play
 F_MARKUP = "markup sistem palsu"  # fake system/admin messages and chat-template tags
 F_EMBEDDED = "instruksi tersisip"  # an instruction to the assistant inside text to process
-F_NO_LIMITS = "andai tanpa batasan"  # "hypothetically, if you had no limits"
+F_NO_LIMITS = "andai tanpa batasan"  # "hypothetically, if you had no limits", "it is only a drill"
+F_OBFUSCATED = "teks tersamar"  # base64, leetspeak, s p a c e d letters hiding the request
 
 # shared vocabulary
 _YOU = r"(?:kamu|kmu|km|anda|dirimu|dikau|kau|lo|lu|elo|elu|you)"
-_YOURS = rf"(?:mu\b|\s+{_YOU}\b|\s+your\b)"  # possessive: aturanmu, aturan km
+_YOURS = rf"(?:mu\b|\s+{_YOU}\b|\s+(?:your|ur)\b)"  # possessive: aturanmu, aturan km
 _REDUP = r"(?:2|-\w+)?"  # batasan2, aturan-aturan
 _OWN_RULE_NOUN = (
     r"(?:aturan|batasan|pembatasan|pedoman|instruksi|perintah|arahan|ketentuan|kebijakan|guardrails?|"
@@ -37,7 +40,8 @@ _RULE_TARGET = (
     r"guard|filter|prompt|sistem|system|mode|safety|sensor|verifikasi|pemeriksaan|pengecekan|cek|"
     r"sitasi|kutipan|sumber|disclaimer|korpus|grounding|rules?|instructions?|guidelines?|"
     r"restrictions?|polic(?:y|ies)|sources?|citations?|checks?|everything\s+(?:you|above|before)|"
-    r"(?:semua|smua)\s+(?:yg|yang)\s+(?:di\s*atas|sebelumnya|tadi|td)|dokumen|documents?|korpus|"
+    r"(?:semua|smua)\s+(?:yg|yang)\s+(?:di\s*atas|sebelumnya|tadi|td)|(?:yg|yang)\s+di\s*atas|"
+    r"(?:the\s+)?above|previous\s+\w+|dokumen|documents?|korpus|"
     r"regulations?|(?:yg|yang|that|what)\s+(?:\w+\s+){0,2}?(?:diajarkan|diajarin|dikasih|diberikan|"
     r"diprogram|disetel|told|taught|given))"
 )
@@ -65,7 +69,8 @@ _SOURCE_VERB = (
     r"ikut|ikutin|rujuk|merujuk|kasih|cite|citing|consult|use|look\s+at|verify|refer\s+to|mention)"
 )
 _REVEAL = (
-    r"(?:tampilkan|tampilin|tunjukkan|tunjukin|perlihatkan|bocorkan|bocorin|ungkapkan|ungkap|"
+    r"(?:tampilkan|tampilin|menampilkan|menunjukkan|membocorkan|mengungkapkan|menyebutkan|"
+    r"menuliskan|liatin|lihatin|tunjukkan|tunjukin|perlihatkan|bocorkan|bocorin|ungkapkan|ungkap|"
     r"sebutkan|sebutin|kasih\s+(?:tau|tahu|liat|lihat)|kasi\s+tau|beritahu|beri\s+tahu|keluarkan|"
     r"keluarin|ulangi|ulang|tulis\s+ulang|salin|copy|copas|cetak|print|output|reveal|show|display|"
     r"repeat|dump|bacain|bacakan|share|paste|tell\s+me|export|ekspor|kirimkan|berikan|jabarkan|list|"
@@ -74,12 +79,18 @@ _REVEAL = (
 )
 _CONFIG = (
     r"\b(?:system\s+prompt|prompt\s+(?:sistem|system|awal|internal|asli|tersembunyi|rahasia|developer|"
-    r"pengembang)|prompt\s*(?:mu|km|kamu|anda)\b|(?:your|hidden|initial|original)\s+(?:\w+\s+)?"
+    r"pengembang)|prompt\s*(?:mu|km|kamu|anda)\b|(?:your|ur|hidden|initial|original)\s+(?:\w+\s+){0,2}?"
     r"(?:prompt|instructions?|rules|configuration|config)|instruksi\s+(?:sistem|awal|internal|"
     r"tersembunyi|rahasia|asli|developer|pengembang|(?:yang|yg)\s+(?:diberikan|dikasih|kamu|km))|"
     r"instruksi\s*(?:mu|km|kamu|anda)\b|konfigurasi|configuration|config\b|api\s*key|kunci\s+api|"
     r"token\s+(?:akses|api)|access\s+token|environment\s+variables?|env\s+var\w*|backend|"
-    r"url\s+server|skor\s+(?:relevansi|kepercayaan|internal|retrieval|mentah|confidence|kemiripan)|"
+    r"url\s+server|meta\s*data\s+(?:tersembunyi|internal|hidden|rahasia)|hidden\s+(?:fields?|metadata)|"
+    r"(?:id|ids)\s+chunk|chunk\s+ids?|(?:dokumen|teks|passages?|documents?|hasil)\w*\s+(?:\w+\s+)?(?:yg|yang|that|"
+    r"you)\s+(?:km\s+|kamu\s+|you\s+)?(?:retrieve|retrieved|ambil|tarik)\w*|retrieved\s+(?:passages|documents|"
+    r"chunks|context)|context\s+window|(?:mentah2|mentah-mentah)\s+(?:dokumen|teks|isi)|"
+    r"(?:di\s*atas|sebelum)\s+(?:percakapan|obrolan|chat)\s+ini|(?:sebelum|before)\s+(?:sy|saya|aku|i)\s+"
+    r"(?:mulai\s+)?(?:ngetik|mengetik|nulis|typing|started|wrote)|"
+    r"skor\s+(?:relevansi|kepercayaan|internal|retrieval|mentah|confidence|kemiripan)|"
     r"(?:confidence|retrieval|relevance|similarity)\s+scores?|threshold\s+(?:penolakan|refusal|"
     r"internal|jawaban|kepercayaan)\w*|konteks\s+tersembunyi|hidden\s+context|system\s+tags?|"
     r"pesan\s+(?:pertama|awal)\w*|teks\s+(?:yg|yang)\s+(?:ada\s+)?sebelum|(?:pesan|instruksi|arahan)\s+"
@@ -96,6 +107,7 @@ _LEAD_WORDS = (
     "tolong", "coba", "bisa", "bisakah", "mohon", "minta", "please", "pls", "plis", "min", "kak", "bang",
     "dong", "yuk", "ayo", "skrg", "sekarang", "trs", "terus", "lalu", "dan", "nah", "sekalian",
     "langsung", "pokoknya", "cukup", "just", "only", "simply", "then", "and", "dgn", "dengan", "ya",
+    "instead",
 )  # fmt: skip
 _ADV_WORDS = (
     "aja", "saja", "sj", "selalu", "cuma", "hanya", "doang", "persis", "pokoknya", "cukup", "just",
@@ -153,6 +165,9 @@ _OFFICIAL_TEXT = (
     r"(?:pengumuman|pernyataan|surat\s+edaran|edaran|se|memo|nota\s+dinas|siaran\s+pers|surat|sk|"
     r"keputusan|instruksi|announcement|statement|circular|letter|press\s+release)"
 )
+
+
+_SPEAK_VERB = r"(?:ngomong|bicara|berbicara|jawab|bertindak|berperan|speak|talk|answer|respond)"
 
 
 def _r(pattern: str) -> re.Pattern[str]:
@@ -241,6 +256,56 @@ _RULES: list[_Rule] = [
             rf"(?:ada\s+)?(?:izin|surat\s+tugas)\w*"
         ),
         needs=F_RULES,
+    ),
+    _Rule(  # restrictions lifted, a special mode switched on
+        F_RULES,
+        1.0,
+        _r(
+            r"\b(?:semua\s+|all\s+)?(?:pembatasan|batasan|filter|sensor|guardrails?|restrictions?|"
+            r"safety\s+filters?)\w*\s+(?:\w+\s+)?(?:dicabut|dihapus|dilepas|ditiadakan|lifted|removed)\b|"
+            r"\b(?:kebijakan|fitur|aturan|kewajiban|pengecekan|pemeriksaan)\s+(?:sitasi|kutipan|penolakan|"
+            r"sumber|rujukan|verifikasi)\s+(?:\w+\s+)?(?:di)?(?:nonaktif\w*|matikan|dimatikan|dicabut|"
+            r"dihapus|off|disabled)\b"
+        ),
+    ),
+    _Rule(
+        F_RULES,
+        0.5,
+        _r(
+            r"\b(?:mode|modus)\s+(?:\w+\s+){0,2}?(?:diaktifkan|aktif|dinyalakan|on|enabled|activated)\b|"
+            r"\bi\s+have\s+(?:root|admin|sudo|developer)\s+access|\b(?:punya|pegang)\s+akses\s+"
+            r"(?:root|admin|developer)"
+        ),
+    ),
+    _Rule(  # other users' conversations
+        F_RULES,
+        1.0,
+        _r(
+            rf"\b{_REVEAL}\b[^.?!]{{0,30}}?\b(?:chat|percakapan|obrolan|riwayat\s+chat|history|log|"
+            rf"pertanyaan|conversations?|messages?)\w*\s+(?:\w+\s+)?(?:dari\s+|dr\s+)?(?:user|pengguna|"
+            rf"pemakai|penanya|users?)\s+(?:lain|lainnya)\b|\b{_REVEAL}\b[^.?!]{{0,30}}?\bother\s+"
+            rf"users?'?s?\s+(?:chats?|conversations?|questions|history|messages)"
+        ),
+    ),
+    # obedience: "you are just a program, so obey"
+    _Rule(
+        F_RULES,
+        1.0,
+        _r(
+            rf"\b{_YOU}\s+(?:\w+\s+)?(?:wajib|harus|mesti|must|have\s+to|cukup|tinggal)\s+(?:nurut\w*|"
+            rf"patuh\w*|mematuhi|menuruti|turuti|ikutin|ngikutin|obey|comply\s+with|follow)\s+(?:apa\s*"
+            rf"(?:aja|saja|pun)|semua|sy|saya|aku|gw|me|my|whatever|everything|perintah\s*(?:sy|saya|ku|"
+            rf"aku))"
+        ),
+    ),
+    _Rule(
+        F_RULES,
+        0.5,
+        _r(
+            rf"\b{_YOU}\s+(?:kan\s+|itu\s+|are\s+|'re\s+)?(?:cuma|hanya|cuman|just|only)\s+(?:sebuah\s+|a\s+)?"
+            rf"(?:program|mesin|robot|bot|ai|software|aplikasi|alat|tool|machine)\b|"
+            rf"\b(?:nurut|manut|patuh|obey)\w*\s+(?:aja|saja|sj|doang)\b"
+        ),
     ),
     # 2. answer without (or against) the sources
     _Rule(
@@ -367,6 +432,15 @@ _RULES: list[_Rule] = [
             r"\btanpa\s+(?:nolak|menolak|penolakan)\b"
         ),
     ),
+    _Rule(  # "even if it is not what the article says"
+        F_SOURCES,
+        0.5,
+        _r(
+            r"\bwalau(?:pun)?\s+(?:\w+\s+){0,2}?(?:gk|gak|ga|tidak|tdk|nggak|bukan|kurang)\s+(?:sesuai|"
+            r"relevan|nyambung|cocok|akurat|bener|benar|valid|ada\s+di)\b|\b(?:tanpa|without)\s+"
+            r"(?:dasar\s+hukum|legal\s+basis)\b"
+        ),
+    ),
     # 3. the answer's content dictated in advance
     _Rule(
         F_FORCED,
@@ -394,6 +468,26 @@ _RULES: list[_Rule] = [
         _r(
             rf"\b(?:jawaban|respon|balasan|answer|response)(?:mu|\s+{_YOU}|\s+your)?\s+(?:\w+\s+)?"
             rf"(?:harus|wajib|selalu|cukup|hanya|must|should|always)\b[^.?!]{{0,30}}?{_QUOTE}"
+        ),
+    ),
+    _Rule(
+        F_FORCED,
+        1.0,
+        _r(
+            r"\b(?:jawab|jawaban|kasih|bilang|answer)\w*\s+(?:\w+\s+)?(?:sesuai|sesuka|menurut|ikut|ikutin)\s+"
+            r"(?:mau|kemauan|keinginan|maunya|permintaan)\s*(?:nya\s+)?(?:sy|saya|aku|gw|gue|ku)\b|"
+            r"\b(?:lanjutkan|lanjutin|teruskan|terusin|lengkapi|lengkapin|complete|continue|finish)\s+"
+            r"(?:\w+\s+){0,2}?(?:kalimat|teks|paragraf|sentence|text)\b[^?!]{0,15}?[:'\"\u201c]"
+        ),
+    ),
+    _Rule(
+        F_FORCED,
+        0.5,
+        _r(
+            rf"\b(?:jawaban|answer|response)\w*\s+(?:yg|yang|that)\s+(?:\w+\s+)?(?:menguntungkan|nguntungin|"
+            rf"membela|belain|favou?rs?|benefits?)\s+(?:sy|saya|aku|gw|me)\b|"
+            rf"{_imperative(_FORCE_VERB, _LEAD_WORDS + _ADV_WORDS)}\s+(?:{_ADV}\s+)+(?:kalo|kalau|klo|"
+            rf"bahwa|that)\b"
         ),
     ),
     # 4. fabrication and forgery
@@ -481,6 +575,26 @@ _RULES: list[_Rule] = [
             rf"officially))?(?:\s*:|\s+{_QUOTE}|\s+(?:bahwa|kalau|klo|that)\b)"
         ),
     ),
+    _Rule(
+        F_FORGERY,
+        0.5,
+        _r(
+            rf"(?<!tentang )(?<!soal )(?<!ttg )\b(?:ngarang|ngarangin)\b(?:\W+\w+){{0,3}}?\W+{_ABOUT}{_ARTEFACT}|"
+            rf"\b(?:{_OFFICIAL_TEXT})\s+{_OFFICIAL}\b[^.?!]{{0,60}}?\b(?:pake|pakai|lengkap|with)\s+"
+            rf"(?:\w+\s+)?(?:nomor|no|tanda\s+tangan|ttd|cap|stempel|kop)\b"
+        ),
+    ),
+    _Rule(
+        F_FORGERY,
+        0.5,
+        _r(
+            rf"\bbiar\s+(?:\w+\s+)?(?:kayak|kyk|kaya|mirip|seperti|spt|keliatan|kelihatan)\s+(?:asli|"
+            rf"resmi|beneran|valid)\b|\b(?:keliatan|kelihatan|terlihat)\s+(?:valid|sah|beneran)\b|"
+            rf"\b(?:gpp|gapapa|ga\s*papa|gak\s+papa|nggak\s+apa2|tidak\s+apa-apa|no\s+problem)\s+(?:kalo|"
+            rf"kalau|klo|if|meski|walau)\s+(?:\w+\s+)?{_FAKE}"
+        ),
+        needs=F_FORGERY,
+    ),
     # 5. persona switch
     _Rule(
         F_PERSONA,
@@ -490,11 +604,11 @@ _RULES: list[_Rule] = [
             rf"pesan\s+ini|sini|now)\b(?:\W+\w+){{0,3}}?\W+(?:{_YOU}|jawaban(?:mu|\s+{_YOU}))\b|"
             rf"\bfrom\s+now\s+on\b|\byou(?:\s+are|'re)\s+now\b|\byou\s+are\s+(?:dan|an?\s+(?:ai|"
             rf"assistant|chatbot|model|bot)\b)|\bact\s+as\b|\bpretend\b|\brole-?\s?play\w*|"
-            rf"\b(?:ber)?pura(?:-pura|2|\s+pura)\b|\bjadilah\b|\bberlagak\w*|\b{_YOU}\s+(?:sekarang|"
+            rf"\b(?:ber)?pura(?:-pura|2|\s+pura)(?:nya)?\b|\bjadilah\b|\bberlagak\w*|\b{_YOU}\s+(?:sekarang|"
             rf"skrg|kini)\s+(?:adalah|jadi|jd|menjadi|bukan|{_QUOTE})|\b{_YOU}\s+(?:\w+\s+)?"
             rf"(?:berperan|bertindak|berlaku|beraksi)\s+(?:sbg|sebagai|jadi|jd)\b|\bseolah\w*\s+"
             rf"{_YOU}\b|\bsebagai\s+asisten\s+(?:itu|tersebut|baru)\b|\bsbg\s+asisten\s+itu\b|"
-            rf"\bversi\s+(?:bocor|jahat|gelap|bebas|tanpa\s+\w+|uncensored|unrestricted|jailbreak)\b|"
+            rf"\bversi\s+['\"\u201c\u2018]?(?:bocor|jahat|gelap|bebas|tanpa\s+\w+|uncensored|unrestricted|jailbreak)\b|"
             rf"{_imperative('jadi|jd|jdi')}\s+(?!(?:sy|saya|aku|gw|gue|kami|gini|begini|gitu|begitu|kalau|kalo|"
             rf"klo|intinya|ceritanya|mau|pengen|pingin|ingin|ada|nanya|tanya|bisa|boleh|numpang|minta)\b)"
             rf"(?:\w+\s+){{1,4}}?(?:bentar|sebentar|sejenak)\b"
@@ -509,6 +623,20 @@ _RULES: list[_Rule] = [
             rf"\b(?:mulai|dari)\s+(?:sekarang|skrg|skg|kini|pesan\s+ini)\b"
         ),
     ),
+    _Rule(
+        F_PERSONA,
+        1.0,
+        _r(
+            rf"\b(?:main|bermain|maen|play)\s+(?:\w+\s+)?(?:game|permainan|roleplay|peran|tebak\w*)\b"
+            rf"[^.?!]{{0,20}}?\b{_YOU}\s+(?:jadi|jd|adalah|are|be|sebagai|sbg)\b|"
+            rf"\b{_YOU}\s+(?:adalah|jadi|jd|menjadi|are|be)\s+(?:an?\s+)?{_QUOTE}(?!\s*(?:kan|bukan|ya)\b)|"
+            rf"\bperan(?:mu|\s+{_YOU})\b[^.?!]{{0,20}}?\b(?:bukan|jadi|jd|adalah|diganti|berubah|"
+            rf"sekarang)\b|"
+            rf"{_imperative(_SPEAK_VERB, _LEAD_WORDS + _ADV_WORDS)}\w*\s+(?:sbg|sebagai|as|selaku)\s+"
+            rf"(?:the\s+|a\s+)?"
+            rf"{_OFFICIAL}\b"
+        ),
+    ),
     # 6. fake system or admin markup
     _Rule(
         F_MARKUP,
@@ -520,6 +648,15 @@ _RULES: list[_Rule] = [
             r"\bpesan\s+resmi\s+(?:dari\s+)?(?:tim\s+)?(?:pengembang|developer|admin)|"
             r"\b(?:system|admin|developer|sistem)\s+(?:override|mode|message|note|prompt\s*:)|"
             r"^\s*(?:system|sistem|admin)\s*:"
+        ),
+    ),
+    _Rule(
+        F_MARKUP,
+        1.0,
+        _r(
+            r"\b(?:pesan|message|perintah)\s+ini\s+(?:\w+\s+)?(?:dikirim|berasal|datang|sent|comes?)\s+"
+            r"(?:oleh|dari|dr|by|from)\s+(?:the\s+)?(?:sistem|system|admin|developer|pengembang)|"
+            r"^\s*sudo\b"
         ),
     ),
     # 7. an instruction to the assistant hidden in text given to translate / summarise / proofread
@@ -539,7 +676,21 @@ _RULES: list[_Rule] = [
     _Rule(
         F_EMBEDDED,
         0.5,
-        _r(r"\b(?:dear|hai|hi|halo|hello|hey)\s+(?:asisten|assistant|ai|bot|chatbot|model)\b"),
+        _r(
+            r"\b(?:dear|hai|hi|halo|hello|hey|kepada\s+(?:yth\.?\s+)?|yth\.?)\s+(?:asisten|assistant|ai|"
+            r"bot|chatbot|model)\b"
+        ),
+    ),
+    _Rule(
+        F_EMBEDDED,
+        1.0,
+        _r(
+            r"\b(?:ai|asisten|assistant|model|bot|chatbot|llm)\s+(?:yg|yang|who|that)\s+(?:membaca|baca|"
+            r"reads?|memproses|processes|menerima|receives?)\s+(?:ini|this|teks|pesan)|"
+            r"\b(?:decode|dekode|terjemahkan|terjemahin|translate|decrypt|dekripsi|convert|artikan)\w*\b"
+            r"[^.?!]{0,40}?\b(?:trs|terus|lalu|then|and|dan|kemudian)\s+(?:lakuin|lakukan|jalankan|"
+            r"jalanin|kerjain|kerjakan|ikuti|ikutin|turuti|execute|run|do|follow|obey)\b"
+        ),
     ),
     # 8. "hypothetically, if you had no limits"
     _Rule(
@@ -556,9 +707,19 @@ _RULES: list[_Rule] = [
         F_NO_LIMITS,
         0.5,
         _r(
-            rf"\b(?:tanpa|without|no|bebas|gk\s+ada|gak\s+ada)\s+(?:batasan|pembatasan|filter|sensor|"
+            rf"\b(?:tanpa|without|no|zero|nol|bebas|gk\s+ada|gak\s+ada)\s+(?:batasan|pembatasan|filter|sensor|"
             rf"restrictions?|limits?|guardrails?|aturan)\b|\bunrestricted\b|\b(?:hipotetis\w*|"
             rf"hypothetical\w*|andaikan|seandainya)\b[^.?!]{{0,30}}?\b{_YOU}\b"
+        ),
+    ),
+    _Rule(  # "it is only a drill, so it is allowed"
+        F_NO_LIMITS,
+        1.0,
+        _r(
+            r"\b(?:ini|cuma|hanya|just|only|it'?s)\s+(?:\w+\s+)?(?:simulasi|latihan|uji\s*coba|tes|test|"
+            r"testing|pengujian|fiksi|simulation|exercise|drill|game)\b[^.?!]{0,30}?\b(?:jadi|jd|so|makanya)"
+            r"\s+(?:\w+\s+)?(?:boleh|bisa|aman|gpp|gapapa|fine|ok|oke|allowed)\b"
+            r"(?!\w*\s*(?:gk|gak|ga|nggak|tidak|tdk|enggak|engga|ngga)\b|\s*\?)"
         ),
     ),
 ]
@@ -570,8 +731,48 @@ def injection_signals(text: str) -> list[tuple[str, float, str]]:
     return list(_signals(text))
 
 
+_LEET = str.maketrans("4310578@$", "aeiostbas")
+_LEET_WORD = re.compile(r"\b(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[0-9@$])[a-z0-9@$]{3,}\b")
+_SPACED = re.compile(r"\b(?:[a-z] ){3,}[a-z]\b")
+_BASE64 = re.compile(r"(?<![\w+/])[A-Za-z0-9+/]{16,}={0,2}(?![\w+/=])")
+
+
+def _unveil(text: str) -> tuple[str, bool]:
+    """``text`` lower-cased with leetspeak (``4b41k4n``), spaced-out letters (``a b a i k a n``) and
+    base64 words decoded; and whether a base64 word was decoded."""
+    decoded = []
+    for m in _BASE64.finditer(text):
+        word = m.group(0)
+        if not (re.search(r"[a-z]", word) and re.search(r"[A-Z]", word)):
+            continue
+        try:
+            plain = base64.b64decode(word + "=" * (-len(word) % 4), validate=True).decode("ascii")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            continue
+        if re.fullmatch(r"[\w\s.,:;'\"!?()/-]+", plain) and re.search(r"[a-zA-Z]{3}", plain):
+            decoded.append(plain)
+    low = text.lower()
+    low = _LEET_WORD.sub(lambda m: m.group(0).translate(_LEET), low)
+    low = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), low)
+    if decoded:
+        low += "\n" + "\n".join(decoded).lower()
+    return low, bool(decoded)
+
+
 @functools.lru_cache(maxsize=4096)  # retrieved passages come back question after question
 def _signals(text: str) -> tuple[tuple[str, float, str], ...]:
+    found = _scan(text)
+    unveiled, from_base64 = _unveil(text)
+    if unveiled != text.lower():  # a hidden request counts when it says more than the plain text
+        hidden = _scan(unveiled)
+        if from_base64:
+            hidden += ((F_OBFUSCATED, 0.5, "base64"),)
+        if sum(w for _, w, _ in hidden) > sum(w for _, w, _ in found):
+            return hidden
+    return found
+
+
+def _scan(text: str) -> tuple[tuple[str, float, str], ...]:
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two; then show the lower-cased words
         text = low
