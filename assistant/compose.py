@@ -58,6 +58,7 @@ _UNITS = {
     "orang": ("orang",),
     "persen": ("persen", "%"),
 }
+_MAXIMUM = re.compile(r"\b(?:paling\s+lama|selama|lamanya)\b", re.I)
 _ASKS_LIMIT = re.compile(
     r"\b(?:sampai\s+(?:berapa|brp|kapan)|sampe\s+(?:berapa|brp|kapan)|maksimal|maks|paling\s+lama|"
     r"batas(?:nya)?|at\s+most|maximum)\b",
@@ -136,7 +137,13 @@ def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
         fitting = [u for u in found if any(w in u.text.lower() for w in wanted)]
         found = fitting or found
     bounded = [u for u in found if _BOUND.search(u.text)]  # "paling lama 1 (satu) tahun"
-    best = _best(bounded if bounded and "lama" in question else found, terms)
+    if "lama" in question:
+        # how long something lasts is its upper bound; "paling singkat 5 (lima) tahun" is usually
+        # a condition for getting it (years of service before a leave), not its length
+        longest = [u for u in bounded if _MAXIMUM.search(u.text)]
+        best = _best(longest or bounded or found, terms)
+    else:
+        best = _best(found, terms)
     return sentence(joined(best)) if best else None
 
 

@@ -317,3 +317,20 @@ def test_a_question_for_the_limit_is_answered_with_the_limit() -> None:
         "PNS yang sakit 3 hari berhak atas cuti apa?", [ayat_1], siblings=[ayat_4]
     )
     assert plain.passages == [ayat_1]  # no limit asked: nothing joins
+
+
+def test_how_long_is_the_upper_bound_not_the_condition() -> None:
+    """PP 11/2017 Pasal 334 (real text): "paling singkat 5 (lima) tahun" of service is the
+    condition; "paling lama 3 (tiga) tahun" is how long the leave lasts."""
+    cltn = passage(
+        "(1) PNS yang telah bekerja paling singkat 5 (lima) tahun secara terus-menerus karena "
+        "alasan pribadi dan mendesak dapat diberikan cuti di luar tanggungan negara. (2) Cuti di "
+        "luar tanggungan negara sebagaimana dimaksud pada ayat (1) dapat diberikan untuk paling "
+        "lama 3 (tiga) tahun.",
+        "334",
+    )
+    composed = compose_answer(
+        "PNS mau ambil cuti di luar tanggungan negara, lamanya berapa tahun?", [cltn]
+    )
+    assert "paling lama 3 (tiga) tahun" in composed.direct, composed.direct
+    assert "paling singkat" not in composed.direct
