@@ -432,11 +432,6 @@ def check(
     return result
 
 
-def _well_supported(result: Answerability) -> bool:
-    """What `answered` needs: the passages hold the kind of answer and most of the question."""
-    return result.type_found and result.support >= FULL_SUPPORT and result.score >= result.min_score
-
-
 def _later_year(question: str, stats: TermStats, source_text: str) -> str:
     """A year the question asks about that is later than every regulation held and that the
     sources do not mention ("THR ASN tahun 2025"), or ""."""
@@ -460,11 +455,15 @@ def _decide(result: Answerability, salient: list[Term], stats: TermStats) -> Non
     if not result.domain_word and result.domain_share < DOMAIN_VOCAB_SHARE:
         result.status, result.reason = AnswerStatus.NO_SOURCE, "out_of_domain"
         return
-    if not result.domain_word and not result.regulation_word and not _well_supported(result):
+    _weigh_support(result, salient, stats)
+    if result.status is not None and not result.domain_word and not result.regulation_word:
         # no word of the civil service and only a weak match: the overlap is a coincidence
         # ("PR matematika anak", "jadwal pencairan PKH"), not a partial answer
         result.status, result.reason = AnswerStatus.NO_SOURCE, "out_of_domain"
-        return
+
+
+def _weigh_support(result: Answerability, salient: list[Term], stats: TermStats) -> None:
+    """The decision from the answer type, the score and the support (status None: answer)."""
     hard_type = result.answer_type in (AnswerType.MONEY, AnswerType.PERCENT) or result.unit_asked
     if not result.type_found and hard_type:
         result.status, result.reason = AnswerStatus.NO_SOURCE, "answer_type_mismatch"

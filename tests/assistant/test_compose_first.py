@@ -57,8 +57,9 @@ FUNGSI = (
 
 def passage(text: str, pasal: str, doc: str = "PP 11/2017", ayat: str | None = None) -> Passage:
     number = doc.split()[-1].replace("/", "-")
+    place = f"{doc.lower().replace(' ', '-')}/pasal-{pasal}"
     chunk = Chunk(
-        id=f"{doc.lower().replace(' ', '-')}/pasal-{pasal}",
+        id=f"{place}/ayat-{ayat}" if ayat else place,
         doc=f"{doc.split()[0].lower()}-{number}",
         doc_short=doc,
         doc_title="",
@@ -282,7 +283,6 @@ def test_the_ayat_with_the_answer_joins_the_sources() -> None:
         "325",
         ayat="3",
     )
-    ayat_3.chunk = ayat_3.chunk.model_copy(update={"id": "pp-11-2017/pasal-325/ayat-3"})
     composed = compose_answer("Berapa lama cuti melahirkan untuk PNS?", [ayat_1], siblings=[ayat_3])
     assert composed.direct == "Lamanya cuti melahirkan adalah 3 (tiga) bulan. [2]"
     assert [p.chunk.id for p in composed.passages] == [ayat_1.chunk.id, ayat_3.chunk.id]
@@ -307,7 +307,6 @@ def test_a_question_for_the_limit_is_answered_with_the_limit() -> None:
         "320",
         ayat="4",
     )
-    ayat_4.chunk = ayat_4.chunk.model_copy(update={"id": "pp-11-2017/pasal-320/ayat-4"})
     ayat_4.via = "neighbour"
     question = "PNS yang sakit lebih dari 14 hari, cuti sakitnya bisa sampai berapa lama?"
     composed = compose_answer(question, [ayat_1], siblings=[ayat_4])
