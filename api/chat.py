@@ -17,7 +17,8 @@ from api.state import AppState, llm_backend
 from api.store import Store
 from assistant.documents import Answer, AnswerStatus
 from assistant.errors import AsistenError
-from assistant.guard import is_injection, mask_pii
+from assistant.injection import is_injection
+from assistant.privacy import mask_pii
 
 NO_RETRIEVAL_SYSTEM = (
     "Anda adalah asisten umum. Jawab pertanyaan tentang kepegawaian Aparatur Sipil Negara Indonesia "

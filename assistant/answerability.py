@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assistant.documents import AnswerStatus, Chunk, Passage
-from assistant.guard import is_english
+from assistant.language import is_english
 from assistant.text import stem, tokenize
 from assistant.understand import AnswerType
 

@@ -16,9 +16,11 @@ from assistant.compose import compose_answer, compose_extractive, format_sources
 from assistant.correspondence import successor_note, successor_of
 from assistant.documents import Answer, AnswerStatus, Chunk, DocStatus, Passage
 from assistant.errors import AsistenError, GeneratorError
-from assistant.guard import is_english, is_injection, mask_pii
+from assistant.injection import is_injection
 from assistant.landscape import delegation_note, delegations_for, find_referenced
+from assistant.language import is_english
 from assistant.manifest import status_note
+from assistant.privacy import mask_pii
 from assistant.references import DocMention, PlaceRef, parse_reference
 from assistant.runtime import Runtime
 from assistant.temporal import TimeFrame, time_frame

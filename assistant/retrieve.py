@@ -10,8 +10,8 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.documents import Chunk, Passage
-from assistant.guard import is_english
 from assistant.index_store import LoadedIndex
+from assistant.language import is_english
 from assistant.protocols import Embedder, Reranker, VectorStore
 from assistant.spelling import Corrected, Speller
 from assistant.text import tokenize

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from assistant.guard import injection_signals, is_injection
+from assistant.injection import injection_signals, is_injection
 
 
 class RequestClass(StrEnum):

@@ -22,7 +22,7 @@ from api.deps import RateLimited, StateDep, UserDep
 from api.middleware import audit_note
 from api.schemas import ChatRequest, ChatResponse, Info
 from api.state import llm_backend
-from assistant.guard import mask_pii
+from assistant.privacy import mask_pii
 
 router = APIRouter(prefix="/api", tags=["chat"])
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, HTTPException, Response, status
 from api.deps import AdminDep, StoreDep, UserDep
 from api.export import csv_response
 from api.schemas import FeedbackIn, FeedbackOut
-from assistant.guard import mask_pii
+from assistant.privacy import mask_pii
 
 router = APIRouter(prefix="/api", tags=["umpan balik"])
 CSV_COLUMNS = list(FeedbackOut.model_fields)

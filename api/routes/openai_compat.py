@@ -26,7 +26,7 @@ from api.routes.chat import SSE_HEADERS
 from api.schemas import OAIChatRequest
 from api.state import AppState
 from assistant.documents import Answer
-from assistant.guard import mask_pii
+from assistant.privacy import mask_pii
 
 MODEL_ID = "asisten-asn"
 CREATED = 1_700_000_000  # a fixed date: the model does not change when the server restarts

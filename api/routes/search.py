@@ -11,7 +11,7 @@ from api.chat import too_long
 from api.deps import ServiceDep, SettingsDep
 from api.middleware import audit_note
 from api.schemas import SearchHit
-from assistant.guard import mask_pii
+from assistant.privacy import mask_pii
 
 router = APIRouter(prefix="/api", tags=["pencarian"])
 

@@ -11,7 +11,7 @@ from assistant.backends.embedders import make_embedder
 from assistant.chain import AnswerService
 from assistant.config import Settings
 from assistant.documents import AnswerStatus
-from assistant.guard import injection_signals, is_injection
+from assistant.injection import injection_signals, is_injection
 from assistant.runtime import Runtime
 from indexer.pipeline import build_index
 from tests.conftest import make_settings, shared_corpus

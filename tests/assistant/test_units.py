@@ -7,8 +7,10 @@ import pytest
 from assistant.cite import check_answer
 from assistant.config import REPO_ROOT, Settings
 from assistant.documents import Citation, DocStatus, Part
-from assistant.guard import is_english, is_injection, mask_pii
+from assistant.injection import is_injection
+from assistant.language import is_english
 from assistant.manifest import load_manifest
+from assistant.privacy import mask_pii
 from assistant.references import parse_reference
 from indexer.clean import clean_text, fix_digits, is_page_header
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.guard import (
+from assistant.injection import (
     F_EMBEDDED,
     F_FORCED,
     F_FORGERY,
