@@ -58,6 +58,20 @@ FRAME_WORDS = frozenset(
         "bikin",
         "ganti",
         "tidak",
+        # chat particles and fillers ("tuh", "pas" = when, "alias" = a.k.a., "kelar" = done)
+        "tuh",
+        "nih",
+        "deh",
+        "lho",
+        "loh",
+        "kan",
+        "nah",
+        "dah",
+        "pas",
+        "alias",
+        "kelar",
+        "bentuk",  # "bentuknya apa aja": the shape of a list answer, not its topic
+        "batas",  # "batas minimal/maksimal": like minimal/maksimal
         "tahu",
         "gimana",
         "kok",
@@ -430,6 +444,23 @@ def check(
     result.unit_asked = _asked_unit(question, kind) is not None
     _decide(result, salient, stats)
     return result
+
+
+def passage_support(question: str, passage: Passage, stats: TermStats) -> float:
+    """Weighted share of the question's salient terms (and adjacent pairs) one passage holds: the
+    measure of ``check`` applied to a single candidate, so that ranking prefers the passage that
+    names what the question names ("lulusan S3": the Pasal that lists "Doktor (S3)")."""
+    english = is_english(question)
+    tokens = [t for t in dict.fromkeys(_content_tokens(question)) if t not in FRAME_WORDS]
+    p_terms, p_pairs, _ = _passage_tokens([passage])
+    terms = [_term(t, p_terms, stats, english) for t in tokens]
+    salient = [t for t in terms if t.weight >= SALIENT_IDF]
+    phrases = [
+        Term(f"{a.term} {b.term}", min(a.weight, b.weight), (a.term, b.term) in p_pairs)
+        for a, b in zip(salient, salient[1:], strict=False)
+        if "→" not in a.term + b.term
+    ]
+    return _support(salient, phrases, [])
 
 
 def _later_year(question: str, stats: TermStats, source_text: str) -> str:

@@ -50,6 +50,9 @@ UNPLACED_PENALTY = 0.85  # Pembukaan / Penjelasan Umum / Lampiran: context, rare
 # amendment's "Beberapa ketentuan … diubah sebagai berikut:"). Their headings carry the document's
 # title, so they match many questions about that document; they lead only when asked for.
 NO_RULE_PENALTY = 0.8
+# A candidate's score is scaled by how much of the question's salient terms it holds (weighted by
+# rarity, the measure the answerability check uses): from SUPPORT_FLOOR (none) to 1 (all).
+SUPPORT_FLOOR = 0.6
 _CLOSING_FORMULA = re.compile(
     r"\bini\s+mulai\s+berlaku\s+pada\s+tanggal\s+di(?:undangkan|tetapkan)\b|"
     r"\bagar\s+setiap\s+orang\s+mengetahuinya\b",
@@ -266,7 +269,10 @@ class AnswerService:
     ) -> list[Passage]:
         wants_definition = bool(_DEFINITION_HINT.search(question))
         named = self._subject_docs(ref, frame)
+        stats = term_stats(self.rt.index.generation, self.rt.index.ordered)
         for p in passages:
+            p.support = answerability.passage_support(question, p, stats)
+            p.score *= SUPPORT_FLOOR + (1 - SUPPORT_FLOOR) * p.support
             if p.chunk.pasal == "1" and p.chunk.part == "batang_tubuh":
                 p.score *= DEFINITION_BOOST if wants_definition else NON_DEFINITION_PENALTY
             if p.chunk.pasal is None and p.chunk.part != "materi":
@@ -323,11 +329,26 @@ class AnswerService:
                 return passages
         return self._search(question, ref)[0]
 
+    def _understand(self, question: str) -> Understanding:
+        """The request class of the question as typed, or of its corrected form when only that one
+        reads as a personal-record request ("staus sy di MyASN" -> "status saya di MyASN")."""
+        understood = understand(question)
+        if understood.request != RequestClass.REGULATION:
+            return understood
+        corrected = self.rt.retriever.correct(question).text
+        if corrected.lower() == question.lower():
+            return understood
+        again = understand(corrected)
+        if again.request == RequestClass.PERSONAL_RECORD:
+            again.read_as = corrected
+            return again
+        return understood
+
     def prepare(self, question: str) -> Prepared:
         """The named steps before composing: understand → reference lookup → retrieve → check."""
         question = question.strip()
         prep = Prepared(question=question, status=None, english=is_english(question))
-        understood = understand(question)
+        understood = self._understand(question)
         prep.understood = understood
         prep.trace["understand"] = understood.trace()
         if understood.request == RequestClass.INJECTION:
@@ -855,5 +876,6 @@ def _trace_row(p: Passage) -> dict[str, Any]:
         "keyword_rank": p.keyword_rank,
         "fused": None if p.fused is None else round(p.fused, 5),
         "rerank": None if p.rerank is None else round(p.rerank, 4),
+        "support": None if p.support is None else round(p.support, 3),
         "via": p.via,
     }

@@ -149,6 +149,7 @@ class Passage(BaseModel):
     rerank: float | None = None
     dense_rank: int | None = None
     keyword_rank: int | None = None
+    support: float | None = None  # weighted share of the question's salient terms it holds
     via: str = "hybrid"  # hybrid | dense | keyword | reference | neighbour
 
 

@@ -118,7 +118,28 @@ ABBREVIATIONS = {
     "tau": "tahu",
     "brarti": "berarti",
     "bener": "benar",
-    "lsm": "lembaga swadaya masyarakat",  # typed in capitals, spelt out in the regulations
+    "hri": "hari",
+    "bgt": "banget",
+    "bngt": "banget",
+    "dimna": "di mana",
+    "dmna": "di mana",
+    "tlg": "tolong",
+    "mhn": "mohon",
+    "bnyk": "banyak",
+    "pny": "punya",
+    "kmrn": "kemarin",
+    "kntr": "kantor",
+    "ortu": "orang tua",
+    "lsm": "lembaga swadaya masyarakat",
+    # leave and staff abbreviations of personnel offices, spelt out in the regulations
+    "cltn": "cuti di luar tanggungan negara",
+    "cpns": "calon pns",
+    "latsar": "pelatihan dasar",
+    "tubel": "tugas belajar",
+    "ibel": "izin belajar",
+    "kgb": "kenaikan gaji berkala",
+    "hukdis": "hukuman disiplin",
+    "jf": "jabatan fungsional",  # typed in capitals, spelt out in the regulations
     "min": "",  # "min, mau tanya ...": addressing the admin
     "kak": "",
     "gan": "",
@@ -156,7 +177,7 @@ REGULATION_ABBREVIATIONS = frozenset(
     ]
 )
 MIN_TARGET_COUNT = 3  # a correction target must occur at least this often in the indexed texts
-MAX_COST = ((4, 0.6), (8, 0.9), (99, 1.2))  # (longest word length, highest accepted edit cost)
+MAX_COST = ((4, 0.6), (8, 1.0), (99, 1.2))  # (longest word length, highest accepted edit cost)
 FREQUENCY_WEIGHT = 0.15  # per power of ten of the target's frequency, subtracted from the cost
 FIRST_LETTER_COST = 0.5  # extra cost when the first letter differs (rare on phones)
 CHEAP = 0.6  # a likely slip: keyboard neighbour, sound-alike, dropped vowel, swapped letters

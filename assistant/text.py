@@ -108,7 +108,7 @@ _SYNONYMS = {
     "asn": "asn",
     "p3k": "pppk",
     "pppk": "pppk",
-    "cpns": "cpns",
+    "cpns": "calon pns",
     "thl": "honorer",
     "gaji": "gaji",
     "cuti": "cuti",
@@ -153,6 +153,8 @@ _SYNONYMS = {
     "mundur": "berhenti permintaan sendiri",
     "honor": "honorer",
     "nip": "nomor induk pegawai",
+    "distop": "dihentikan",
+    "stop": "henti",
 }
 
 

@@ -42,6 +42,9 @@ _RECORD_NOUN = (
     r"potongan|jabatan|penilaian|akun|password|kata\s+sandi|ijazah|karpeg|karis|karsu|kenaikan\s+pangkat|"
     r"kenaikan\s+gaji|kgb|rekening|angka\s+kredit|pak|izin|hukuman|perjanjian\s+kerja|kontrak|nama)"
 )
+# a word between "nilai kinerja saya" and "berapa" that is neither a condition ("kalau") nor a value the
+# asker gives ("nilai kinerja saya 95, predikatnya apa": a rule question, not a look-up)
+_NOT_VALUE_OR_IF = r"(?!(?:kalau|klo|kalo|jika|apabila)\b|\d{1,3}\b)"
 _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
     (
         "data milik penanya",
@@ -112,7 +115,9 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
         "nilai data sendiri ditanyakan",
         1.0,
         re.compile(
-            rf"\b{_RECORD_NOUN}(?:\s+\S+){{0,3}}?\s+{_FIRST_PERSON}\s+(?:berapa|brp|apa)\b", re.I
+            rf"\b{_RECORD_NOUN}(?:\s+\S+){{0,3}}?\s+{_FIRST_PERSON}(?:\s+{_NOT_VALUE_OR_IF}\S+){{0,5}}?"
+            rf"\s+(?:berapa|brp|apa|kapan|kpn)\b|\bjatuh\s+tempo(?:nya)?\b",
+            re.I,
         ),
     ),
 ]
@@ -173,10 +178,14 @@ class Understanding:
     personal_score: float = 0.0
     also_asks_rule: bool = False
     where_to_ask: str = "pengelola kepegawaian di instansi Anda atau BKPSDM"
+    read_as: str = (
+        ""  # the corrected question the class was read from, when it was not the typed one
+    )
 
     def trace(self) -> dict[str, object]:
         return {
             "kelas": self.request.value,
+            "dibaca_sebagai": self.read_as or None,
             "jenis_jawaban": self.answer_type.value,
             "skor_data_pribadi": round(self.personal_score, 2),
             "ambang_data_pribadi": PERSONAL_THRESHOLD,

@@ -165,3 +165,25 @@ def test_later_year_ignores_the_year_of_a_numbered_document() -> None:
     assert years("PP 17 tahun 2020 mengubah apa") == []
     assert years("Peraturan BKN No. 1 Tahun 2025") == []
     assert years("UU 5/2014 pasal 1") == []
+
+
+def test_a_typo_does_not_hide_a_personal_record_request(full_service: AnswerService) -> None:
+    """ "staus sy" reads as a look-up only once corrected; the trace shows the corrected reading."""
+    question = "knp di MyASN staus sy masih CPNS padahal SK PNS udh keluar bulan lalu?"
+    a = full_service.ask(question, trace=True)
+    assert (a.status, a.reason) == (AnswerStatus.REFUSED, "personal_record")
+    assert "status saya" in a.trace["understand"]["dibaca_sebagai"]
+
+
+def test_ranking_prefers_the_provision_that_names_the_rare_term(
+    full_service: AnswerService,
+) -> None:
+    """ "lulusan S3": PP 99/2000 Pasal 8 lists "Doktor (S3)"; Pasal 7 only shares the common
+    words ("kenaikan pangkat reguler"). The trace shows each candidate's support."""
+    a = full_service.ask(
+        "pns lulusan S3 kenaikan pangkat regulernya sampai golongan apa menurut PP 99/2000?",
+        trace=True,
+    )
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-99-2000", "8"), a.citations
+    top = a.trace["candidates"][0]
+    assert top["id"].startswith("pp-99-2000/pasal-8") and top["support"] > 0.5

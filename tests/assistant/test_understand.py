@@ -23,6 +23,8 @@ from assistant.understand import AnswerType, RequestClass, answer_type, general_
         "kak, SK pensiun ku kapan terbit?",
         "tolong lihatkan nilai SKP saya tahun lalu di e-Kinerja",
         "status mutasi atas nama Budi Santoso dari Dinas PU gimana?",
+        "KGB sy yg berikutnya jatuh tempo bulan apa?",
+        "nilai SKP sy tahun 2024 predikatnya apa ya?",
     ],
 )
 def test_personal_record_requests_are_recognised(question: str) -> None:
@@ -39,6 +41,9 @@ def test_personal_record_requests_are_recognised(question: str) -> None:
         "Apa itu SIASN?",
         "Berapa lama cuti melahirkan untuk PNS?",
         "Kalau saya mau cerai, harus izin siapa?",
+        # the asker gives the value: which rule applies to it is a regulation question
+        "nilai kinerja saya 95, itu masuk predikat apa ya?",
+        "cuti saya kalau melahirkan berapa lama?",
     ],
 )
 def test_rule_questions_in_first_person_stay_regulation_questions(question: str) -> None:
