@@ -262,7 +262,9 @@ _MONEY_NOUN = re.compile(
     re.I,
 )
 _HOW_MUCH = re.compile(
-    r"\b(?:berapa|brp|besarnya|besaran|nominal|dihitung|rumus|how\s+much)\b", re.I
+    r"\b(?:berapa|brp|besarnya|besaran|nominal|rumus|how\s+much)\b|"
+    r"\b(?:cara|gimana|gmn|bagaimana)\s+(?:\w+\s+)?(?:hitung|menghitung|ngitung|dihitung|perhitungan)\b",
+    re.I,
 )
 
 

@@ -154,6 +154,9 @@ def test_questions_about_injection_words_stay_regulation_questions(question: str
         ("apa itu penilaian kinerja?", AnswerType.DEFINITION),
         ("siapa yang berwenang menjatuhkan hukuman disiplin?", AnswerType.ACTOR),
         ("Apakah PNS di loket dilarang menarik biaya di luar tarif resmi?", AnswerType.PERMISSION),
+        ("gimana cara hitung uang pensiun PNS?", AnswerType.MONEY),
+        # "dihitung gak" asks whether service counts, not an amount of money beside "gaji"
+        ("selama CLTN masih dpt gaji gak, trs masa kerjanya dihitung gak?", AnswerType.OPEN),
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:
