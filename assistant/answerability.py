@@ -34,6 +34,9 @@ SALIENT_IDF = 1.5
 # word in the question) the question is out of the assistant's domain.
 DOMAIN_VOCAB_SHARE = 0.5
 PASSAGES_CHECKED = 3
+# An amount of money or a percentage counts as the answer only in a passage holding at least this
+# share of the question's salient terms.
+TYPE_SOURCE_SUPPORT = 0.4
 
 # Words that frame a question rather than name its topic (stemmed): their absence from a passage
 # says nothing about whether it answers.
@@ -348,6 +351,23 @@ def _asked_unit(question: str, kind: AnswerType) -> re.Pattern[str] | None:
     return None
 
 
+# A list: items "a." / "1." after a lead-in, or the words that open one.
+_LIST_EVIDENCE = re.compile(
+    r"(?:^|\n)\s*(?:[a-z]|\d{1,2})\s*[.)]\s+\S|\bterdiri\s+atas\b|\bmeliputi\b|\bsebagai\s+berikut\b",
+    re.I,
+)
+
+
+def holds_answer_type(kind: AnswerType, text: str, question: str = "") -> bool:
+    """Whether a passage holds an answer of the kind asked: a number with the asked unit, a
+    percentage, an amount of money, a date, a list (for ranking; the gate uses _type_evidence)."""
+    if kind == AnswerType.LIST:
+        return bool(_LIST_EVIDENCE.search(text))
+    if kind not in _TYPE_EVIDENCE or kind == AnswerType.TIME:  # dates: too many ways to say one
+        return True
+    return _type_evidence(kind, text, question)[0]
+
+
 def _type_evidence(kind: AnswerType, text: str, question: str = "") -> tuple[bool, str]:
     pattern = _asked_unit(question, kind) or _TYPE_EVIDENCE.get(kind)
     if pattern is None:
@@ -440,7 +460,17 @@ def check(
         support_weight=support_weight,
     )
     result.later_year = _later_year(question, stats, digits)
-    result.type_found, result.type_evidence = _type_evidence(kind, text, question)
+    # the answer must come from a passage about the question: a percentage in a provision on
+    # another topic ("potongan Tapera brp persen" -> a disciplinary 25 % cut) does not answer it
+    # (amounts and percentages: a duration is often stated in a sibling provision's words)
+    about = [
+        p.chunk.text
+        for p in top
+        if kind not in (AnswerType.MONEY, AnswerType.PERCENT)
+        or (p.support if p.support is not None else passage_support(question, p, stats))
+        >= TYPE_SOURCE_SUPPORT
+    ]
+    result.type_found, result.type_evidence = _type_evidence(kind, "\n".join(about), question)
     result.unit_asked = _asked_unit(question, kind) is not None
     _decide(result, salient, stats)
     return result

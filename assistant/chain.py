@@ -29,6 +29,7 @@ from assistant.understand import (
     AnswerType,
     RequestClass,
     Understanding,
+    answer_type,
     general_question,
     understand,
 )
@@ -53,6 +54,9 @@ NO_RULE_PENALTY = 0.8
 # A candidate's score is scaled by how much of the question's salient terms it holds (weighted by
 # rarity, the measure the answerability check uses): from SUPPORT_FLOOR (none) to 1 (all).
 SUPPORT_FLOOR = 0.6
+# A candidate without an answer of the kind asked (no number with the asked unit for "berapa
+# lama", no list for "apa saja") is scaled by this.
+NO_ANSWER_TYPE_PENALTY = 0.85
 _CLOSING_FORMULA = re.compile(
     r"\bini\s+mulai\s+berlaku\s+pada\s+tanggal\s+di(?:undangkan|tetapkan)\b|"
     r"\bagar\s+setiap\s+orang\s+mengetahuinya\b",
@@ -270,9 +274,12 @@ class AnswerService:
         wants_definition = bool(_DEFINITION_HINT.search(question))
         named = self._subject_docs(ref, frame)
         stats = term_stats(self.rt.index.generation, self.rt.index.ordered)
+        kind = answer_type(question)
         for p in passages:
             p.support = answerability.passage_support(question, p, stats)
             p.score *= SUPPORT_FLOOR + (1 - SUPPORT_FLOOR) * p.support
+            if not answerability.holds_answer_type(kind, p.chunk.text, question):
+                p.score *= NO_ANSWER_TYPE_PENALTY
             if p.chunk.pasal == "1" and p.chunk.part == "batang_tubuh":
                 p.score *= DEFINITION_BOOST if wants_definition else NON_DEFINITION_PENALTY
             if p.chunk.pasal is None and p.chunk.part != "materi":

@@ -237,7 +237,8 @@ _ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.LIST,
         re.compile(
-            r"\b(?:apa\s+(?:saja|aja|aj)|apa2|apa-apa|jenis-jenis|macam-macam|what\s+are\s+the)\b",
+            r"\b(?:(?:apa|mana)\s+(?:saja|aja|ajah|aj)|apa2|apa-apa|jenis-jenis|macam-macam|"
+            r"what\s+are\s+the)\b",
             re.I,
         ),
     ),

@@ -187,3 +187,14 @@ def test_ranking_prefers_the_provision_that_names_the_rare_term(
     assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-99-2000", "8"), a.citations
     top = a.trace["candidates"][0]
     assert top["id"].startswith("pp-99-2000/pasal-8") and top["support"] > 0.5
+
+
+def test_a_percentage_from_a_provision_on_another_topic_does_not_answer(
+    full_service: AnswerService,
+) -> None:
+    """The corpus has no Tapera: the 25 % cut of a disciplinary penalty shares "potongan" and
+    "persen" with the question but is not about it, so it is not given as the answer."""
+    a = full_service.ask("potongan Tapera buat ASN brp persen dr gaji?", trace=True)
+    assert a.status == AnswerStatus.NO_SOURCE, (a.status, a.answer)
+    assert "25" not in a.answer
+    assert not a.trace["answerability"]["jenis_jawaban_ada"]

@@ -155,6 +155,7 @@ def test_questions_about_injection_words_stay_regulation_questions(question: str
         ("siapa yang berwenang menjatuhkan hukuman disiplin?", AnswerType.ACTOR),
         ("Apakah PNS di loket dilarang menarik biaya di luar tarif resmi?", AnswerType.PERMISSION),
         ("gimana cara hitung uang pensiun PNS?", AnswerType.MONEY),
+        ("Kenaikan pangkat pilihan diberikan kepada PNS yang mana saja?", AnswerType.LIST),
         # "dihitung gak" asks whether service counts, not an amount of money beside "gaji"
         ("selama CLTN masih dpt gaji gak, trs masa kerjanya dihitung gak?", AnswerType.OPEN),
     ],
@@ -260,3 +261,19 @@ def test_money_evidence(question: str, text: str, found: bool) -> None:
     kind = answer_type(question)
     assert kind == AnswerType.MONEY, kind
     assert _type_evidence(kind, text, question)[0] is found
+
+
+def test_a_passage_holds_the_answer_type_asked() -> None:
+    """What ranking uses: a list for "apa saja", a number with the asked unit for "berapa hari"."""
+    from assistant.answerability import holds_answer_type
+
+    listing = (
+        "Kenaikan pangkat pilihan diberikan kepada PNS yang:\na. menduduki jabatan struktural;"
+    )
+    assert holds_answer_type(AnswerType.LIST, listing)
+    assert not holds_answer_type(AnswerType.LIST, "Kenaikan pangkat pilihan adalah penghargaan.")
+    asked = "cuti tahunan berapa hari?"
+    assert holds_answer_type(AnswerType.DURATION, "cuti tahunan 12 (dua belas) hari kerja", asked)
+    assert not holds_answer_type(
+        AnswerType.DURATION, "cuti tahunan paling lama 1 (satu) tahun", asked
+    )
