@@ -476,13 +476,17 @@ def check(
     return result
 
 
-def passage_support(question: str, passage: Passage, stats: TermStats) -> float:
+def passage_support(
+    question: str, passage: Passage, stats: TermStats, context: list[Passage] | None = None
+) -> float:
     """Weighted share of the question's salient terms (and adjacent pairs) one passage holds: the
     measure of ``check`` applied to a single candidate, so that ranking prefers the passage that
-    names what the question names ("lulusan S3": the Pasal that lists "Doktor (S3)")."""
+    names what the question names ("lulusan S3": the Pasal that lists "Doktor (S3)"). `context`:
+    the provisions it builds on ("Penghargaan sebagaimana dimaksud dalam Pasal 82 dapat berupa:"
+    is about what Pasal 82 says it is about)."""
     english = is_english(question)
     tokens = [t for t in dict.fromkeys(_content_tokens(question)) if t not in FRAME_WORDS]
-    p_terms, p_pairs, _ = _passage_tokens([passage])
+    p_terms, p_pairs, _ = _passage_tokens([passage, *(context or [])])
     terms = [_term(t, p_terms, stats, english) for t in tokens]
     salient = [t for t in terms if t.weight >= SALIENT_IDF]
     phrases = [

@@ -54,6 +54,10 @@ NO_RULE_PENALTY = 0.8
 # A candidate's score is scaled by how much of the question's salient terms it holds (weighted by
 # rarity, the measure the answerability check uses): from SUPPORT_FLOOR (none) to 1 (all).
 SUPPORT_FLOOR = 0.6
+# "X sebagaimana dimaksud dalam Pasal N" within the first ANTECEDENT_WINDOW characters: X is
+# Pasal N's subject, so Pasal N's words count for the provision's support.
+_BUILDS_ON = re.compile(r"sebagaimana\s+dimaksud\s+(?:dalam|pada)\s+Pasal\s+(\d+[A-Z]?)\b")
+ANTECEDENT_WINDOW = 120
 # A candidate without an answer of the kind asked (no number with the asked unit for "berapa
 # lama", no list for "apa saja") is scaled by this.
 NO_ANSWER_TYPE_PENALTY = 0.85
@@ -276,7 +280,9 @@ class AnswerService:
         stats = term_stats(self.rt.index.generation, self.rt.index.ordered)
         kind = answer_type(question)
         for p in passages:
-            p.support = answerability.passage_support(question, p, stats)
+            p.support = answerability.passage_support(
+                question, p, stats, self._antecedents(p.chunk)
+            )
             p.score *= SUPPORT_FLOOR + (1 - SUPPORT_FLOOR) * p.support
             if not answerability.holds_answer_type(kind, p.chunk.text, question):
                 p.score *= NO_ANSWER_TYPE_PENALTY
@@ -292,6 +298,14 @@ class AnswerService:
                 p.score *= NO_RULE_PENALTY
         temporal.weigh(passages, frame, named)
         return sorted(passages, key=lambda p: p.score, reverse=True)
+
+    def _antecedents(self, chunk: Chunk) -> list[Passage]:
+        """The Pasal a provision's opening builds on ("Nilai dasar sebagaimana dimaksud dalam
+        Pasal 3 huruf a meliputi:"), same document: its subject is defined there."""
+        m = _BUILDS_ON.search(chunk.text[:ANTECEDENT_WINDOW])
+        if not m or m.group(1) == chunk.pasal:
+            return []
+        return [Passage(chunk=c) for c in self.rt.index.by_pasal(chunk.doc, m.group(1))[:3]]
 
     def neighbours(self, chunk: Chunk) -> list[Chunk]:
         """The other ayat of the same Pasal and its Penjelasan (available to the composer and the UI)."""

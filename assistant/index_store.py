@@ -86,7 +86,12 @@ class LoadedIndex:
         return self.artifacts.get(name, default)
 
     def by_pasal(self, doc: str, pasal: str) -> list[Chunk]:
-        return [c for c in self.ordered if c.doc == doc and c.pasal == pasal]
+        if not hasattr(self, "_by_pasal"):
+            grouped: dict[tuple[str, str | None], list[Chunk]] = {}
+            for c in self.ordered:
+                grouped.setdefault((c.doc, c.pasal), []).append(c)
+            self._by_pasal = grouped
+        return list(self._by_pasal.get((doc, pasal), []))
 
     def definitions(self) -> list[Chunk]:
         """Pasal 1 definitions ('angka N' items) of every document."""
