@@ -73,6 +73,19 @@ _YES_NO = re.compile(  # a question that wants yes or no (not "apa keuntungan ka
     r"\b(?:apakah|bolehkah|bisakah|dapatkah|boleh|can|may|allowed)\b|\btidak\s*\?", re.I
 )
 _DEFINES = re.compile(r"\badalah\b|\byang\s+dimaksud\s+dengan\b", re.I)
+_ASKS_MANY = re.compile(  # "siapa saja", "ke mana saja": every member of a set, i.e. a list
+    r"\b(?:siapa|apa|mana)\s+(?:saja|aja|aj)\b|\bwhich\s+(?:\w+\s+)?(?:are|make\s+up)\b", re.I
+)
+_INLINE_LIST = re.compile(  # a list written in one sentence: "terdiri atas keberatan dan banding"
+    r"\b(?:terdiri\s+(?:atas|dari)|meliputi|yaitu)\b(?!\s*:)", re.I
+)
+_FRAME = (  # question and drafting words that name no topic of a list
+    "yang dan atau itu ini apa saja aja siapa mana berapa brp bagaimana apakah kah sih dong nya "
+    "kalau kalo jika dalam pada dari atas untuk bagi oleh dengan sebagai sebagaimana dimaksud "
+    "ayat huruf angka pasal terdiri meliputi yaitu menurut tentang saat bisa dapat boleh ada "
+    "adalah the are what which who of and to in for"
+)
+_FRAME_WORDS = frozenset(_FRAME.split())
 
 
 @dataclass
@@ -147,19 +160,67 @@ def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
     return sentence(joined(best)) if best else None
 
 
-def _list(parts: list[Unit], lead: str | None = None) -> str | None:
-    """The lead-in and the items of the (first) list, each shortened; '…' when some are left out."""
-    items = [u for u in parts if u.item and (lead is None or u.lead == lead)]
-    if len(items) < 2:
-        return None
-    intro = plain(items[0].lead).rstrip(":") if items[0].lead else ""
+def _words(text: str) -> set[str]:
+    """The topic words of a text: lower-case words of three letters or more, frame words left out."""
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2} - _FRAME_WORDS
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, affixes allowed: 'fungsi' ~ 'berfungsi', 'kedudukan' ~ 'berkedudukan'."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a in b or b in a))
+
+
+def _names(asked: set[str], text: str) -> int:
+    """How many of the question's topic words a text names."""
+    words = _words(text)
+    return sum(1 for a in asked if any(_same_word(a, w) for w in words))
+
+
+def _lists(parts: list[Unit]) -> list[tuple[str, list[Unit]]]:
+    """The lists of a provision as (lead-in, members): the items under one lead-in, or a sentence
+    that lists inline ("Upaya administratif ... terdiri atas keberatan dan banding administratif")."""
+    out: list[tuple[str, list[Unit]]] = []
+    for unit in parts:
+        inline = _INLINE_LIST.search(unit.text)
+        if unit.item and out and out[-1][0] == unit.lead and out[-1][1][-1].item:
+            out[-1][1].append(unit)
+        elif unit.item:
+            out.append((unit.lead, [unit]))
+        elif inline and not unit.text.rstrip().endswith(":"):
+            out.append((unit.text[: inline.end()], [unit]))
+    return [(lead, members) for lead, members in out if len(members) > 1 or not members[0].item]
+
+
+def _list_text(lead: str, members: list[Unit]) -> str:
+    """The lead-in and the items, each shortened; '…' when some are left out."""
+    if not members[0].item:  # an inline list: the sentence itself
+        return sentence(shorten(plain(members[0].text), DIRECT_LIMIT))
+    intro = plain(lead).rstrip(":") if lead else ""
     text = f"{intro}: " if intro else ""
-    for n, unit in enumerate(items):
+    for n, unit in enumerate(members):
         piece = shorten(plain(unit.text), ITEM_LIMIT)
         if n and len(text) + len(piece) > DIRECT_LIMIT:
             return text.rstrip("; ") + "; … (selengkapnya di dasar hukum)."
-        text += piece + ("; " if n < len(items) - 1 else "")
+        text += piece + ("; " if n < len(members) - 1 else "")
     return sentence(text)
+
+
+def _list(parts: list[Unit], lead: str) -> str | None:
+    """The list that a given lead-in opens."""
+    found = [members for head, members in _lists(parts) if head == lead and members[0].item]
+    return _list_text(lead, found[0]) if found else None
+
+
+def _best_list(parts: list[Unit], asked: set[str]) -> tuple[tuple[int, bool], str] | None:
+    """The list whose lead-in names most of the question's topic words, with its rank: (words
+    named, itemised); an itemised list before an inline one, an earlier one on ties."""
+    best: tuple[int, bool] | None = None
+    text = ""
+    for lead, members in _lists(parts):
+        key = (_names(asked, lead), members[0].item)
+        if best is None or key > best:
+            best, text = key, _list_text(lead, members)
+    return (best, text) if best else None
 
 
 def _permission(parts: list[Unit], terms: set[str]) -> str | None:
@@ -203,7 +264,8 @@ def typed_answer(question: str, passage: Passage, kind: str | None) -> str | Non
     if kind in _NUMBER_TYPES:
         return _number(parts, question.lower(), terms)
     if kind == AnswerType.LIST:
-        return _list(parts)
+        found = _best_list(parts, _words(question))
+        return found[1] if found else None
     if kind == AnswerType.PERMISSION and _YES_NO.search(question):
         return _permission(parts, terms)
     if kind == AnswerType.DEFINITION:
@@ -236,6 +298,28 @@ def best_sentence(question: str, passage: Passage) -> str:
     return sentence(shorten(joined(best), DIRECT_LIMIT))
 
 
+def _list_answer(
+    question: str, passages: list[Passage], order: list[int]
+) -> tuple[str, int] | None:
+    """The list whose lead-in names most of the question's topic words, across the provisions (the
+    first in `order` on ties): "hukuman disiplin berat apa saja" is ayat (4)'s list, not ayat (1)'s."""
+    asked = _words(question)
+    best: tuple[tuple[int, bool], str, int] | None = None
+    for i in order:
+        found = _best_list(units(passages[i].chunk.text), asked)
+        if found and (best is None or found[0] > best[0]):
+            best = (found[0], found[1], i)
+    return (best[1], best[2]) if best else None
+
+
+def expected_kind(question: str, kind: str | None) -> str:
+    """The kind of answer expected; "siapa saja" / "ke mana saja" asks for a list."""
+    kind = kind or answer_type(question)
+    if kind in (AnswerType.ACTOR, AnswerType.OPEN, AnswerType.TIME) and _ASKS_MANY.search(question):
+        return AnswerType.LIST
+    return kind
+
+
 def direct_answer(
     question: str, passages: list[Passage], kind: str | None = None
 ) -> tuple[str, int]:
@@ -246,7 +330,7 @@ def direct_answer(
     the best provision stands in.
     """
     question = expand_shorthand(question)
-    kind = kind or answer_type(question)
+    kind = expected_kind(question, kind)
     terms = set(tokenize(question))
     relevance = [overlap(terms, p.chunk.text) for p in passages]
     order = list(range(len(passages)))
@@ -262,11 +346,14 @@ def direct_answer(
         order = same + [i for i in order if i not in same]
     if kind == AnswerType.PERMISSION:
         order = order[:1]  # a yes or no only from the best provision
+    sibling = [p.via == "neighbour" for p in passages]  # another ayat of the best Pasal
+    order = [i for i in order if relevance[i] >= RELEVANT_SHARE * relevance[0] or sibling[i]]
+    if kind == AnswerType.LIST:
+        listed = _list_answer(question, passages, order)
+        if listed:
+            return listed
     for answer in (_fits, typed_answer) if _limit_asked(question, kind) else (typed_answer,):
         for i in order:
-            sibling = passages[i].via == "neighbour"  # another ayat of the best Pasal
-            if relevance[i] < RELEVANT_SHARE * relevance[0] and not sibling:
-                continue
             found = answer(question, passages[i], kind)
             if found:
                 return found, i
@@ -369,9 +456,19 @@ def with_sibling(
     if kind not in (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION):
         return passages
     question = expand_shorthand(question)
+    ids = {p.chunk.id for p in passages}
+    if kind == AnswerType.LIST:  # the ayat whose list the question names better than any source's
+        asked = _words(question)
+        rank = [_best_list(units(p.chunk.text), asked) for p in passages]
+        best = max((r[0] for r in rank if r), default=None)
+        chosen = None
+        for sibling in siblings:
+            found = _best_list(units(sibling.chunk.text), asked)
+            if sibling.chunk.id not in ids and found and (best is None or found[0] > best):
+                best, chosen = found[0], sibling
+        return [*passages, chosen] if chosen else passages
     if any(_fits(question, p, kind) for p in passages):
         return passages
-    ids = {p.chunk.id for p in passages}
     for sibling in siblings:
         if sibling.chunk.id not in ids and _fits(question, sibling, kind):
             return [*passages, sibling]
@@ -390,7 +487,7 @@ def compose_answer(
     Pasal) are searched for the direct answer when the chosen sources lack it."""
     if not passages:
         return Composed("", None)
-    kind = kind or answer_type(expand_shorthand(question))
+    kind = expected_kind(expand_shorthand(question), kind)
     passages = with_sibling(question, passages, siblings or [], kind)
     direct, source = direct_answer(question, passages, kind)
     if english:

@@ -20,6 +20,10 @@ _CROSS_REF = re.compile(
     r",?\s*sebagaimana\s+dimaksud\s+(?:pada|dalam)\s+(?:(?:ayat|Pasal|huruf|angka)\s+\(?[\dA-Za-z]+\)?"
     r"\s*(?:(?:,|dan|atau|sampai\s+dengan)\s*)?)+",
 )
+_FIRST_ITEM = re.compile(  # "meliputi aspek: DISTRIBUSI II a. orientasi": the list starts a line
+    r"(?<=:)[ \t]+(?:\S{1,12}[ \t]+){0,2}(?=a[ \t]*[.)][ \t])"
+)
+_LETTER_ITEM = re.compile(r"^\s*([a-y])\s*[.)]\s")
 _TAIL = re.compile(r"[\s;,:.]*(?:\b(?:dan|atau|dan/atau)\b)?[\s;,:.]*$")
 
 
@@ -50,11 +54,36 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:") + " …"
 
 
+def item_run(line: str) -> list[str]:
+    """Items that OCR ran into one line, split at their markers when these follow in order:
+    "a. 91 – ke atas: sangat baik b. 76 – 90: baik" -> ["a. 91 – ke atas: sangat baik", "b. ..."]."""
+    first = _LETTER_ITEM.match(line)
+    if not first:
+        return [line]
+    out, letter = [], first.group(1)
+    while letter < "z":
+        letter = chr(ord(letter) + 1)
+        nxt = re.search(rf"\s{letter}\s*[.)]\s", line)
+        if not nxt:
+            break
+        out.append(line[: nxt.start()].strip())
+        line = line[nxt.start() :].strip()
+    return [*out, line]
+
+
+def lines(text: str) -> list[str]:
+    """The lines of a cleaned provision, a list's first item and OCR-joined items on their own."""
+    out: list[str] = []
+    for line in _FIRST_ITEM.sub("\n", clean(text)).split("\n"):
+        out.extend(item_run(line))
+    return out
+
+
 def units(text: str) -> list[Unit]:
     """Split a provision into sentences, ayat and list items (items keep their lead-in)."""
     out: list[Unit] = []
     lead = ""
-    for line in clean(text).split("\n"):
+    for line in lines(text):
         line = line.strip()
         if not line:
             continue

@@ -333,3 +333,117 @@ def test_how_long_is_the_upper_bound_not_the_condition() -> None:
     )
     assert "paling lama 3 (tiga) tahun" in composed.direct, composed.direct
     assert "paling singkat" not in composed.direct
+
+
+TINGKAT_HUKUMAN = (
+    "(1) Tingkat Hukuman Disiplin terdiri atas:\na. Hukuman Disiplin ringan;\nb. Hukuman Disiplin "
+    "sedang; atau\nc. Hukuman Disiplin berat. I"
+)
+HUKUMAN_BERAT = (
+    "(4) Jenis Hukuman Disiplin berat sebagaimana dimaksud pada ayat (1) huruf c terdiri atas:\n"
+    "a. penurunan jabatan setingkat lebih rendah selama 12 (dua belas) bulan;\nb. pembebasan dari "
+    "jabatannya menjadi jabatan pelaksana selama 12 (dua belas) bulan; dan\nc. pemberhentian "
+    "dengan hormat tidak atas permintaan sendiri sebagai PNS."
+)
+
+
+def test_the_list_whose_lead_in_the_question_names_answers() -> None:
+    """PP 94/2021 Pasal 8: 'hukuman disiplin berat apa saja' is ayat (4)'s list, not the levels
+    of ayat (1) that merely mention 'berat' among their items."""
+    passages = [
+        passage(TINGKAT_HUKUMAN, "8", "PP 94/2021", ayat="1"),
+        passage(HUKUMAN_BERAT, "8", "PP 94/2021", ayat="4"),
+    ]
+    direct, source = direct_answer("hukuman disiplin berat itu bentuknya apa aja kak?", passages)
+    assert source == 1
+    assert direct.startswith("Jenis Hukuman Disiplin berat terdiri atas: penurunan jabatan")
+    assert "pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS" in direct
+
+
+def test_a_sibling_ayat_with_the_named_list_joins_the_sources() -> None:
+    """PP 53/2010 Pasal 7: the levels are found, the list of 'sedang' is in ayat (3)."""
+    ayat = {
+        "1": "(1) Tingkat hukuman disiplin terdiri dari:\na. hukuman disiplin ringan;\nb. hukuman "
+        "disiplin sedang; dan\nc. hukuman disiplin berat.",
+        "2": "(2) Jenis hukuman disiplin ringan sebagaimana dimaksud pada ayat (1) huruf a terdiri "
+        "dari:\na. teguran lisan;\nb. teguran tertulis; dan\nc. pernyataan tidak puas secara "
+        "tertulis.",
+        "3": "(3) Jenis hukuman disiplin sedang sebagaimana dimaksud pada ayat (1) huruf b terdiri "
+        "dari:\na. penundaan kenaikan gaji berkala selama 1 (satu) tahun;\nb. penundaan kenaikan "
+        "pangkat selama 1 (satu) tahun; dan\nc. penurunan pangkat setingkat lebih rendah selama "
+        "1 (satu) tahun.",
+    }
+    p = {n: passage(text, "7", "PP 53/2010", ayat=n) for n, text in ayat.items()}
+    p["2"].via = p["3"].via = "neighbour"
+    composed = compose_answer(
+        "Dulu menurut PP 53/2010, jenis hukuman disiplin sedang itu apa saja?",
+        [p["1"]],
+        siblings=[p["2"], p["3"]],
+    )
+    assert "penundaan kenaikan gaji berkala selama 1 (satu) tahun" in composed.direct
+    assert composed.direct.endswith("[2]")
+    assert [q.chunk.id for q in composed.passages] == [p["1"].chunk.id, p["3"].chunk.id]
+
+
+def test_who_are_all_asks_for_the_whole_list() -> None:
+    """'siapa aja' wants every member (PP 70/2015 Pasal 4), not the item the question names."""
+    peserta = passage(
+        "Peserta JKK dan JKM terdiri atas:\na. Calon PNS;\nb. PNS; dan\nc. PPPK.", "4", "PP 70/2015"
+    )
+    direct, _ = direct_answer("siapa aja yang jadi peserta JKK dan JKM? PPPK termasuk?", [peserta])
+    assert direct == "Peserta JKK dan JKM terdiri atas: Calon PNS; PNS; PPPK."
+
+
+def test_a_list_written_in_one_sentence_answers_a_list_question() -> None:
+    """UU 20/2023 Pasal 64: ayat (2) lists the remedies inline ('terdiri atas ... dan ...')."""
+    ayat_1 = passage(
+        "(1) Sengketa Pegawai ASN diselesaikan melalui upaya administratif.",
+        "64",
+        "UU 20/2023",
+        ayat="1",
+    )
+    ayat_2 = passage(
+        "(2) Upaya administratif sebagaimana dimaksud pada ayat (1) terdiri atas keberatan dan "
+        "banding administratif.",
+        "64",
+        "UU 20/2023",
+        ayat="2",
+    )
+    ayat_2.via = "neighbour"  # as the chain passes the other ayat of the best Pasal
+    composed = compose_answer(
+        "kalau ada sengketa kepegawaian, ASN bisa nempuh upaya apa aja?",
+        [ayat_1],
+        siblings=[ayat_2],
+    )
+    assert composed.direct == (
+        "Upaya administratif terdiri atas keberatan dan banding administratif. [2]"
+    )
+
+
+def test_list_items_that_ocr_ran_together_are_split() -> None:
+    """PP 46/2011 Pasal 17 (items on one line) and Pasal 12 (a watermark before item a)."""
+    nilai = passage(
+        "Nilai prestasi kerja PNS sebagaimana dimaksud dalam Pasal 15 dinyatakan dengan angka dan "
+        "sebutan sebagai berikut:\na. 91 – ke atas: sangat baik b. 76 – 90: baik c. 61 – 75: cukup "
+        "d. 51 – 60: kurang e. 50 ke bawah: buruk",
+        "17",
+        "PP 46/2011",
+    )
+    direct, _ = direct_answer(
+        "Menurut PP 46/2011 dulu, nilai prestasi kerja PNS dinyatakan dengan sebutan apa saja?",
+        [nilai],
+    )
+    assert "91 – ke atas: sangat baik; 76 – 90: baik;" in direct and "50 ke bawah: buruk" in direct
+    perilaku = passage(
+        "(1) Penilaian perilaku kerja sebagaimana dimaksud dalam Pasal 4 huruf b meliputi aspek: "
+        "DISTRIBUSI II a. orientasi pelayanan;\nb. integritas;\nc. komitmen;\nd. disiplin;\n"
+        "e. kerja sama; dan\nf. kepemimpinan.",
+        "12",
+        "PP 46/2011",
+        ayat="1",
+    )
+    direct, _ = direct_answer("aspek perilaku kerja PNS menurut PP 46/2011 apa aja?", [perilaku])
+    assert direct == (
+        "Penilaian perilaku kerja meliputi aspek: orientasi pelayanan; integritas; komitmen; "
+        "disiplin; kerja sama; kepemimpinan."
+    )
