@@ -34,6 +34,8 @@ SALIENT_IDF = 1.5
 # word in the question) the question is out of the assistant's domain.
 DOMAIN_VOCAB_SHARE = 0.5
 PASSAGES_CHECKED = 3
+# Weight of a word that only the background sentences of a question use (see _context_only).
+CONTEXT_WEIGHT = 0.5
 # An amount of money or a percentage counts as the answer only in a passage holding at least this
 # share of the question's salient terms.
 TYPE_SOURCE_SUPPORT = 0.4
@@ -428,10 +430,8 @@ def check(
 ) -> Answerability:
     """Weighted support of the question by the passages, and the decision it leads to."""
     top = passages[:PASSAGES_CHECKED]
-    english = is_english(question)
-    tokens = [t for t in dict.fromkeys(_content_tokens(question)) if t not in FRAME_WORDS]
     p_terms, p_pairs, text = _passage_tokens(top)
-    terms = [_term(t, p_terms, stats, english) for t in tokens]
+    terms = _question_terms(question, p_terms, stats)
     salient = [t for t in terms if t.weight >= SALIENT_IDF]
     phrases = [
         Term(f"{a.term} {b.term}", min(a.weight, b.weight), (a.term, b.term) in p_pairs)
@@ -476,6 +476,38 @@ def check(
     return result
 
 
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+
+
+def _context_only(question: str) -> set[str]:
+    """Words only in the sentences before the last one of a question told with its background
+    ("sy baru lulus CPNS, penempatan di pulau terluar. emang ASN wajib ditempatkan di mana aja?"):
+    the story around the question, not what it asks."""
+    sentences = [s for s in _SENTENCE.split(question.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return set()
+    asked = set(_content_tokens(sentences[-1]))
+    if len(asked) < 2:
+        return set()
+    return set(_content_tokens(" ".join(sentences[:-1]))) - asked
+
+
+def _question_terms(
+    question: str, p_terms: set[str], stats: TermStats, background: bool = True
+) -> list[Term]:
+    """The question's content words with their rarity weights and whether the passages hold them;
+    with `background`, words of the background sentences (``_context_only``) weigh CONTEXT_WEIGHT
+    of that (for the gate; ranking keeps them: they still say which provision is meant)."""
+    english = is_english(question)
+    tokens = [t for t in dict.fromkeys(_content_tokens(question)) if t not in FRAME_WORDS]
+    told = _context_only(question) if background else set()
+    terms = [_term(t, p_terms, stats, english) for t in tokens]
+    return [
+        Term(term.term, term.weight * CONTEXT_WEIGHT, term.found) if tok in told else term
+        for tok, term in zip(tokens, terms, strict=True)
+    ]
+
+
 def passage_support(
     question: str, passage: Passage, stats: TermStats, context: list[Passage] | None = None
 ) -> float:
@@ -484,10 +516,8 @@ def passage_support(
     names what the question names ("lulusan S3": the Pasal that lists "Doktor (S3)"). `context`:
     the provisions it builds on ("Penghargaan sebagaimana dimaksud dalam Pasal 82 dapat berupa:"
     is about what Pasal 82 says it is about)."""
-    english = is_english(question)
-    tokens = [t for t in dict.fromkeys(_content_tokens(question)) if t not in FRAME_WORDS]
     p_terms, p_pairs, _ = _passage_tokens([passage, *(context or [])])
-    terms = [_term(t, p_terms, stats, english) for t in tokens]
+    terms = _question_terms(question, p_terms, stats, background=False)
     salient = [t for t in terms if t.weight >= SALIENT_IDF]
     phrases = [
         Term(f"{a.term} {b.term}", min(a.weight, b.weight), (a.term, b.term) in p_pairs)

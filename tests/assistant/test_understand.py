@@ -277,3 +277,16 @@ def test_a_passage_holds_the_answer_type_asked() -> None:
     assert not holds_answer_type(
         AnswerType.DURATION, "cuti tahunan paling lama 1 (satu) tahun", asked
     )
+
+
+def test_background_sentences_weigh_less_than_the_question() -> None:
+    """A question told with its story: the story's words are not what the sources must hold."""
+    from assistant.answerability import _context_only
+
+    told = _context_only(
+        "sy baru lulus CPNS trus dpt penempatan di pulau terluar, jauh bgt dr keluarga. "
+        "emang ASN wajib mau ditempatin dimna aja ya?"
+    )
+    assert {"pulau", "keluarga"} <= told
+    assert "wajib" not in told
+    assert _context_only("potongan Tapera buat ASN brp persen dr gaji?") == set()
