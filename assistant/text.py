@@ -154,6 +154,20 @@ _SYNONYMS = {
     "honor": "honorer",
     "nip": "nomor induk pegawai",
     "distop": "dihentikan",
+    # government acronyms that the regulations spell out
+    "bumn": "badan usaha milik negara",
+    "bumd": "badan usaha milik daerah",
+    "blud": "badan layanan umum daerah",
+    "tni": "tentara nasional indonesia",
+    "polri": "kepolisian negara republik indonesia",
+    "pemda": "pemerintah daerah",
+    "dprd": "dewan perwakilan rakyat daerah",
+    "dpr": "dewan perwakilan rakyat",
+    "opd": "perangkat daerah",
+    "tukin": "tunjangan kinerja",
+    "plt": "pelaksana tugas",
+    "plh": "pelaksana harian",
+    "phk": "pemutusan hubungan perjanjian kerja",
     "stop": "henti",
 }
 
