@@ -31,6 +31,8 @@ SHORT_PROVISION = 250  # a provision this short is quoted whole
 MAX_QUOTED = 3  # provisions quoted under "Dasar hukum"; the others are named ("Lihat juga")
 DIRECT_LIMIT = 450  # the direct answer
 ITEM_LIMIT = 90  # one list item inside a direct answer
+SUBJECT_WORDS = 6  # words before a number read as what it counts (its subject)
+SUBJECT_MARGIN = 2  # question terms more that a runner-up's number subject must name to answer
 MIN_OVERLAP = 2  # question terms a sentence must share before a yes/no is derived from it...
 MIN_OVERLAP_SHARE = 0.4  # ... and this share of them
 RELEVANT_SHARE = 0.6  # a runner-up as relevant as this x the best is searched for a typed answer
@@ -40,7 +42,7 @@ BASIS_ID, BASIS_EN = "Dasar hukum:", "Legal basis:"
 
 _NUMBER_TYPES = {AnswerType.DURATION, AnswerType.PERCENT, AnswerType.MONEY, AnswerType.COUNT}
 _NUMBER = re.compile(
-    r"(?:\d+(?:[.,]\d+)?|\bI)\s*(?:%|o/o)?\s*\([a-z\s-]+\)|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
+    r"(?:\d[\dO]*(?:[.,]\d+)?|\bI)\s*(?:%|o/o)?\s*\([a-z\s-]+\)|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
     r"sembilan|sepuluh|sebelas|seratus|setengah)\s+(?:puluh\s+|belas\s+)?(?:hari|minggu|bulan|tahun|"
     r"kali|persen|orang|jam)\b|\d+\s*(?:%|persen|hari|bulan|tahun|jam|kali|orang)\b",
     re.I,
@@ -59,6 +61,10 @@ _UNITS = {
     "persen": ("persen", "%"),
 }
 _MAXIMUM = re.compile(r"\b(?:paling\s+lama|selama|lamanya)\b", re.I)
+_MINIMUM = re.compile(  # a lower bound, asked ("paling singkat berapa") or stated
+    r"\b(?:paling\s+(?:singkat|sedikit|kurang|rendah)|sekurang-kurangnya|minimal|at\s+least)\b",
+    re.I,
+)
 _ASKS_LIMIT = re.compile(
     r"\b(?:sampai\s+(?:berapa|brp|kapan)|sampe\s+(?:berapa|brp|kapan)|maksimal|maks|paling\s+lama|"
     r"batas(?:nya)?|at\s+most|maximum)\b",
@@ -150,7 +156,10 @@ def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
         fitting = [u for u in found if any(w in u.text.lower() for w in wanted)]
         found = fitting or found
     bounded = [u for u in found if _BOUND.search(u.text)]  # "paling lama 1 (satu) tahun"
-    if "lama" in question:
+    if _MINIMUM.search(question):  # "paling singkat berapa lama": the lower bound
+        lowest = [u for u in bounded if _MINIMUM.search(u.text)]
+        best = _best(lowest or bounded or found, terms)
+    elif "lama" in question:
         # how long something lasts is its upper bound; "paling singkat 5 (lima) tahun" is usually
         # a condition for getting it (years of service before a leave), not its length
         longest = [u for u in bounded if _MAXIMUM.search(u.text)]
@@ -158,6 +167,30 @@ def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
     else:
         best = _best(found, terms)
     return sentence(joined(best)) if best else None
+
+
+def _subject(answer: str, terms: set[str], asked: set[str]) -> int:
+    """How many question terms the words just before the answer's number share: the quantity's
+    subject ("Masa perjanjian kerja paling singkat 1 (satu) tahun", not "pidana penjara paling
+    singkat 2 (dua) tahun" for "masa perjanjian kerja paling singkat berapa")."""
+    for m in _NUMBER.finditer(answer):
+        if _new_number(m.group(0), asked):
+            before = answer[: m.start()].split()[-SUBJECT_WORDS:]
+            return len(set(tokenize(" ".join(before))) & terms)
+    return 0
+
+
+def _named_number(
+    found: list[tuple[str, int]], terms: set[str], asked: set[str]
+) -> tuple[str, int]:
+    """Of the numbers found in the sources (best provision first), the first, unless a runner-up's
+    subject names clearly more of the question (SUBJECT_MARGIN terms)."""
+    best, top = found[0], _subject(found[0][0], terms, asked)
+    for candidate in found[1:]:
+        score = _subject(candidate[0], terms, asked)
+        if score >= top + SUBJECT_MARGIN:
+            best, top = candidate, score
+    return best
 
 
 def _words(text: str) -> set[str]:
@@ -353,10 +386,11 @@ def direct_answer(
         if listed:
             return listed
     for answer in (_fits, typed_answer) if _limit_asked(question, kind) else (typed_answer,):
-        for i in order:
-            found = answer(question, passages[i], kind)
-            if found:
-                return found, i
+        found = [(text, i) for i in order if (text := answer(question, passages[i], kind))]
+        if found and kind in _NUMBER_TYPES:
+            return _named_number(found, terms, set(re.findall(r"\d+", question)))
+        if found:
+            return found[0]
     return best_sentence(question, passages[0]), 0
 
 

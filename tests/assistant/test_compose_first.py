@@ -447,3 +447,49 @@ def test_list_items_that_ocr_ran_together_are_split() -> None:
         "Penilaian perilaku kerja meliputi aspek: orientasi pelayanan; integritas; komitmen; "
         "disiplin; kerja sama; kepemimpinan."
     )
+
+
+def test_the_number_whose_subject_the_question_names_answers() -> None:
+    """UU 5/2014: 'masa perjanjian kerja paling singkat berapa' is Pasal 98's 1 (satu) tahun, not
+    the 2 (dua) tahun of prison in the better-ranked Pasal 105 that shares the question's words."""
+    pemutusan = passage(
+        "(2) Pemutusan hubungan perjanjian kerja PPPK dilakukan dengan hormat tidak atas permintaan "
+        "sendiri karena:\na. dihukum penjara berdasarkan putusan pengadilan yang telah memperoleh "
+        "kekuatan hukum tetap karena melakukan tindak pidana dengan pidana penjara paling singkat 2 "
+        "(dua) tahun dan tindak pidana tersebut dilakukan dengan tidak berencana;\nb. melakukan "
+        "pelanggaran disiplin PPPK tingkat berat; atau\nc. tidak memenuhi target kinerja yang telah "
+        "disepakati sesuai dengan perjanjian kerja.",
+        "105",
+        "UU 5/2014",
+        ayat="2",
+    )
+    masa = passage(
+        "(2) Masa perjanjian kerja paling singkat 1 (satu) tahun dan dapat diperpanjang sesuai "
+        "kebutuhan dan berdasarkan penilaian kinerja.",
+        "98",
+        "UU 5/2014",
+        ayat="2",
+    )
+    direct, source = direct_answer(
+        "Dulu menurut UU 5/2014, masa perjanjian kerja PPPK paling singkat berapa lama?",
+        [pemutusan, masa],
+    )
+    assert source == 1 and direct.startswith("Masa perjanjian kerja paling singkat 1 (satu) tahun")
+
+
+def test_a_number_with_an_ocr_letter_o_is_a_number() -> None:
+    """UU 20/2023 Pasal 55 as OCR read it: '6O (enam puluh) tahun' is the pratama's age."""
+    bup = passage(
+        "Batas usia pensiun jabatan Pegawai ASN yaitu:\na. Jabatan Manajerial:\n1. 6O (enam puluh) "
+        "tahun bagi pejabat pimpinan tinggi utama, pejabat pimpinan tinggi madya, dan pejabat "
+        "pimpinan tinggi pratama; dan\n2. 58 (lima puluh delapan) tahun bagi pejabat administrator "
+        "dan pejabat pengawas;\nb. Jabatan Nonmanajerial:\n1. sesuai dengan ketentuan peraturan "
+        "perundang-undangan bagi pejabat fungsional; dan\n2. 58 (lima puluh delapan) tahun bagi "
+        "pejabat pelaksana.",
+        "55",
+        "UU 20/2023",
+    )
+    direct, _ = direct_answer(
+        "kepala dinas yang jabatannya pimpinan tinggi pratama pensiun umur berapa?", [bup]
+    )
+    assert "6O (enam puluh) tahun bagi pejabat pimpinan tinggi utama" in direct
