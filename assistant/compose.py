@@ -33,6 +33,8 @@ DIRECT_LIMIT = 450  # the direct answer
 ITEM_LIMIT = 90  # one list item inside a direct answer
 SUBJECT_WORDS = 6  # words before a number read as what it counts (its subject)
 SUBJECT_MARGIN = 2  # question terms more that a runner-up's number subject must name to answer
+SAID_SHARE = 0.9  # a source quote whose words the direct answer holds this share of is not repeated
+ANCHOR_WORDS = 10  # ... only its first words are quoted, to find it by
 MIN_OVERLAP = 2  # question terms a sentence must share before a yes/no is derived from it...
 MIN_OVERLAP_SHARE = 0.4  # ... and this share of them
 RELEVANT_SHARE = 0.6  # a runner-up as relevant as this x the best is searched for a typed answer
@@ -92,6 +94,9 @@ _FRAME = (  # question and drafting words that name no topic of a list
     "adalah the are what which who of and to in for"
 )
 _FRAME_WORDS = frozenset(_FRAME.split())
+_DANGLING = frozenset(
+    ("dan", "atau", "yang", "dengan", "pada", "di", "ke", "dari", "untuk", "oleh")
+)
 
 
 @dataclass
@@ -454,8 +459,31 @@ def _carries(question: str, passage: Passage, kind: str | None, relevant: bool) 
     return relevant
 
 
+def _said(quote: str, direct: str) -> bool:
+    """Whether the direct answer already says what a quote says (its words, bar a few)."""
+    words = re.findall(r"\w+", plain(quote).lower())
+    said = set(re.findall(r"\w+", direct.lower()))
+    return bool(words) and sum(w in said for w in words) >= SAID_SHARE * len(words)
+
+
+def _anchor(quote: str) -> str:
+    """The first words of a quote, enough to find it in the provision (no dangling 'dan')."""
+    words = quote.split()
+    if len(words) <= ANCHOR_WORDS + 2:
+        return quote
+    words = words[:ANCHOR_WORDS]
+    while words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;:") + " …"
+
+
 def basis_lines(
-    question: str, passages: list[Passage], source: int, kind: str | None, english: bool
+    question: str,
+    passages: list[Passage],
+    source: int,
+    kind: str | None,
+    english: bool,
+    direct: str = "",
 ) -> list[str]:
     """A short quote of the direct answer's provision and of the runners-up that share enough of
     the question's terms (at most MAX_QUOTED); the other sources are named."""
@@ -473,6 +501,8 @@ def basis_lines(
     for i in quoted:
         limit = QUOTE_LIMIT if i == source else SECOND_QUOTE_LIMIT
         quote = _quote(question, passages[i], limit, kind, i == source)
+        if i == source and _said(quote, direct):  # the answer is its words: where, not again
+            quote = _anchor(quote)
         lines.append(f'- {passages[i].chunk.label}: "{quote}" [{i + 1}]')
     others = [i for i in range(len(passages)) if i not in quoted]
     if others:
@@ -527,7 +557,7 @@ def compose_answer(
     if english:
         direct = f"According to {passages[source].chunk.label}: {direct}"
     direct = f"{direct} [{source + 1}]"
-    lines = basis_lines(question, passages, source, kind, english)
+    lines = basis_lines(question, passages, source, kind, english, direct)
     basis = BASIS_EN if english else BASIS_ID
     return Composed(f"{direct}\n\n{basis}\n" + "\n".join(lines), direct, passages)
 

@@ -182,10 +182,10 @@ def test_sources_without_the_answer_are_named_not_quoted() -> None:
         passage(FUNGSI, "10", "UU 20/2023"),
     ]
     composed = compose_answer("Berapa lama cuti melahirkan?", passages)
-    # only the part that states the number is quoted; "how to apply" was not asked: named only
+    # only the part that states the number is quoted, and since the direct answer says it, only
+    # its first words; "how to apply" was not asked: named only
     assert basis_quotes(composed.text) == [
-        "… Lamanya cuti melahirkan sebagaimana dimaksud pada ayat (1) dan ayat (2) adalah "
-        "3 (tiga) bulan."
+        "… Lamanya cuti melahirkan sebagaimana dimaksud pada ayat (1) …"
     ]
     assert composed.text.endswith(
         "- Lihat juga: PP 11/2017 Pasal 326 [2]; UU 20/2023 Pasal 10 [3]."
@@ -493,3 +493,22 @@ def test_a_number_with_an_ocr_letter_o_is_a_number() -> None:
         "kepala dinas yang jabatannya pimpinan tinggi pratama pensiun umur berapa?", [bup]
     )
     assert "6O (enam puluh) tahun bagi pejabat pimpinan tinggi utama" in direct
+
+
+def test_the_source_the_direct_answer_repeats_is_quoted_by_its_first_words() -> None:
+    """PP 11/2017 Pasal 321 ayat (1): the direct answer is the whole ayat; the basis points to it
+    instead of quoting it a second time. A source that says more is still quoted (first test)."""
+    gugur = passage(
+        "(1) PNS yang mengalami gugur kandungan berhak atas cuti sakit untuk paling lama 1 1/2 "
+        "(satu setengah) bulan.",
+        "321",
+        ayat="1",
+    )
+    composed = compose_answer("PNS keguguran dapat cuti sakit berapa lama?", [gugur])
+    assert composed.direct == (
+        "PNS yang mengalami gugur kandungan berhak atas cuti sakit untuk paling lama 1 1/2 "
+        "(satu setengah) bulan. [1]"
+    )
+    assert basis_quotes(composed.text) == [
+        "(1) PNS yang mengalami gugur kandungan berhak atas cuti sakit …"
+    ]
