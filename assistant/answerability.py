@@ -360,11 +360,22 @@ _LIST_EVIDENCE = re.compile(
 )
 
 
+# A length of time stated with its number (the gate's DURATION evidence also takes a bare "selama").
+_DURATION_STATED = re.compile(
+    r"\b\d+\s*(?:\([a-z\s]+\)\s*)?(?:hari|bulan|tahun|minggu|jam)\b|\b(?:satu|dua|tiga|empat|"
+    r"lima|enam|tujuh|delapan|sembilan|sepuluh|dua\s+belas|empat\s+belas)\s+(?:hari|bulan|tahun)\b|"
+    r"\bsampai\s+dengan\s+(?:usia|batas)",
+    re.I,
+)
+
+
 def holds_answer_type(kind: AnswerType, text: str, question: str = "") -> bool:
     """Whether a passage holds an answer of the kind asked: a number with the asked unit, a
     percentage, an amount of money, a date, a list (for ranking; the gate uses _type_evidence)."""
     if kind == AnswerType.LIST:
         return bool(_LIST_EVIDENCE.search(text))
+    if kind == AnswerType.DURATION and not _asked_unit(question, kind):
+        return bool(_DURATION_STATED.search(text))  # "Selama menggunakan hak cuti ..." is none
     if kind not in _TYPE_EVIDENCE or kind == AnswerType.TIME:  # dates: too many ways to say one
         return True
     return _type_evidence(kind, text, question)[0]

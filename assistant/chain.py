@@ -58,6 +58,18 @@ SUPPORT_FLOOR = 0.6
 # Pasal N's subject, so Pasal N's words count for the provision's support.
 _BUILDS_ON = re.compile(r"sebagaimana\s+dimaksud\s+(?:dalam|pada)\s+Pasal\s+(\d+[A-Z]?)\b")
 ANTECEDENT_WINDOW = 120
+# The two kinds of ASN employee have their own rules (PNS: PP 11/2017; PPPK: PP 49/2018): a
+# provision that names only the other kind than the question is scaled by this.
+OTHER_EMPLOYEE_CLASS_PENALTY = 0.8
+_PNS = re.compile(r"\b(?:PNS|pegawai\s+negeri\s+sipil)\b", re.I)
+_PPPK = re.compile(r"\b(?:PPPK|P3K|pegawai\s+pemerintah\s+dengan\s+perjanjian\s+kerja)\b", re.I)
+
+
+def _employee_classes(text: str) -> set[str]:
+    """Which kinds of ASN employee a text names: {"pns"}, {"pppk"}, both or none."""
+    return {name for name, pattern in (("pns", _PNS), ("pppk", _PPPK)) if pattern.search(text)}
+
+
 # A candidate without an answer of the kind asked (no number with the asked unit for "berapa
 # lama", no list for "apa saja") is scaled by this.
 NO_ANSWER_TYPE_PENALTY = 0.85
@@ -279,6 +291,8 @@ class AnswerService:
         named = self._subject_docs(ref, frame)
         stats = term_stats(self.rt.index.generation, self.rt.index.ordered)
         kind = answer_type(question)
+        asked_class = _employee_classes(question)
+        asked_class = asked_class if len(asked_class) == 1 else set()
         for p in passages:
             p.support = answerability.passage_support(
                 question, p, stats, self._antecedents(p.chunk)
@@ -286,6 +300,8 @@ class AnswerService:
             p.score *= SUPPORT_FLOOR + (1 - SUPPORT_FLOOR) * p.support
             if not answerability.holds_answer_type(kind, p.chunk.text, question):
                 p.score *= NO_ANSWER_TYPE_PENALTY
+            if asked_class and self._employee_classes(p.chunk) == {"pns", "pppk"} - asked_class:
+                p.score *= OTHER_EMPLOYEE_CLASS_PENALTY
             if p.chunk.pasal == "1" and p.chunk.part == "batang_tubuh":
                 p.score *= DEFINITION_BOOST if wants_definition else NON_DEFINITION_PENALTY
             if p.chunk.pasal is None and p.chunk.part != "materi":
@@ -298,6 +314,13 @@ class AnswerService:
                 p.score *= NO_RULE_PENALTY
         temporal.weigh(passages, frame, named)
         return sorted(passages, key=lambda p: p.score, reverse=True)
+
+    def _employee_classes(self, chunk: Chunk) -> set[str]:
+        """The kinds of employee a provision is about: the ones it names, else its document's
+        ("(2) Lamanya cuti melahirkan ..." of PP 49/2018, Manajemen PPPK, is about PPPK)."""
+        named = _employee_classes(chunk.text)
+        doc = self.rt.manifest.get(chunk.doc)
+        return named or (_employee_classes(doc.title) if doc else set())
 
     def _antecedents(self, chunk: Chunk) -> list[Passage]:
         """The Pasal a provision's opening builds on ("Nilai dasar sebagaimana dimaksud dalam
@@ -643,11 +666,14 @@ class AnswerService:
         return prep
 
     def _notes(self, passages: list[Passage]) -> list[str]:
-        notes: list[str] = [
-            f"Teks {p.chunk.label} dari hasil OCR kurang rapi; periksa naskah resminya."
-            for p in passages
-            if (p.chunk.quality or "").startswith("scrambled")
+        scrambled = [
+            p.chunk.label for p in passages if (p.chunk.quality or "").startswith("scrambled")
         ]
+        notes: list[str] = []
+        if scrambled:  # one note for all of them: the answer stays short
+            notes.append(
+                f"Teks {', '.join(scrambled)} dari hasil OCR kurang rapi; periksa naskah resminya."
+            )
         for doc_id in dict.fromkeys(p.chunk.doc for p in passages):
             doc = self.rt.manifest.get(doc_id)
             note = status_note(doc, self.rt.manifest) if doc else None

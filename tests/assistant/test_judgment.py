@@ -198,3 +198,12 @@ def test_a_percentage_from_a_provision_on_another_topic_does_not_answer(
     assert a.status == AnswerStatus.NO_SOURCE, (a.status, a.answer)
     assert "25" not in a.answer
     assert not a.trace["answerability"]["jenis_jawaban_ada"]
+
+
+def test_a_question_about_pns_is_answered_from_the_pns_rule(full_service: AnswerService) -> None:
+    """PP 49/2018 Pasal 88 ayat (2) (PPPK) says the same "3 (tiga) bulan" without naming PPPK; its
+    document is about PPPK, so for a question about PNS the PNS rule (PP 11/2017 Pasal 325) leads."""
+    a = full_service.ask("Berapa lama cuti melahirkan untuk PNS?")
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-11-2017", "325"), a.citations
+    a = full_service.ask("Berapa lama cuti melahirkan untuk PPPK?")
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-49-2018", "88"), a.citations

@@ -17,9 +17,10 @@ pytestmark = pytest.mark.slow
 
 # The whole dev set: the original questions, the helpdesk-style judgment set (four must-refuse
 # classes), the temporal/historical/amended set, the typo variants and the injection set (with its
-# answerable look-alikes).
+# answerable look-alikes), and the dev half of the questions written unseen in session 5.
 DEV_SETS = [DEV] + [
-    DEV.with_name(f"dev-{name}.jsonl") for name in ("judgment", "temporal", "typo", "injection")
+    DEV.with_name(f"dev-{name}.jsonl")
+    for name in ("judgment", "temporal", "typo", "injection", "fresh")
 ]
 
 
