@@ -186,7 +186,12 @@ _TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
     ),
     AnswerType.PERCENT: re.compile(r"\bpersen\b|%|\bper\s?seratus\b", re.I),
     # an amount in rupiah ("berapa kali gaji" is asked, and checked, by its unit: _asked_unit)
-    AnswerType.MONEY: re.compile(r"\bRp\.?\s?\d|\brupiah\b|\b\d+(?:\.\d{3})+\b", re.I),
+    # or as a multiple of a salary ("santunan ... sebesar 48 (empat puluh delapan) kali gaji")
+    AnswerType.MONEY: re.compile(
+        r"\bRp\.?\s?\d|\brupiah\b|\b\d+(?:\.\d{3})+\b|"
+        r"\b\d+\s*(?:\([a-z\s]+\)\s*)?kali\s+(?:gaji|upah|penghasilan)",
+        re.I,
+    ),
     AnswerType.COUNT: re.compile(
         r"\b\d+\s*\(|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan)\b", re.I
     ),
@@ -438,8 +443,11 @@ def check(
     dense: float,
     min_score: float,
     support_weight: float,
+    siblings: list[Passage] | None = None,
 ) -> Answerability:
-    """Weighted support of the question by the passages, and the decision it leads to."""
+    """Weighted support of the question by the passages, and the decision it leads to.
+    `siblings` (the other ayat of their Pasal) may hold the answer's number or list; they are
+    looked at for the answer type only (the composer quotes them when they do)."""
     top = passages[:PASSAGES_CHECKED]
     p_terms, p_pairs, text = _passage_tokens(top)
     terms = _question_terms(question, p_terms, stats)
@@ -476,7 +484,7 @@ def check(
     # (amounts and percentages: a duration is often stated in a sibling provision's words)
     about = [
         p.chunk.text
-        for p in top
+        for p in [*top, *(siblings or [])]
         if kind not in (AnswerType.MONEY, AnswerType.PERCENT)
         or (p.support if p.support is not None else passage_support(question, p, stats))
         >= TYPE_SOURCE_SUPPORT

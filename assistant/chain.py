@@ -330,6 +330,18 @@ class AnswerService:
             return []
         return [Passage(chunk=c) for c in self.rt.index.by_pasal(chunk.doc, m.group(1))[:3]]
 
+    def _siblings(self, passages: list[Passage]) -> list[Passage]:
+        """The other ayat of the given passages' Pasal (the answer is often in the next ayat:
+        "(2) Uang duka tewas ... diberikan sebesar 6 (enam) kali Gaji"), in order, no repeats."""
+        seen = {p.chunk.id for p in passages}
+        out: list[Passage] = []
+        for p in passages:
+            for c in self.neighbours(p.chunk):
+                if c.part == p.chunk.part and c.searchable and c.id not in seen:
+                    seen.add(c.id)
+                    out.append(Passage(chunk=c, score=0.0, via="neighbour"))
+        return out
+
     def neighbours(self, chunk: Chunk) -> list[Chunk]:
         """The other ayat of the same Pasal and its Penjelasan (available to the composer and the UI)."""
         if not chunk.pasal:
@@ -566,6 +578,7 @@ class AnswerService:
             kind,
             chosen,
             stats,
+            siblings=self._siblings(chosen[: answerability.PASSAGES_CHECKED]),
             dense=conf.dense,
             min_score=s.min_confidence,
             support_weight=s.coverage_weight,
@@ -723,11 +736,7 @@ class AnswerService:
         if backend == "extractive":
             kind = prep.understood.answer_type if prep.understood else None
             asked = prep.trace.get("search_query") or prep.question  # typos corrected
-            siblings = [
-                Passage(chunk=c, score=0.0, via="neighbour")
-                for c in self.neighbours(chosen[0].chunk)
-                if c.part == chosen[0].chunk.part and c.searchable
-            ]
+            siblings = self._siblings(chosen[:1]) + self._siblings(chosen[1:3])
             composed = compose_answer(asked, chosen, prep.english, kind, siblings)
             chosen = composed.passages
             citations = make_citations(chosen, self.rt.manifest)

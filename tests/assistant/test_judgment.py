@@ -207,3 +207,12 @@ def test_a_question_about_pns_is_answered_from_the_pns_rule(full_service: Answer
     assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-11-2017", "325"), a.citations
     a = full_service.ask("Berapa lama cuti melahirkan untuk PPPK?")
     assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-49-2018", "88"), a.citations
+
+
+def test_an_amount_in_the_next_ayat_answers(full_service: AnswerService) -> None:
+    """PP 70/2015 Pasal 16: ayat (1) names the uang duka tewas, ayat (2) its amount as a multiple
+    of the salary; the gate and the composer both read the other ayat of the sources' Pasal."""
+    a = full_service.ask("uang duka tewas buat ahli waris ASN yg meninggal pas tugas brp?")
+    assert a.status == AnswerStatus.ANSWERED, (a.status, a.reason)
+    assert "6 (enam) kali" in a.answer
+    assert any((c.doc, c.pasal, c.ayat) == ("pp-70-2015", "16", "2") for c in a.citations)
