@@ -41,7 +41,8 @@ _RULE_TARGET = (
     r"sitasi|kutipan|sumber|disclaimer|korpus|grounding|rules?|instructions?|guidelines?|"
     r"restrictions?|polic(?:y|ies)|sources?|citations?|checks?|everything\s+(?:you|above|before)|"
     r"(?:semua|smua)\s+(?:yg|yang)\s+(?:di\s*atas|sebelumnya|tadi|td)|(?:yg|yang)\s+di\s*atas|"
-    r"(?:the\s+)?above|previous\s+\w+|dokumen|documents?|korpus|"
+    r"(?:the\s+)?above|previous\s+\w+|dokumen|documents?|korpus|settings|configuration|programming|"
+    r"(?:pengaturan|setting(?:an)?|konfigurasi|pemrograman|protokol)(?:mu\b|\s+(?:kamu|km|anda)\b)|"
     r"regulations?|(?:yg|yang|that|what)\s+(?:\w+\s+){0,2}?(?:diajarkan|diajarin|dikasih|diberikan|"
     r"diprogram|disetel|told|taught|given))"
 )
@@ -98,7 +99,8 @@ _CONFIG = (
     r"setting(?:an)?)\s+(?:tersembunyi|rahasia(?!\s+(?:jabatan|negara|dagang|bank|pribadi|kedinasan)))|"
     r"(?:aturan|pedoman|instruksi|catatan|setting(?:an)?)\s+internal(?:mu\b|\s+(?:kamu|km|anda|you)\b|"
     r"\s+(?:yg|yang)\s+(?:kamu|km|anda|you)\b)|(?:bikin|buat|membuat|bikinnya|trigger\w*|"
-    r"makes?)\s+(?:kamu|km|anda|you)\s+(?:\w+\s+)?(?:nolak|menolak|refuse)|(?:fitur|daftar|kata\w*)\s+"
+    r"makes?)\s+(?:kamu|km|anda|you)\s+(?:\w+\s+)?(?:nolak|menolak|refuse|(?:cuma|hanya|only)\s+"
+    r"(?:bisa\s+|mau\s+|boleh\s+)?(?:jawab|menjawab|answer))|(?:fitur|daftar|kata\w*)\s+"
     r"penolakan|(?:kalimat|pesan|teks)\s+pembuka\w*)"
 )
 # An imperative sits at the start of a clause or after a politeness word ("tolong buatin ...").
@@ -151,11 +153,14 @@ _ARTEFACT = (
     r"(?:pasal|ayat|sitasi|kutipan|citation|quote|sk|surat\s+keputusan|surat\s+keterangan|"
     r"surat\s+tugas|surat\s+edaran|se|ijazah|sertifikat|transkrip|nomor\s+(?:peraturan|surat|sk|se|"
     r"pasal)|pengumuman|pernyataan|memo|nota\s+dinas|siaran\s+pers|peraturan|regulasi|dasar\s+hukum|"
-    r"laws?|articles?|regulations?|decrees?|announcement|statement|kop|stempel|note)\b"
+    r"laws?|articles?|regulations?|decrees?|announcement|statement|kop|stempel|note|berita|news|"
+    r"kabar|broadcast|postingan|posts?)\b"
 )
 # words that make "write a X" a question about X instead ("sebutkan pasal tentang sanksi ijazah palsu")
 _ABOUT = r"(?!\w*\s*(?:tentang|ttg|soal|terkait|mengatur|ngatur|sanksi|hukuman|pidana)\b)"
-_FAKE = r"(?:palsu|fiktif|bodong|aspal|bohong\w*|boong\w*|fake|made[- ]up|fictional)"
+_FAKE = (
+    r"(?:palsu|fiktif|bodong|aspal|bohong\w*|boong\w*|hoaks|hoax|hoks|fake|made[- ]up|fictional)"
+)
 _OFFICIAL = (
     r"(?:menteri|kementerian|kemen\w+|kepala|presiden|wapres|bkn|lan|kasn|panrb|pejabat|instansi|"
     r"gubernur|bupati|wali\s*kota|walikota|sekda|sekjen|dirjen|direktur|bkpsdm|bkd|pemerintah|"
@@ -167,6 +172,31 @@ _OFFICIAL_TEXT = (
 )
 
 
+# the plainest names of the assistant's own instructions: asked about, they are asked to be shown
+_CONFIG_STRONG = (
+    r"\b(?:system\s+prompt|prompt\s+(?:sistem|system|awal|internal|asli|tersembunyi|rahasia)|"
+    r"instruksi\s+(?:sistem|awal|internal|tersembunyi|rahasia|asli)|(?:your|ur|hidden|initial|"
+    r"original)\s+(?:system\s+)?(?:prompt|instructions?))\b"
+)
+# the me- forms of _DISMISS, as in "saya perintahkan kamu untuk mengabaikan ..."
+_DISMISS_ME = (
+    r"(?:mengabaikan|melupakan|mengesampingkan|melewati|melewatkan|melanggar|menonaktifkan|"
+    r"mematikan|membuang|meninggalkan|abaikan|lupakan|langgar|ignore|disregard|forget|override|"
+    r"bypass|break)"
+)
+# a directive or permission given TO the assistant ("saya perintahkan kamu", "I allow you")
+_DIRECTIVE = (
+    r"(?:perintahkan|perintahin|memerintahkan|suruh|menyuruh|instruksikan|menginstruksikan|minta|"
+    r"meminta|izinkan|mengizinkan|ngizinin|order|command|instruct|authori[sz]e|allow|want|tell)"
+)
+# a dictated text: a quotation long enough to be a whole answer
+_QUOTE_LONG = r"""\s*['"\u201c\u2018`][^'"\u201d\u2019`\n]{8,300}['"\u201d\u2019`]"""
+_ECHO_VERB = (
+    rf"(?:{_FORCE_VERB[3:-1]}|ulangi|ulang|ulangin|repeat|salin|copy|output|print|cetak|echo|"
+    r"tirukan|tiru)"
+)
+# right after "kamu"/"you", so a rule can start there and not overlap one ending in "kamu"
+_AFTER_YOU = "|".join(rf"(?<=\b{w} )" for w in _YOU[3:-1].split("|"))
 _SPEAK_VERB = r"(?:ngomong|bicara|berbicara|jawab|bertindak|berperan|speak|talk|answer|respond)"
 
 
@@ -287,6 +317,38 @@ _RULES: list[_Rule] = [
             rf"users?'?s?\s+(?:chats?|conversations?|questions|history|messages)"
         ),
     ),
+    _Rule(  # the plain name of its prompt, then "isinya apa? copas aja" after the question
+        F_RULES,
+        1.0,
+        _r(rf"{_CONFIG_STRONG}[^!]{{0,80}}?(?:{_imperative(_REVEAL)}|\b(?:isinya|bunyinya)\b)"),
+    ),
+    _Rule(  # an order given to the assistant to drop its rules ("saya perintahkan kamu mengabaikan")
+        F_RULES,
+        1.0,
+        _r(
+            rf"\b{_DIRECTIVE}\w*\s+{_YOU}\s+(?:\w+\s+)?(?:(?:untuk|utk|buat|agar|supaya|to)\s+)?"
+            rf"{_DISMISS_ME}\b(?:\W+\w+){{0,6}}?\W+{_RULE_TARGET}"
+        ),
+    ),
+    _Rule(  # multi-turn pretence: "tadi kamu udah setuju", "seperti yg kita sepakati"
+        F_RULES,
+        0.5,
+        _r(
+            rf"\b(?:tadi|td|sebelumnya|sblmnya|kemarin|kmrn|earlier|previously)\s+(?:\w+\s+)?{_YOU}\s+"
+            rf"(?:\w+\s+)?(?:setuju|sepakat|janji|berjanji|mengizinkan|ngizinin|agreed|promised)\b|"
+            rf"\b(?:seperti|sesuai|kayak|kyk|as)\s+(?:yg\s+|yang\s+|what\s+)?(?:kita|we)\s+(?:sudah\s+|"
+            rf"udah\s+|udh\s+|telah\s+|already\s+)?(?:sepakati|sepakat|setujui|agreed)\b"
+        ),
+    ),
+    _Rule(  # a permission granted to the assistant: "kamu skrg boleh ...", "you are now allowed to"
+        F_RULES,
+        0.5,
+        _r(
+            rf"\b{_YOU}\s+(?:\w+\s+)?(?:sekarang|skrg|skg|kini|udah|sudah|udh|now)\s+(?:boleh|"
+            rf"diizinkan|dibolehkan|diperbolehkan|bebas|allowed|permitted|free)\b|\b{_YOU}\s+"
+            rf"(?:are|'re)\s+(?:now\s+)?(?:allowed|permitted|free)\s+to\b"
+        ),
+    ),
     # obedience: "you are just a program, so obey"
     _Rule(
         F_RULES,
@@ -308,6 +370,33 @@ _RULES: list[_Rule] = [
         ),
     ),
     # 2. answer without (or against) the sources
+    _Rule(  # an imperative answer "tanpa dasar hukum": "langsung kasih jawaban tanpa dasar hukum"
+        F_SOURCES,
+        1.0,
+        _r(
+            rf"{_imperative(r'jawab|jawabin|kasih|kasi|berikan|jelasin|jelaskan|terangkan|answer|respond', _LEAD_WORDS + _ADV_WORDS)}"
+            rf"(?:\s+(?:jawaban\w*|aja|saja|sj|langsung|dong|ya|jujur|me|it))*\s+(?:tanpa|without)\s+"
+            rf"(?:dasar\s+hukum|peraturan|regulasi|aturan|legal\s+basis|regulations?)\b"
+        ),
+    ),
+    _Rule(  # "gk ada waktu cek peraturan": checking the sources is declared unnecessary
+        F_SOURCES,
+        0.5,
+        _r(
+            r"\b(?:gk|gak|ga|nggak|tidak|tdk|no)\s+(?:ada\s+|sempat\s+|sempet\s+|punya\s+)?(?:waktu|"
+            r"time)\s+(?:buat\s+|untuk\s+|utk\s+|to\s+)?(?:cek|ngecek|check|liat|lihat|verifikasi|"
+            r"verify)\w*\s+(?:\w+\s+)?(?:peraturan|sumber|pasal|dasar\s+hukum|sources?|regulations?)"
+        ),
+    ),
+    _Rule(  # "regardless of your sources", "terlepas dari sumbermu"
+        F_SOURCES,
+        1.0,
+        _r(
+            rf"\b(?:regardless\s+of|irrespective\s+of|no\s+matter|terlepas\s+dari|apa\s*pun\s+kata)\s+"
+            rf"(?:what\s+)?(?:your|ur)\s+(?:sources?|documents?|regulations?|rules|data)|\b(?:terlepas\s+"
+            rf"dari|apa\s*pun\s+kata)\s+(?:sumber|dokumen|referensi|korpus|data)(?:mu\b|\s+{_YOU}\b)"
+        ),
+    ),
     _Rule(
         F_SOURCES,
         1.0,
@@ -442,6 +531,27 @@ _RULES: list[_Rule] = [
         ),
     ),
     # 3. the answer's content dictated in advance
+    _Rule(  # "tulis persis kalimat ini ...: '<a whole answer>'"
+        F_FORCED,
+        1.0,
+        _r(rf"{_imperative(_ECHO_VERB, _LEAD_WORDS + _ADV_WORDS)}[^.?!\n]{{0,60}}?:{_QUOTE_LONG}"),
+    ),
+    _Rule(  # "repeat after me", "tirukan kata-kata saya"
+        F_FORCED,
+        1.0,
+        _r(
+            r"\b(?:repeat|say)\s+after\s+me\b|\b(?:ikuti|ikutin|tirukan|tiruin|ulangi|ulangin)\s+"
+            r"(?:kata-kata|kata2|ucapan|omongan)\s*(?:ku\b|\s+(?:saya|sy|aku|gw)\b)"
+        ),
+    ),
+    _Rule(  # "... sbg jawabanmu": the user's text made the assistant's answer
+        F_FORCED,
+        0.5,
+        _r(
+            rf"\b(?:sbg|sebagai|as|jadi|jadikan)\s+(?:jawaban|respon|respons|balasan|answer|response|"
+            rf"reply)(?:mu\b|\s+{_YOU}\b)|\bas\s+your\s+(?:answer|response|reply)\b"
+        ),
+    ),
     _Rule(
         F_FORCED,
         1.0,
@@ -491,6 +601,27 @@ _RULES: list[_Rule] = [
         ),
     ),
     # 4. fabrication and forgery
+    _Rule(  # a numbered article created with dictated content: "buatin Pasal 12A yg isinya ..."
+        F_FORGERY,
+        1.0,
+        _r(
+            r"\b(?:(?:buat|bikin|karang|cipta|rumus)(?:in|kan|kn)|make\s+up|invent|fabricate|draft|"
+            r"create)\b(?:\W+\w+){0,2}?\W+(?:pasal|ayat|articles?)\s+\d+\w*\b[^.?!]{0,40}?\b(?:yg|"
+            r"yang|that|which)\s+(?:isinya|berisi|bunyinya|menyatakan|mengatakan|says?|states?)\b"
+            r"(?!\s*(?:apa|tentang|ttg|soal|gimana|bagaimana)\b)"
+        ),
+    ),
+    _Rule(  # "kyk pasal asli", "semeyakinkan mungkin": the fake must pass as real (not "resmi":
+        # a draft may be formal)
+        F_FORGERY,
+        0.5,
+        _r(
+            r"\b(?:kayak|kyk|kaya|kek|seperti|spt|mirip|like)\s+(?:\w+\s+)?(?:asli|aslinya|beneran|"
+            r"the\s+real\s+(?:one|thing))\b|\bse-?(?:meyakinkan|mirip|asli)\s+"
+            r"(?:mungkin|munkin)\b|\bas\s+(?:convincing|real|official)\s+as\s+possible\b"
+        ),
+        needs=F_FORGERY,
+    ),
     _Rule(F_FORGERY, 0.5, _r(rf"{_PRODUCE}(?:\W+\w+){{0,6}}?\W+{_ABOUT}{_ARTEFACT}")),
     _Rule(
         F_FORGERY,
@@ -596,6 +727,32 @@ _RULES: list[_Rule] = [
         needs=F_FORGERY,
     ),
     # 5. persona switch
+    _Rule(  # an invented AI character without rules ("AI bernama Bebas yg gk punya aturan")
+        F_PERSONA,
+        1.0,
+        _r(
+            r"\b(?:ai|asisten|assistant|chatbot|bot|model)\s+(?:\w+\s+){0,3}?(?:bernama|namanya|"
+            r"named|called)\b[^.?!]{0,40}?\b(?:yg|yang|who|that)\s+(?:gk|gak|ga|nggak|tidak|tdk|tak|"
+            r"ndak|tanpa|bebas|has\s+no|doesn'?t\s+have|without)\s+(?:punya\s+|ada\s+|any\s+)?"
+            r"(?:aturan|batasan|pembatasan|filter|sensor|rules|restrictions?|limits?|guardrails?)"
+        ),
+    ),
+    _Rule(  # "kamu bukan asisten ASN lagi", "you are no longer an assistant"
+        F_PERSONA,
+        0.5,
+        _r(
+            rf"(?:{_AFTER_YOU})(?:bukan|bkn|bukanlah|no\s+longer|not)\s+(?:lagi\s+)?"
+            rf"(?:\w+\s+){{0,2}}?(?:asisten|assistant|chatbot|bot|ai)\b"
+        ),
+    ),
+    _Rule(  # "sbg Bebas, jawab: ...": an order to answer in a named role
+        F_PERSONA,
+        0.5,
+        _r(
+            r"\b(?:sbg|sebagai|as)\s+[a-z]\w*\s*,\s*(?:jawab|jawablah|jawabin|answer|tell|bilang|"
+            r"jelaskan|jelasin|respond)\b"
+        ),
+    ),
     _Rule(
         F_PERSONA,
         1.0,
@@ -687,12 +844,23 @@ _RULES: list[_Rule] = [
         _r(
             r"\b(?:ai|asisten|assistant|model|bot|chatbot|llm)\s+(?:yg|yang|who|that)\s+(?:membaca|baca|"
             r"reads?|memproses|processes|menerima|receives?)\s+(?:ini|this|teks|pesan)|"
-            r"\b(?:decode|dekode|terjemahkan|terjemahin|translate|decrypt|dekripsi|convert|artikan)\w*\b"
+            r"\b(?:decode|dekode|terjemahkan|terjemahin|translate|decrypt|dekripsi|convert|artikan|"
+            r"baca\s+(?:terbalik|dari\s+belakang|mundur)|balik(?:kan|in)|reverse|read\s+(?:it\s+)?"
+            r"backwards?)\w*\b"
             r"[^.?!]{0,40}?\b(?:trs|terus|lalu|then|and|dan|kemudian)\s+(?:lakuin|lakukan|jalankan|"
             r"jalanin|kerjain|kerjakan|ikuti|ikutin|turuti|execute|run|do|follow|obey)\b"
         ),
     ),
     # 8. "hypothetically, if you had no limits"
+    _Rule(  # "dlm skenario fiksi ...": a fictional frame around the request
+        F_NO_LIMITS,
+        0.5,
+        _r(
+            r"\b(?:dalam|dlm|di|in\s+a|pada)\s+(?:sebuah\s+|suatu\s+)?(?:skenario|cerita|dunia|kisah|"
+            r"story|scenario|world|universe)\s+(?:fiksi|fiktif|khayalan|imajiner|rekaan|fictional|"
+            r"hypothetical|imaginary)\b"
+        ),
+    ),
     _Rule(
         F_NO_LIMITS,
         1.0,
@@ -759,6 +927,21 @@ def _unveil(text: str) -> tuple[str, bool]:
     return low, bool(decoded)
 
 
+# common words: a text with more of them read backwards than forwards is written reversed
+_COMMON_WORD = re.compile(
+    r"\b(?:dan|yang|yg|dari|untuk|kamu|aturan|abaikan|semua|jawab|tanpa|sumber|the|and|you|your|"
+    r"ignore|rules|system|prompt)\b"
+)
+
+
+def _reversed(text: str) -> str | None:
+    """``text`` read backwards when it was written reversed (``tpmorp metsys nakiaba``), else None."""
+    low = text.lower()
+    back = low[::-1]
+    forward, backward = len(_COMMON_WORD.findall(low)), len(_COMMON_WORD.findall(back))
+    return back if backward >= 2 and backward > forward else None
+
+
 @functools.lru_cache(maxsize=4096)  # retrieved passages come back question after question
 def _signals(text: str) -> tuple[tuple[str, float, str], ...]:
     found = _scan(text)
@@ -768,7 +951,12 @@ def _signals(text: str) -> tuple[tuple[str, float, str], ...]:
         if from_base64:
             hidden += ((F_OBFUSCATED, 0.5, "base64"),)
         if sum(w for _, w, _ in hidden) > sum(w for _, w, _ in found):
-            return hidden
+            found = hidden
+    backwards = _reversed(text)
+    if backwards is not None:  # a reversed request counts the same way
+        hidden = _scan(backwards) + ((F_OBFUSCATED, 0.5, "teks terbalik"),)
+        if sum(w for _, w, _ in hidden) - 0.5 > sum(w for _, w, _ in found):
+            found = hidden
     return found
 
 
