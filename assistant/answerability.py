@@ -186,10 +186,11 @@ _TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
     ),
     AnswerType.PERCENT: re.compile(r"\bpersen\b|%|\bper\s?seratus\b", re.I),
     # an amount in rupiah ("berapa kali gaji" is asked, and checked, by its unit: _asked_unit)
-    # or as a multiple of a salary ("santunan ... sebesar 48 (empat puluh delapan) kali gaji")
+    # or as a multiple of the salary ("uang duka tewas ... sebesar 6 (enam) kali Gaji"); not "kali
+    # penghasilan", which states what is paid during a period (MPP), not a sum
     AnswerType.MONEY: re.compile(
         r"\bRp\.?\s?\d|\brupiah\b|\b\d+(?:\.\d{3})+\b|"
-        r"\b\d+\s*(?:\([a-z\s]+\)\s*)?kali\s+(?:gaji|upah|penghasilan)",
+        r"\b\d+\s*(?:\([a-z\s]+\)\s*)?kali\s+(?:gaji|upah)",
         re.I,
     ),
     AnswerType.COUNT: re.compile(
