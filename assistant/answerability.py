@@ -500,16 +500,17 @@ _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 
 
 def _context_only(question: str) -> set[str]:
-    """Words only in the sentences before the last one of a question told with its background
-    ("sy baru lulus CPNS, penempatan di pulau terluar. emang ASN wajib ditempatkan di mana aja?"):
-    the story around the question, not what it asks."""
-    sentences = [s for s in _SENTENCE.split(question.strip()) if s.strip()]
-    if len(sentences) < 2:
+    """Words only in the statements around a question told with its background ("sy baru lulus
+    CPNS, penempatan di pulau terluar. emang ASN wajib ditempatkan di mana aja?"): the story, not
+    what it asks. Every sentence ending in "?" is asked; with no such sentence nothing is story."""
+    sentences = [s.strip() for s in _SENTENCE.split(question.strip()) if s.strip()]
+    told = [s for s in sentences if not s.endswith("?")]  # statements; every question counts
+    if len(sentences) < 2 or not told or len(told) == len(sentences):
         return set()
-    asked = set(_content_tokens(sentences[-1]))
+    asked = set(_content_tokens(" ".join(s for s in sentences if s.endswith("?"))))
     if len(asked) < 2:
         return set()
-    return set(_content_tokens(" ".join(sentences[:-1]))) - asked
+    return set(_content_tokens(" ".join(told))) - asked
 
 
 def _question_terms(

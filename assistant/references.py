@@ -74,6 +74,7 @@ _KIND_ONLY_RE = re.compile(
     r"kepala\s+bkn|ka\s*bkn|bkn|mendagri|menkeu|sekda|gubernur|bupati|wali\s*kota|kepala\s+daerah|"
     r"kepala\s+lan|lan)\b|\bsurat\s+edaran\b|"
     r"\b(?:peraturan|perka|perkaban|perban)\s*(?:kepala\s+)?(?:bkn|badan\s+kepegawaian\s+negara)\b|"
+    r"\b(?:perlan|perkalan|peraturan\s+(?:kepala\s+)?(?:lan|lembaga\s+administrasi\s+negara))\b|"
     r"\bpermen\s*-?\s*(?:pan(?:\s*-?\s*rb)?|dagri|keu|kes|dikbud|dikbudristek)\b|\bpermenpan(?:\s*-?\s*rb)?\b|"
     r"\bperaturan\s+menteri\s+(?:pan|pendayagunaan|dalam\s+negeri|keuangan)\b|\bpmk\b|"
     r"\bkep(?:men(?:pan(?:\s*-?\s*rb)?)?|pres)\b|\bkeputusan\s+(?:menteri|presiden|kepala\s+bkn|bersama)\b|"

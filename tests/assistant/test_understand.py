@@ -174,6 +174,7 @@ def test_answer_type(question: str, kind: AnswerType) -> None:
         ("Perbup Sleman No 3 Tahun 2021 soal TPP", "Perkada", "3", 2021),
         ("Apa isi SE Kepala BKN tentang media sosial bagi ASN?", "SE", None, None),
         ("Keppres tentang cuti bersama isinya apa?", "Keppres", None, None),
+        ("Latsar berapa JP? aturannya Perlan nomor berapa?", "PerLAN", None, None),
     ],
 )
 def test_named_documents_of_every_kind(

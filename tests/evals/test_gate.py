@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 # answerable look-alikes), and the dev half of the questions written unseen in session 5.
 DEV_SETS = [DEV] + [
     DEV.with_name(f"dev-{name}.jsonl")
-    for name in ("judgment", "temporal", "typo", "injection", "fresh")
+    for name in ("judgment", "temporal", "typo", "injection", "fresh", "injection2")
 ]
 
 
