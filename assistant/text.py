@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from functools import lru_cache
 
@@ -341,6 +343,34 @@ def stem(word: str) -> str:
 def normalise(text: str) -> str:
     text = text.lower().replace("/", " ")
     return re.sub(r"\s+", " ", text)
+
+
+@lru_cache(maxsize=1)
+def tokenizer_version() -> str:
+    """A fingerprint of what ``tokenize`` does with words (the synonym and English tables, the
+    stop-words, the words kept unstemmed). The keyword index stores the one it was built with: an
+    index built with another one holds other tokens, and must be rebuilt (``asisten index``)."""
+    tables = [
+        sorted(_SYNONYMS.items()),
+        sorted(_ENGLISH.items()),
+        sorted(stopwords()),
+        sorted(_NO_STEM),
+    ]
+    payload = json.dumps(tables, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(payload).hexdigest()[:12]
+
+
+def stale_tokenizer(info: dict[str, object]) -> str | None:
+    """Why an index's keyword tokens may not match today's questions (in Indonesian), or None.
+    Indexes from before the fingerprint was recorded are not judged."""
+    built = info.get("tokenizer")
+    if not built or built == tokenizer_version():
+        return None
+    return (
+        f"Indeks kata kunci dibuat dengan tokenizer {built}, kode sekarang memakai "
+        f"{tokenizer_version()} (daftar singkatan atau sinonim berubah): sebagian kata pertanyaan "
+        "tidak akan cocok. Jalankan `asisten index` untuk membangun ulang indeks."
+    )
 
 
 def tokenize(text: str) -> list[str]:

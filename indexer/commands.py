@@ -17,6 +17,7 @@ from rich.table import Table
 from assistant.config import Settings
 from assistant.errors import AsistenError
 from assistant.index_store import read_artifacts, read_pointer
+from assistant.text import stale_tokenizer
 
 corpus_app = typer.Typer(add_completion=False, help="Korpus: status dan unduhan dokumen.")
 models_app = typer.Typer(add_completion=False, help="Model lokal: konversi dan berkas model.")
@@ -166,6 +167,9 @@ def corpus_status(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
             + f". Taruh PDF-nya (mis. {missing[0]['id']}.pdf) di salah satu folder korpus "
             f"({':'.join(str(d) for d in settings.corpus_dirs)}) lalu jalankan: asisten index"
         )
+    stale = stale_tokenizer(pointer)
+    if stale:
+        out.print(f"[yellow]{stale}[/yellow]")
 
 
 @corpus_app.command("fetch")

@@ -25,6 +25,7 @@ from assistant.index_store import (
 )
 from assistant.manifest import SUPPORTED_SUFFIXES, Manifest, load_manifest, unlisted_doc
 from assistant.protocols import Embedder
+from assistant.text import tokenizer_version
 from indexer.amendments import is_amendment, split_amendment
 from indexer.catalogue import build_catalogue
 from indexer.clean import clean_text
@@ -267,6 +268,7 @@ def build_index(
             "created": datetime.now(UTC).isoformat(),
             "embedder": embedder.name,
             "vector_space": getattr(embedder, "space", embedder.name),
+            "tokenizer": tokenizer_version(),
             "dim": embedder.dim,
             "chunks": len(all_chunks),
             "searchable": len(searchable),

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Response, status
 from api.deps import StateDep, refresh_index
 from api.schemas import Health
 from assistant.errors import AsistenError
+from assistant.text import stale_tokenizer
 
 router = APIRouter(tags=["kesehatan"])
 
@@ -29,4 +30,5 @@ def healthz(state: StateDep, response: Response) -> Health:
         chunks=len(index.chunks),
         embedder=index.info.get("embedder"),
         backend=state.settings.backend,
+        detail=stale_tokenizer(index.info),
     )

@@ -122,6 +122,21 @@ def test_healthz(client: TestClient) -> None:
     assert data["status"] == "ok" and data["index_loaded"]
     assert data["generation"].startswith("gen-")
     assert data["documents"] == 4 and data["chunks"] > 1000
+    assert data["detail"] is None  # built with today's tokenizer
+
+
+def test_healthz_says_when_the_keyword_index_needs_rebuilding(client: TestClient) -> None:
+    """An index whose keyword tokens came from another tokenizer (the synonym tables changed)."""
+    from assistant.text import tokenizer_version
+
+    info = client.app.state.asisten.runtime.index.info
+    assert info["tokenizer"] == tokenizer_version()
+    info["tokenizer"] = "000000000000"
+    try:
+        detail = client.get("/healthz").json()["detail"]
+    finally:
+        info["tokenizer"] = tokenizer_version()
+    assert "tokenizer 000000000000" in detail and "asisten index" in detail
 
 
 def test_openapi_docs_and_ui_are_served(client: TestClient) -> None:
