@@ -9,10 +9,11 @@ Two tests, each with its inputs in the trace:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from assistant.documents import AnswerStatus, Chunk, Passage
@@ -177,13 +178,21 @@ _REFERENCE_NUMBERS = re.compile(
     r"\.?\s*\(?\d+[a-z]?\)?(?:\s*(?:/|tahun|thn|th)\s*\d{4})?",
     re.I,
 )
-_TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
-    AnswerType.DURATION: re.compile(
-        r"\b\d+\s*(?:\([a-z\s]+\)\s*)?(?:hari|bulan|tahun|minggu|jam|kali)\b|\b(?:satu|dua|tiga|empat|"
+
+
+def _length_of_time(units: str, extra: str = "") -> re.Pattern[str]:
+    """A length of time stated with its number ("3 (tiga) bulan", "dua belas hari", "sampai dengan
+    usia"), in the given units, plus `extra` alternatives."""
+    return re.compile(
+        rf"\b\d+\s*(?:\([a-z\s]+\)\s*)?(?:{units})\b|\b(?:satu|dua|tiga|empat|"
         r"lima|enam|tujuh|delapan|sembilan|sepuluh|dua\s+belas|empat\s+belas)\s+(?:hari|bulan|tahun)\b|"
-        r"\bsampai\s+dengan\s+(?:usia|batas)|\bselama\b",
+        rf"\bsampai\s+dengan\s+(?:usia|batas){extra}",
         re.I,
-    ),
+    )
+
+
+_TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
+    AnswerType.DURATION: _length_of_time("hari|bulan|tahun|minggu|jam|kali", r"|\bselama\b"),
     AnswerType.PERCENT: re.compile(r"\bpersen\b|%|\bper\s?seratus\b", re.I),
     # an amount in rupiah ("berapa kali gaji" is asked, and checked, by its unit: _asked_unit)
     # or as a multiple of the salary ("uang duka tewas ... sebesar 6 (enam) kali Gaji"); not "kali
@@ -222,7 +231,7 @@ class TermStats:
             years.update(re.findall(r"\b(?:19|20)\d\d\b", c.doc_short))
             if c.searchable:
                 n += 1
-                df.update(set(tokenize(c.embed_text)))
+                df.update(set(text_tokens(c.embed_text)))
         return cls(df, max(n, 1), frozenset(years))
 
     def idf(self, term: str) -> float:
@@ -320,12 +329,19 @@ def _numbers(question: str) -> list[str]:
     return [m.group(0).lower() for m in _NUMBER.finditer(text)]
 
 
+@functools.lru_cache(maxsize=16384)
+def text_tokens(text: str) -> tuple[str, ...]:
+    """``tokenize`` of a passage's text, kept: ranking reads the same candidates question after
+    question, and building the term statistics reads every passage once at load."""
+    return tuple(tokenize(text))
+
+
 def _passage_tokens(passages: list[Passage]) -> tuple[set[str], set[tuple[str, str]], str]:
     terms: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     texts = []
     for p in passages:
-        toks = tokenize(p.chunk.embed_text)
+        toks = text_tokens(p.chunk.embed_text)
         terms.update(toks)
         pairs.update(zip(toks, toks[1:], strict=False))
         # a pair split by one word still counts ("tunjangan dan jabatan" is not, "cuti di luar
@@ -366,13 +382,9 @@ _LIST_EVIDENCE = re.compile(
 )
 
 
-# A length of time stated with its number (the gate's DURATION evidence also takes a bare "selama").
-_DURATION_STATED = re.compile(
-    r"\b\d+\s*(?:\([a-z\s]+\)\s*)?(?:hari|bulan|tahun|minggu|jam)\b|\b(?:satu|dua|tiga|empat|"
-    r"lima|enam|tujuh|delapan|sembilan|sepuluh|dua\s+belas|empat\s+belas)\s+(?:hari|bulan|tahun)\b|"
-    r"\bsampai\s+dengan\s+(?:usia|batas)",
-    re.I,
-)
+# A length of time stated with its number (the gate's DURATION evidence also takes "N kali" and a
+# bare "selama").
+_DURATION_STATED = _length_of_time("hari|bulan|tahun|minggu|jam")
 
 
 def holds_answer_type(kind: AnswerType, text: str, question: str = "") -> bool:
@@ -452,12 +464,7 @@ def check(
     top = passages[:PASSAGES_CHECKED]
     p_terms, p_pairs, text = _passage_tokens(top)
     terms = _question_terms(question, p_terms, stats)
-    salient = [t for t in terms if t.weight >= SALIENT_IDF]
-    phrases = [
-        Term(f"{a.term} {b.term}", min(a.weight, b.weight), (a.term, b.term) in p_pairs)
-        for a, b in zip(salient, salient[1:], strict=False)
-        if "→" not in a.term + b.term
-    ]
+    salient, phrases = _salient_and_phrases(terms, p_pairs)
     digits = re.sub(r"\s+", " ", text.lower())
     numbers = [
         Term(n, NUMBER_WEIGHT, n in digits) for n in _numbers(question) if n not in stats.doc_years
@@ -483,12 +490,12 @@ def check(
     # the answer must come from a passage about the question: a percentage in a provision on
     # another topic ("potongan Tapera brp persen" -> a disciplinary 25 % cut) does not answer it
     # (amounts and percentages: a duration is often stated in a sibling provision's words)
+    support = support_meter(question, stats)
     about = [
         p.chunk.text
         for p in [*top, *(siblings or [])]
         if kind not in (AnswerType.MONEY, AnswerType.PERCENT)
-        or (p.support if p.support is not None else passage_support(question, p, stats))
-        >= TYPE_SOURCE_SUPPORT
+        or (p.support if p.support is not None else support(p)) >= TYPE_SOURCE_SUPPORT
     ]
     result.type_found, result.type_evidence = _type_evidence(kind, "\n".join(about), question)
     result.unit_asked = _asked_unit(question, kind) is not None
@@ -513,15 +520,13 @@ def _context_only(question: str) -> set[str]:
     return set(_content_tokens(" ".join(told))) - asked
 
 
-def _question_terms(
-    question: str, p_terms: set[str], stats: TermStats, background: bool = True
-) -> list[Term]:
+def _question_terms(question: str, p_terms: set[str], stats: TermStats) -> list[Term]:
     """The question's content words with their rarity weights and whether the passages hold them;
-    with `background`, words of the background sentences (``_context_only``) weigh CONTEXT_WEIGHT
-    of that (for the gate; ranking keeps them: they still say which provision is meant)."""
+    words of the background sentences (``_context_only``) weigh CONTEXT_WEIGHT of that (for the
+    gate; ranking, ``support_meter``, keeps them: they still say which provision is meant)."""
     english = is_english(question)
-    tokens = [t for t in dict.fromkeys(_content_tokens(question)) if t not in FRAME_WORDS]
-    told = _context_only(question) if background else set()
+    tokens = _question_tokens(question)
+    told = _context_only(question)
     terms = [_term(t, p_terms, stats, english) for t in tokens]
     return [
         Term(term.term, term.weight * CONTEXT_WEIGHT, term.found) if tok in told else term
@@ -529,23 +534,43 @@ def _question_terms(
     ]
 
 
-def passage_support(
-    question: str, passage: Passage, stats: TermStats, context: list[Passage] | None = None
-) -> float:
-    """Weighted share of the question's salient terms (and adjacent pairs) one passage holds: the
-    measure of ``check`` applied to a single candidate, so that ranking prefers the passage that
-    names what the question names ("lulusan S3": the Pasal that lists "Doktor (S3)"). `context`:
-    the provisions it builds on ("Penghargaan sebagaimana dimaksud dalam Pasal 82 dapat berupa:"
-    is about what Pasal 82 says it is about)."""
-    p_terms, p_pairs, _ = _passage_tokens([passage, *(context or [])])
-    terms = _question_terms(question, p_terms, stats, background=False)
+def _question_tokens(question: str) -> list[str]:
+    """The question's content words, once each, framing words left out."""
+    return [t for t in dict.fromkeys(_content_tokens(question)) if t not in FRAME_WORDS]
+
+
+def _salient_and_phrases(
+    terms: list[Term], p_pairs: set[tuple[str, str]]
+) -> tuple[list[Term], list[Term]]:
+    """The rare terms (SALIENT_IDF) and their adjacent pairs, each marked found or not."""
     salient = [t for t in terms if t.weight >= SALIENT_IDF]
     phrases = [
         Term(f"{a.term} {b.term}", min(a.weight, b.weight), (a.term, b.term) in p_pairs)
         for a, b in zip(salient, salient[1:], strict=False)
         if "→" not in a.term + b.term
     ]
-    return _support(salient, phrases, [])
+    return salient, phrases
+
+
+SupportMeter = Callable[..., float]  # (passage, context=None) -> support
+
+
+def support_meter(question: str, stats: TermStats) -> SupportMeter:
+    """The weighted share of the question's salient terms (and adjacent pairs) one passage holds:
+    the measure of ``check`` applied to a single candidate, so that ranking prefers the passage
+    that names what the question names ("lulusan S3": the Pasal that lists "Doktor (S3)"). The
+    question is read once; the meter then scores each candidate. `context`: the provisions a
+    passage builds on ("Penghargaan sebagaimana dimaksud dalam Pasal 82 dapat berupa:" is about
+    what Pasal 82 says it is about)."""
+    english = is_english(question)
+    tokens = _question_tokens(question)
+
+    def support(passage: Passage, context: list[Passage] | None = None) -> float:
+        p_terms, p_pairs, _ = _passage_tokens([passage, *(context or [])])
+        terms = [_term(t, p_terms, stats, english) for t in tokens]
+        return _support(*_salient_and_phrases(terms, p_pairs), [])
+
+    return support
 
 
 def _later_year(question: str, stats: TermStats, source_text: str) -> str:

@@ -65,7 +65,7 @@ _PNS = re.compile(r"\b(?:PNS|pegawai\s+negeri\s+sipil)\b", re.I)
 _PPPK = re.compile(r"\b(?:PPPK|P3K|pegawai\s+pemerintah\s+dengan\s+perjanjian\s+kerja)\b", re.I)
 
 
-def _employee_classes(text: str) -> set[str]:
+def _classes_named(text: str) -> set[str]:
     """Which kinds of ASN employee a text names: {"pns"}, {"pppk"}, both or none."""
     return {name for name, pattern in (("pns", _PNS), ("pppk", _PPPK)) if pattern.search(text)}
 
@@ -291,12 +291,11 @@ class AnswerService:
         named = self._subject_docs(ref, frame)
         stats = term_stats(self.rt.index.generation, self.rt.index.ordered)
         kind = answer_type(question)
-        asked_class = _employee_classes(question)
+        asked_class = _classes_named(question)
         asked_class = asked_class if len(asked_class) == 1 else set()
+        support = answerability.support_meter(question, stats)
         for p in passages:
-            p.support = answerability.passage_support(
-                question, p, stats, self._antecedents(p.chunk)
-            )
+            p.support = support(p, self._antecedents(p.chunk))
             p.score *= SUPPORT_FLOOR + (1 - SUPPORT_FLOOR) * p.support
             if not answerability.holds_answer_type(kind, p.chunk.text, question):
                 p.score *= NO_ANSWER_TYPE_PENALTY
@@ -318,9 +317,9 @@ class AnswerService:
     def _employee_classes(self, chunk: Chunk) -> set[str]:
         """The kinds of employee a provision is about: the ones it names, else its document's
         ("(2) Lamanya cuti melahirkan ..." of PP 49/2018, Manajemen PPPK, is about PPPK)."""
-        named = _employee_classes(chunk.text)
+        named = _classes_named(chunk.text)
         doc = self.rt.manifest.get(chunk.doc)
-        return named or (_employee_classes(doc.title) if doc else set())
+        return named or (_classes_named(doc.title) if doc else set())
 
     def _antecedents(self, chunk: Chunk) -> list[Passage]:
         """The Pasal a provision's opening builds on ("Nilai dasar sebagaimana dimaksud dalam
