@@ -21,6 +21,7 @@ from assistant.landscape import delegation_note, delegations_for, find_reference
 from assistant.language import is_english
 from assistant.manifest import status_note
 from assistant.privacy import mask_pii
+from assistant.quantities import asked_quantities, holds_any
 from assistant.references import DocMention, PlaceRef, parse_reference
 from assistant.runtime import Runtime
 from assistant.temporal import TimeFrame, time_frame
@@ -73,6 +74,9 @@ def _classes_named(text: str) -> set[str]:
 # A candidate without an answer of the kind asked (no number with the asked unit for "berapa
 # lama", no list for "apa saja") is scaled by this.
 NO_ANSWER_TYPE_PENALTY = 0.85
+# A candidate whose condition holds a value the question states ("bolos 15 hari" and "selama 14
+# (empat belas) sampai dengan 20 (dua puluh) hari kerja"; assistant/quantities.py) is scaled by this.
+QUANTITY_MATCH_BOOST = 1.25
 _CLOSING_FORMULA = re.compile(
     r"\bini\s+mulai\s+berlaku\s+pada\s+tanggal\s+di(?:undangkan|tetapkan)\b|"
     r"\bagar\s+setiap\s+orang\s+mengetahuinya\b",
@@ -294,7 +298,11 @@ class AnswerService:
         asked_class = _classes_named(question)
         asked_class = asked_class if len(asked_class) == 1 else set()
         support = answerability.support_meter(question, stats)
+        asked = asked_quantities(question)
         for p in passages:
+            if asked and holds_any(p.chunk.text, asked):
+                p.score *= QUANTITY_MATCH_BOOST
+                p.holds_value = True
             p.support = support(p, self._antecedents(p.chunk))
             p.score *= SUPPORT_FLOOR + (1 - SUPPORT_FLOOR) * p.support
             if not answerability.holds_answer_type(kind, p.chunk.text, question):
@@ -336,7 +344,8 @@ class AnswerService:
         out: list[Passage] = []
         for p in passages:
             for c in self.neighbours(p.chunk):
-                if c.part == p.chunk.part and c.searchable and c.id not in seen:
+                same_time = c.superseded == p.chunk.superseded  # the wording of one time
+                if c.part == p.chunk.part and c.searchable and same_time and c.id not in seen:
                     seen.add(c.id)
                     out.append(Passage(chunk=c, score=0.0, via="neighbour"))
         return out
@@ -932,5 +941,6 @@ def _trace_row(p: Passage) -> dict[str, Any]:
         "fused": None if p.fused is None else round(p.fused, 5),
         "rerank": None if p.rerank is None else round(p.rerank, 4),
         "support": None if p.support is None else round(p.support, 3),
+        "nilai_cocok": p.holds_value,
         "via": p.via,
     }

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from assistant.documents import Passage
 from assistant.provision_text import Unit, clean, joined, plain, sentence, shorten, units
+from assistant.quantities import Quantity, asked_quantities, holds
 from assistant.spelling import ABBREVIATIONS
 from assistant.text import definition_term, tokenize
 from assistant.understand import AnswerType, answer_type
@@ -87,6 +88,7 @@ _ASKS_MANY = re.compile(  # "siapa saja", "ke mana saja": every member of a set,
 _INLINE_LIST = re.compile(  # a list written in one sentence: "terdiri atas keberatan dan banding"
     r"\b(?:terdiri\s+(?:atas|dari)|meliputi|yaitu)\b(?!\s*:)", re.I
 )
+_SUB_ITEM = re.compile(r";\s+|\s+(?=\d\s*[)l]\s)")  # "…; 2l pemotongan …": sub-items on one line
 _FRAME = (  # question and drafting words that name no topic of a list
     "yang dan atau itu ini apa saja aja siapa mana berapa brp bagaimana apakah kah sih dong nya "
     "kalau kalo jika dalam pada dari atas untuk bagi oleh dengan sebagai sebagaimana dimaksud "
@@ -350,6 +352,47 @@ def _list_answer(
     return (best[1], best[2]) if best else None
 
 
+def _holding(parts: list[Unit], asked: list[Quantity]) -> tuple[int, Unit | None]:
+    """The part whose condition holds most of the values the question states (first on ties)."""
+    best, count = None, 0
+    for unit in parts:
+        if unit.text.rstrip().endswith(":"):
+            continue
+        n = sum(holds(unit.text, q) for q in asked)
+        if n > count:
+            best, count = unit, n
+    return count, best
+
+
+def value_answer(
+    question: str, passages: list[Passage], order: list[int]
+) -> tuple[str, int] | None:
+    """ "Bolos 15 hari, sanksinya apa?": the item whose condition holds the stated value, read with
+    its lead-in, from the first provision in `order` that has one."""
+    asked = asked_quantities(question)
+    if not asked:
+        return None
+    for i in order:
+        count, unit = _holding(units(passages[i].chunk.text), asked)
+        if unit is not None:
+            return sentence(shorten(_value_piece(joined(unit), asked), DIRECT_LIMIT)), i
+    return None
+
+
+def _value_piece(text: str, asked: list[Quantity]) -> str:
+    """Of a long part whose sub-items OCR ran into one line ("... berupa: 1) ... 6 (enam) bulan bagi
+    ... 11 (sebelas) sampai dengan 13 (tiga belas) hari kerja ...; 2l ..."), the sub-item that holds
+    the value, after the part's lead-in."""
+    if len(text) <= DIRECT_LIMIT:
+        return text
+    pieces = [p for p in _SUB_ITEM.split(text) if p.strip()]
+    best = max(pieces, key=lambda p: sum(holds(p, q) for q in asked))
+    colon = text.find(":")
+    if best == text or not 0 < colon < text.find(best):
+        return text
+    return f"{text[:colon]}: {best.strip().rstrip(';')}"
+
+
 def expected_kind(question: str, kind: str | None) -> str:
     """The kind of answer expected; "siapa saja" / "ke mana saja" asks for a list."""
     kind = kind or answer_type(question)
@@ -390,6 +433,10 @@ def direct_answer(
         listed = _list_answer(question, passages, order)
         if listed:
             return listed
+    if kind not in _NUMBER_TYPES:
+        valued = value_answer(question, passages, order)
+        if valued:
+            return valued
     for answer in (_fits, typed_answer) if _limit_asked(question, kind) else (typed_answer,):
         found = [(text, i) for i in order if (text := answer(question, passages[i], kind))]
         if found and kind in _NUMBER_TYPES:
@@ -517,10 +564,20 @@ def with_sibling(
 ) -> list[Passage]:
     """When no chosen source has the expected kind of answer but another ayat of the best Pasal
     has it ("(3) Lamanya cuti melahirkan ... adalah 3 (tiga) bulan."), that ayat joins the sources."""
-    if kind not in (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION):
-        return passages
     question = expand_shorthand(question)
     ids = {p.chunk.id for p in passages}
+    asked = asked_quantities(question)
+    # the ayat whose condition holds a value the question states, when no chosen source has one
+    if (
+        asked
+        and kind not in _NUMBER_TYPES
+        and not any(_holding(units(p.chunk.text), asked)[1] for p in passages)
+    ):
+        for sibling in siblings:
+            if sibling.chunk.id not in ids and _holding(units(sibling.chunk.text), asked)[1]:
+                return [*passages, sibling]
+    if kind not in (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION):
+        return passages
     if kind == AnswerType.LIST:  # the ayat whose list the question names better than any source's
         asked = _words(question)
         rank = [_best_list(units(p.chunk.text), asked) for p in passages]

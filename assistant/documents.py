@@ -150,6 +150,7 @@ class Passage(BaseModel):
     dense_rank: int | None = None
     keyword_rank: int | None = None
     support: float | None = None  # weighted share of the question's salient terms it holds
+    holds_value: bool = False  # its condition holds a value the question states (quantities.py)
     via: str = "hybrid"  # hybrid | dense | keyword | reference | neighbour
 
 

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 _ITEM = re.compile(r"^\s*(?:[a-z]|\d{1,2})\s*[.)]\s+", re.I)
 _JUNK_ITEM = re.compile(r"^(?:\S{1,4}\s+){1,2}(?=(?:[a-z]|\d{1,2})\.\s)")  # "5.i A e. bekerja"
 _AYAT = re.compile(r"^\s*\(\d+[a-z]?\)\s*")
+_OCR_AYAT = re.compile(
+    r"^\s*\(\d{1,2}[lt1]?\s+(?=[A-Z])"
+)  # "(21 Hukuman ..." is OCR's "(2) Hukuman ..."
 _MARKER_RUN = re.compile(r"(?:\s*\(\s*\d+[a-z]?\s*[)t]){2,}\s*")
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])|(?<=;)\s+(?=\d+\s*\()")  # "...; 60 (enam puluh)"
 _CROSS_REF = re.compile(
@@ -102,7 +105,7 @@ def units(text: str) -> list[Unit]:
 
 def plain(text: str) -> str:
     """A unit as prose: no ayat/item marker, no cross-reference, no dangling 'dan'/'atau'."""
-    text = _ITEM.sub("", _AYAT.sub("", text), count=1).replace("**", "")
+    text = _ITEM.sub("", _AYAT.sub("", _OCR_AYAT.sub("", text)), count=1).replace("**", "")
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", _CROSS_REF.sub(" ", text)))
     return _TAIL.sub("", text).strip()
 

@@ -512,3 +512,56 @@ def test_the_source_the_direct_answer_repeats_is_quoted_by_its_first_words() -> 
     assert basis_quotes(composed.text) == [
         "(1) PNS yang mengalami gugur kandungan berhak atas cuti sakit …"
     ]
+
+
+def test_the_item_whose_condition_holds_the_stated_value_answers() -> None:
+    """PP 94/2021 Pasal 9 ayat (2) and PP 30/2019 Pasal 41 ayat (5) as OCR read them: "bolos 5 hari"
+    is the second item (4 to 6 days), "nilai 85" is Cukup (70 to 90), not the first item."""
+    ringan = passage(
+        "(2) Hukuman Disiplin ringan dijatuhkan bagi PNS yang tidak memenuhi ketentuan Masuk Kerja "
+        "berupa:\n1. teguran lisan bagi PNS yang tidak Masuk Kerja tanpa alasan yang sah secara "
+        "kumulatif selama 3 (tiga) hari kerja dalam 1 (satu) tahun;\n2. teguran tertulis bagi PNS "
+        "yang tidak Masuk Kerja tanpa alasan yang sah secara kumulatif selama 4 (empat) sampai "
+        "dengan 6 (enam) hari kerja dalam 1 (satu) tahun; dan\n3. pernyataan tidak puas secara "
+        "tertulis bagi PNS yang tidak Masuk Kerja tanpa alasan yang sah secara kumulatif selama 7 "
+        "(tujuh) sampai dengan 10 (sepuluh) hari kerja dalam 1 (satu) tahun.",
+        "9",
+        "PP 94/2021",
+        ayat="2",
+    )
+    direct, _ = direct_answer("temen bolos 5 hari kerja dlm setahun kena hukuman apa?", [ringan])
+    assert "teguran tertulis" in direct and "teguran lisan" not in direct
+    predikat = passage(
+        "(5) Penilaian Kinerja PNS dinyatakan dengan angka dan sebutan atau predikat sebagai "
+        "berikut:\na. Sangat Baik, apabila PNS memiliki: 1) nilai dengan angka 110 (seratus sepuluh) "
+        "s x 120 (seratus dua puluh);\nb. Baik, hpabila PNS memiliki nilai dengan angka 90 "
+        "(sembilan puluh) x angka 120 (seratus dua puluh);\nc. Cukup, apabila PNS memiliki nilai "
+        "dengan angka 70 (tujuh puluh) x angka 90 (sembilan puluh);",
+        "41",
+        "PP 30/2019",
+        ayat="5",
+    )
+    direct, _ = direct_answer("nilai kinerja sy 85, predikatnya apa ya?", [predikat])
+    assert "Cukup" in direct and "Sangat Baik" not in direct
+
+
+def test_the_sub_item_ocr_ran_into_one_line_is_cut_out() -> None:
+    """PP 94/2021 Pasal 10 ayat (2) huruf f: its sub-items 1), 2l, 3) are on one line."""
+    sedang = passage(
+        "f. Masuk Kerja dan menaati ketentuan jam kerja berupa: 1) pemotongan tunjangan kinerja "
+        "sebesar 25% (dua puluh lima persen) selama 6 (enam) bulan bagi PNS yang tidak Masuk Kerja "
+        "tanpa alasan yang sah secara kumulatif selama 11 (sebelas) sampai dengan 13 (tiga belas) "
+        "hari kerja dalam 1 (satu) tahun; 2l pemotongan tunjangan kinerja sebesar 25o/o (dua puluh "
+        "lima persen) selama 9 (sembilan) bulan bagi PNS yang tidak Masuk Kerja tanpa alasan yang "
+        "sah secara kumulatif selama 14 (empat belas) sampai dengan 20 (dua puluh) hari kerja dalam "
+        "1 (satu) tahun; dan 3) pemotongan tunjangan kinerja sebesar 25% (dua puluh lima persen) "
+        "selama 12 (dua belas) bulan bagi PNS yang tidak Masuk Kerja tanpa alasan yang sah secara "
+        "kumulatif selama 21 (dua puluh satu) sampai dengan 24 (dua puluh empat) hari kerja dalam "
+        "1 (satu) tahun.",
+        "10",
+        "PP 94/2021",
+        ayat="2",
+    )
+    direct, _ = direct_answer("bolos 15 hari kerja dalam setahun sanksinya apa?", [sedang])
+    assert "9 (sembilan) bulan" in direct and "6 (enam) bulan" not in direct
+    assert direct.startswith("Masuk Kerja dan menaati ketentuan jam kerja berupa: 2l")

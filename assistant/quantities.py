@@ -1,0 +1,142 @@
+"""Quantities a question states, and the provision parts whose conditions they meet.
+
+"Bolos 15 hari kerja dalam setahun, sanksinya apa?" is answered by the item whose condition holds
+that value: "... tidak Masuk Kerja ... selama 14 (empat belas) sampai dengan 20 (dua puluh) hari kerja
+dalam 1 (satu) tahun", not by the first item of the list. "Nilai kinerja saya 95, predikatnya apa?"
+by "Baik, apabila PNS memiliki nilai dengan angka 90 (sembilan puluh) s.d. angka 120". Read from the
+texts: ranges ("N sampai dengan M", "N s.d. M", OCR's "N x M"), lower and upper bounds ("lebih dari
+N", "kurang dari N", "paling sedikit N") and single values with their unit ("selama 3 (tiga) hari").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "hari": "hari",
+    "hr": "hari",
+    "hri": "hari",
+    "minggu": "hari",  # counted in days (x 7)
+    "pekan": "hari",
+    "bulan": "bulan",
+    "bln": "bulan",
+    "tahun": "tahun",
+    "thn": "tahun",
+    "th": "tahun",
+    "jam": "jam",
+    "persen": "persen",
+    "%": "persen",
+}
+_DAYS_IN = {"minggu": 7, "pekan": 7}
+_WORDS = {
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+    "sebelas": 11,
+}
+_UNIT_WORD = r"(hari|hr|hri|minggu|pekan|bulan|bln|tahun|thn|th|jam|persen|%)"
+# what the asker states: "15 hari", "dua minggu", "setahun" is not a condition value; "nilai 95"
+_ASKED = re.compile(
+    rf"\b(\d{{1,3}}(?:[.,]\d+)?|{'|'.join(_WORDS)})\s*{_UNIT_WORD}(?![a-z])"
+    r"|\b(?:nilai|nilainya|skor|angka|angkanya|usia|umur)\s+(?:\w+\s+){0,2}?(?:saya\s+|sy\s+|ku\s+)?"
+    r"(\d{1,3}(?:[.,]\d+)?)\b",
+    re.I,
+)
+_NAMES_PLACE = re.compile(
+    r"pasal|psl|ayat|nomor|no\.?|nmr|huruf|angka|pp|uu|perpres|permen\w*|perka"
+)
+_NUM = r"(\d[\dO]{0,3}(?:[.,]\d+)?)(?:\s*\([^()]{1,40}\))?"
+_RANGE = re.compile(
+    rf"{_NUM}\s*(?:{_UNIT_WORD}\s*)?(?:sampai\s+dengan|s\.?\s*/?\s*d\.?|hingga|s?\s*x|[-–])\s*"
+    rf"(?:angka\s+)?{_NUM}\s*(?:{_UNIT_WORD})?",
+    re.I,
+)
+_LOWER = re.compile(
+    rf"\b(?:lebih\s+dari|paling\s+(?:sedikit|singkat|rendah)|sekurang-kurangnya|minimal|di\s+atas)"
+    rf"\s+(?:angka\s+)?{_NUM}\s*(?:{_UNIT_WORD})?",
+    re.I,
+)
+_UPPER = re.compile(
+    rf"\b(?:kurang\s+dari|di\s+bawah)\s+(?:angka\s+)?{_NUM}\s*(?:{_UNIT_WORD})?", re.I
+)
+_SINGLE = re.compile(rf"{_NUM}\s*{_UNIT_WORD}(?![a-z])", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value the question states, in a normalised unit (weeks are counted in days)."""
+
+    value: float
+    unit: str | None  # hari | bulan | tahun | jam | persen | None (a score)
+
+    def __str__(self) -> str:
+        number = int(self.value) if self.value == int(self.value) else self.value
+        return f"{number} {self.unit}" if self.unit else str(number)
+
+
+def _number(text: str) -> float:
+    text = text.lower()
+    if text in _WORDS:
+        return float(_WORDS[text])
+    return float(text.replace("o", "0").replace(",", "."))
+
+
+def _unit(word: str | None) -> str | None:
+    return UNITS.get(word.lower()) if word else None
+
+
+def asked_quantities(question: str) -> list[Quantity]:
+    """The values with a unit (or a score) the question states: "bolos 15 hari", "nilai saya 95"."""
+    out: list[Quantity] = []
+    for m in _ASKED.finditer(question):
+        before = question[: m.start()].split()[-1:]
+        if before and _NAMES_PLACE.fullmatch(before[0].strip("(").lower()):
+            continue  # "Pasal 38 tahun 2010", "PP 53 tahun 2010": a name, not a value
+        if re.match(r"\s*(?:19|20)\d\d\b", question[m.end() :]):
+            continue
+        if m.group(3):
+            out.append(Quantity(_number(m.group(3)), None))
+            continue
+        unit = m.group(2).lower()
+        value = _number(m.group(1)) * _DAYS_IN.get(unit, 1)
+        out.append(Quantity(value, _unit(unit)))
+    return out
+
+
+def _compatible(asked: str | None, stated: str | None) -> bool:
+    return asked is None or stated is None or asked == stated
+
+
+def holds(text: str, q: Quantity) -> bool:
+    """Whether a provision part states a condition that the value meets: a range holding it, a bound
+    it passes, or (with a unit) the very value."""
+    for m in _RANGE.finditer(text):
+        lo, hi = _number(m.group(1)), _number(m.group(3))
+        unit = _unit(m.group(4)) or _unit(m.group(2))
+        if lo < hi and _compatible(q.unit, unit) and lo <= q.value <= hi:
+            return True
+    for m in _LOWER.finditer(text):
+        unit = _unit(m.group(2))
+        if q.unit and unit == q.unit and q.value >= _number(m.group(1)):
+            return True
+    for m in _UPPER.finditer(text):
+        unit = _unit(m.group(2))
+        if q.unit and unit == q.unit and q.value < _number(m.group(1)):
+            return True
+    if q.unit:
+        for m in _SINGLE.finditer(text):
+            if _unit(m.group(2)) == q.unit and _number(m.group(1)) == q.value:
+                return True
+    return False
+
+
+def holds_any(text: str, asked: list[Quantity]) -> bool:
+    return any(holds(text, q) for q in asked)
