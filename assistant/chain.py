@@ -66,9 +66,23 @@ _PNS = re.compile(r"\b(?:PNS|pegawai\s+negeri\s+sipil)\b", re.I)
 _PPPK = re.compile(r"\b(?:PPPK|P3K|pegawai\s+pemerintah\s+dengan\s+perjanjian\s+kerja)\b", re.I)
 
 
+# "... seperti PNS?", "sama kayak PNS gak?": the other kind is what the asked one is compared with
+_COMPARED = re.compile(
+    r"\b(?:seperti|sperti|kayak|kaya|kyk|layaknya|sebagaimana|dibanding(?:kan)?|drpd|daripada|"
+    r"sama\s+(?:dengan|dgn|dg|kayak|kaya|seperti)|like|than|as\s+for)\s+(?:para\s+|halnya\s+)?"
+    r"(?:PNS|PPPK|P3K)\b",
+    re.I,
+)
+
+
 def _classes_named(text: str) -> set[str]:
     """Which kinds of ASN employee a text names: {"pns"}, {"pppk"}, both or none."""
     return {name for name, pattern in (("pns", _PNS), ("pppk", _PPPK)) if pattern.search(text)}
+
+
+def _classes_asked(question: str) -> set[str]:
+    """The kind of employee a question asks about: the one it names, not the one it compares with."""
+    return _classes_named(_COMPARED.sub(" ", question))
 
 
 # A candidate without an answer of the kind asked (no number with the asked unit for "berapa
@@ -276,12 +290,22 @@ class AnswerService:
                     revoked.append(doc.short)
         return time_frame(question, revoked, successors)
 
-    def _subject_docs(self, ref: PlaceRef, frame: TimeFrame) -> set[str]:
+    def _revoked(self, doc_id: str) -> bool:
+        doc = self.rt.manifest.get(doc_id)
+        return doc is not None and doc.status == DocStatus.DICABUT
+
+    def _subject_docs(self, ref: PlaceRef, frame: TimeFrame, question: str = "") -> set[str]:
         """The documents a question is about: those it names, and, when it names a revoked law but
-        asks about today, the laws in force that replaced it."""
+        asks about today, the laws in force that replaced it. A document named only in a sentence
+        about the past is context when the question asks about today (temporal.asked_part)."""
         named = set(ref.known_docs)
         if frame.past:
             return named
+        asked = temporal.asked_part(question, frame) if question else question
+        if asked != question:  # a revoked one stays: its successor is found through it
+            in_asked = set(parse_reference(asked, self.rt.manifest).known_docs)
+            revoked = {d for d in named if self._revoked(d)}
+            named = (in_asked | revoked) if in_asked else named
         for doc_id in list(named):
             doc = self.rt.manifest.get(doc_id)
             if doc and doc.status == DocStatus.DICABUT:
@@ -292,13 +316,13 @@ class AnswerService:
         self, question: str, passages: list[Passage], ref: PlaceRef, frame: TimeFrame
     ) -> list[Passage]:
         wants_definition = bool(_DEFINITION_HINT.search(question))
-        named = self._subject_docs(ref, frame)
+        named = self._subject_docs(ref, frame, question)
         stats = term_stats(self.rt.index.generation, self.rt.index.ordered)
         kind = answer_type(question)
-        asked_class = _classes_named(question)
+        asked_class = _classes_asked(question)
         asked_class = asked_class if len(asked_class) == 1 else set()
         support = answerability.support_meter(question, stats)
-        asked = asked_quantities(question)
+        asked = asked_quantities(temporal.asked_part(question, frame))
         for p in passages:
             if asked and holds_any(p.chunk.text, asked):
                 p.score *= QUANTITY_MATCH_BOOST
@@ -368,7 +392,7 @@ class AnswerService:
         frame = self.time_frame(question, ref)
         ranked = self._rank(question, result.passages, ref, frame)
         if ref.known_docs:
-            subject = self._subject_docs(ref, frame)
+            subject = self._subject_docs(ref, frame, question)
             ranked = [p for p in ranked if p.chunk.doc in subject] or ranked
         definitions = self._definition_passages(question, ref)
         if definitions:

@@ -108,6 +108,22 @@ def _frame(question: str, named_revoked: list[str], named_successor: list[str]) 
     return TimeFrame(False, "hukum yang berlaku (bawaan)")
 
 
+_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+")
+
+
+def asked_part(question: str, frame: TimeFrame) -> str:
+    """The question without the sentences that tell how things used to be, when it asks about the
+    law in force ("PP 49/2018 dulu kasih waktu 5 tahun ... Di UU ASN yang baru, ... sampai kapan?"):
+    the documents and values named there are context, not what is asked."""
+    if frame.past:
+        return question
+    sentences = _SENTENCE_END.split(question.strip())
+    if len(sentences) < 2:
+        return question
+    kept = [s for s in sentences if not (_PAST.search(s) and not _NOW.search(s))]
+    return " ".join(kept) if kept and len(kept) < len(sentences) else question
+
+
 def is_old(p: Passage) -> bool:
     """A passage that is not the law in force: a revoked document (unless this provision was kept in
     force) or the original wording of an amended provision."""

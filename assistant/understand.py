@@ -36,7 +36,7 @@ class AnswerType(StrEnum):
 PERSONAL_THRESHOLD = 3.0
 _FIRST_PERSON = r"(?:saya|sy|aku|gue|gw|gua|kami|ku)"
 _RECORD_NOUN = (
-    r"(?:sisa\s+cuti|saldo\s+cuti|cuti|gaji|slip\s+gaji|slip|tpp|tukin|tunjangan|sk|skp|nilai|"
+    r"(?:sisa\s+cuti|saldo\s+cuti|ni\s+pppk|nomor\s+peserta|cuti|gaji|slip\s+gaji|slip|tpp|tukin|tunjangan|sk|skp|nilai|"
     r"predikat|rapor|kinerja|usulan|usul|pengajuan|permohonan|berkas|dokumen|data|status|pangkat|"
     r"golongan|mutasi|pensiun|taspen|nip|nik|nomor\s+induk|riwayat|absen|absensi|presensi|kehadiran|"
     r"potongan|jabatan|penilaian|akun|password|kata\s+sandi|ijazah|karpeg|karis|karsu|kenaikan\s+pangkat|"
@@ -70,7 +70,8 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
         "menanyakan status berkas",
         1.5,
         re.compile(
-            r"\b(?:udah|sudah|sdh|dah|wis|apakah\s+sudah)\s+(?:\S+\s+){0,5}?(?:belum|blm|durung)\b|"
+            r"\b(?:udah|udh|uda|sudah|sdh|dah|wis|apakah\s+sudah)\s+(?:\S+\s+){0,5}?(?:belum|blm|"
+            r"durung)\b|"
             r"\b(?:kapan|kpn)\s+(?:\S+\s+){0,4}?(?:cair|keluar|turun|terbit|diproses|selesai|masuk)\b|"
             r"\b(?:sampai|sampe|nyampe)\s+mana\b|\bstatus(?:nya)?\b|\b(?:ditolak|dikembalikan|"
             r"masih\s+diproses|di-?approve|diverifikasi|di-?acc)\b|\b(?:masuk|ada\s+di|termasuk)\s+"
@@ -82,7 +83,9 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
         "NIP/NIK disebut",
         2.0,
         re.compile(
-            r"(?<!\d)\d{8}\s?\d{6}\s?\d\s?\d{3}(?!\d)|(?<!\d)\d{16}(?!\d)|\bnip\s*[:.]?\s*\d"
+            r"(?<!\d)\d{8}\s?\d{6}\s?\d\s?\d{3}(?!\d)|(?<!\d)\d{16}(?!\d)|\bnip\s*[:.]?\s*\d|"
+            r"\b(?:nomor|no|nmr)\.?\s+(?:peserta|pendaftaran|registrasi|ujian|induk)\s*[:.]?\s*\d{6,}|"
+            r"\b(?:ni\s+pppk|nip\s+pppk)\s*[:.]?\s*\d{6,}"
         ),
     ),
     (

@@ -216,3 +216,37 @@ def test_an_amount_in_the_next_ayat_answers(full_service: AnswerService) -> None
     assert a.status == AnswerStatus.ANSWERED, (a.status, a.reason)
     assert "6 (enam) kali" in a.answer
     assert any((c.doc, c.pasal, c.ayat) == ("pp-70-2015", "16", "2") for c in a.citations)
+
+
+def test_a_stated_value_picks_the_item_whose_condition_holds_it(
+    full_service: AnswerService,
+) -> None:
+    """15 days absent in a year is PP 94/2021 Pasal 10 ayat (2) huruf f's second item (14-20 days:
+    a 25 % cut for 9 months), not the 10-days-in-a-row rule of Pasal 15."""
+    a = full_service.ask(
+        "Kalau PNS dalam setahun total bolos 15 hari kerja tanpa alasan sah, sanksinya apa?",
+        trace=True,
+    )
+    cited = [(c.doc, c.pasal) for c in a.citations]
+    assert ("pp-94-2021", "10") in cited
+    assert "9 (sembilan) bulan" in (a.direct or "") and "6 (enam) bulan" not in (a.direct or "")
+    source = int((a.direct or "").rstrip()[-2])  # the direct answer's own marker, "[n]"
+    assert cited[source - 1] == ("pp-94-2021", "10")
+    assert any(c["nilai_cocok"] for c in a.trace["candidates"] if "/pasal-10/" in c["id"])
+
+
+def test_a_document_named_only_for_the_past_is_context(full_service: AnswerService) -> None:
+    """PP 49/2018 (in force) is named for what it said before; the question asks what UU 20/2023
+    says now, so the answer is UU 20/2023 Pasal 66 (penataan pegawai non-ASN), not PP 49/2018."""
+    a = full_service.ask(
+        "PP 49/2018 dulu kasih waktu 5 tahun buat pegawai non-PNS (honorer) supaya bisa diangkat "
+        "jadi PPPK. Di UU ASN yang baru, batas waktu penataan pegawai non-ASN itu sampai kapan?"
+    )
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("uu-20-2023", "66")
+
+
+def test_a_participant_number_status_check_is_a_personal_record(
+    full_service: AnswerService,
+) -> None:
+    a = full_service.ask("cek dong NI PPPK sy udh keluar blm, no peserta 24100310120000123")
+    assert a.status == AnswerStatus.REFUSED and a.reason == "personal_record"

@@ -172,3 +172,27 @@ def test_heading_match_prefers_the_provision_filed_under_the_asked_topic() -> No
     assert [(cid, round(s, 2)) for cid, s in ranked] == [("5", 1.3), ("13", 1.15), ("1", 1.0)]
     assert heading_match(fused, chunks, "apa saja larangan bagi PNS?", bonus=0.0) == fused
     assert heading_match(fused, chunks, "cuti tahunan", bonus=0.5) == fused
+
+
+def test_the_asked_part_leaves_out_what_used_to_be() -> None:
+    from assistant.temporal import asked_part, time_frame
+
+    question = (
+        "PP 49/2018 dulu kasih waktu 5 tahun buat honorer. Di UU ASN yang baru, batas waktunya "
+        "sampai kapan?"
+    )
+    frame = time_frame(question, [])
+    assert not frame.past
+    assert asked_part(question, frame) == "Di UU ASN yang baru, batas waktunya sampai kapan?"
+    past = "Dulu di PP 24/1976 cuti besar berapa lama? Sebutkan pasalnya."
+    assert asked_part(past, time_frame(past, ["PP 24/1976"])) == past  # about the past: all of it
+    one = "Dulu 5 tahun, sekarang berapa?"
+    assert asked_part(one, time_frame(one, [])) == one  # one sentence: nothing to leave out
+
+
+def test_the_kind_compared_with_is_not_the_kind_asked() -> None:
+    from assistant.chain import _classes_asked
+
+    assert _classes_asked("Apakah PPPK punya hak cuti besar seperti PNS?") == {"pppk"}
+    assert _classes_asked("cuti PNS sama kayak PPPK gak?") == {"pns"}
+    assert _classes_asked("cuti PNS dan PPPK apa bedanya?") == {"pns", "pppk"}
