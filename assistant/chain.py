@@ -13,7 +13,7 @@ from assistant import answerability, refusals, temporal
 from assistant.answerability import term_stats
 from assistant.cite import check_answer, make_citations
 from assistant.compose import compose_answer, compose_extractive, format_sources, select
-from assistant.correspondence import successor_note, successor_of
+from assistant.correspondence import is_doubtful, successor_note, successor_of
 from assistant.documents import Answer, AnswerStatus, Chunk, DocStatus, Passage
 from assistant.errors import AsistenError, GeneratorError
 from assistant.injection import is_injection
@@ -91,6 +91,9 @@ NO_ANSWER_TYPE_PENALTY = 0.85
 # A candidate whose condition holds a value the question states ("bolos 15 hari" and "selama 14
 # (empat belas) sampai dengan 20 (dua puluh) hari kerja"; assistant/quantities.py) is scaled by this.
 QUANTITY_MATCH_BOOST = 1.25
+# Keyword hits looked through for a provision of the law in force, when an old provision's
+# correspondence is doubtful or missing.
+SUCCESSOR_SEARCH_DEPTH = 200
 _CLOSING_FORMULA = re.compile(
     r"\bini\s+mulai\s+berlaku\s+pada\s+tanggal\s+di(?:undangkan|tetapkan)\b|"
     r"\bagar\s+setiap\s+orang\s+mengetahuinya\b",
@@ -564,6 +567,15 @@ class AnswerService:
         decision["padanan"] = [p.chunk.id for p in successors]
         shorts = self._shorts()
         note = successor_note(table, old.id, shorts) if successors else None
+        if not frame.past and (not successors or is_doubtful(table, old.id)):
+            found = self._searched_successor(prep.question, old, successors)
+            if found is not None:  # the law in force says it in its own words: search it there
+                decision["dicari_di_pengganti"] = found.chunk.id
+                found.score = prep.passages[0].score * 1.02
+                successors = [found, *successors]
+                note = (
+                    f"{old.label} tidak berlaku lagi; ketentuan yang berlaku: {found.chunk.label}."
+                )
         if frame.past:
             keep = [p for p in prep.passages if temporal.is_old(p)][:2]
             prep.passages = keep + successors[:1]
@@ -581,6 +593,31 @@ class AnswerService:
             decision["keputusan"] = "menjawab dari padanannya dalam peraturan yang berlaku"
         else:
             decision["keputusan"] = "tidak ada padanan tercatat: aturan lama dikutip dengan catatan"
+
+    def _searched_successor(
+        self, question: str, old: Chunk, mapped: list[Passage]
+    ) -> Passage | None:
+        """The provision of the law that replaced `old`'s that the keyword search ranks first for
+        the question, when it holds more of the question's rare terms than the mapped one (a
+        doubtful correspondence: "KASN" is only named in UU 20/2023's transitional provision)."""
+        doc = self.rt.manifest.get(old.doc)
+        successors = set(doc.dicabut_oleh) if doc else set()
+        if not successors:
+            return None
+        retriever = self.rt.retriever
+        spelled = retriever.spelled_out(question)
+        hits = self.rt.index.keyword.search(f"{question} {spelled}", SUCCESSOR_SEARCH_DEPTH)
+        stats = term_stats(self.rt.index.generation, self.rt.index.ordered)
+        support = answerability.support_meter(question, stats)
+        floor = max((support(p) for p in mapped), default=0.0)
+        for cid, _ in hits:
+            chunk = self.rt.index.chunks.get(cid)
+            if chunk is None or chunk.doc not in successors or not chunk.searchable:
+                continue
+            found = Passage(chunk=chunk, score=0.0, via="successor_search")
+            found.support = support(found)
+            return found if found.support > floor else None
+        return None
 
     def _successor_passages(self, old: Chunk, table: Any, score: float) -> list[Passage]:
         """Chunks of the provision in force that correspond to an old one (the correspondence table;

@@ -89,6 +89,11 @@ class Settings(BaseSettings):
             return self.heading_bonus
         return 0.25 if self.fusion == "weighted" else 0.0
 
+    spell_out_abbreviations: bool = Field(
+        True,
+        description="Add the long forms of the abbreviations the regulations define (KASN -> Komisi "
+        "Aparatur Sipil Negara) to the keyword search.",
+    )
     spelling: bool = Field(
         True,
         description="Correct misspelt question words and chat shorthand to the index vocabulary "

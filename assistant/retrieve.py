@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,7 +15,7 @@ from assistant.index_store import LoadedIndex
 from assistant.language import is_english
 from assistant.protocols import Embedder, Reranker, VectorStore
 from assistant.spelling import Corrected, Speller
-from assistant.text import tokenize
+from assistant.text import defined_abbreviations, tokenize
 
 
 @dataclass
@@ -153,6 +154,25 @@ class Retriever:
         """The vocabulary of this index's texts (one Retriever per loaded index: built once)."""
         return Speller.from_texts(c.text for c in self.index.ordered)
 
+    @cached_property
+    def abbreviations(self) -> dict[str, str]:
+        """Abbreviations the regulations define ("Komisi Aparatur Sipil Negara yang selanjutnya
+        disingkat KASN"): lower-case abbreviation -> its long form, the one most often defined."""
+        return defined_abbreviations(c.text for c in self.index.ordered if "disingkat" in c.text)
+
+    def spelled_out(self, query: str) -> str:
+        """The long forms of the defined abbreviations a question uses, for the keyword search:
+        a provision of another law may use only the long form ("Komisi Aparatur Sipil Negara yang
+        ada pada saat berlakunya Undang-Undang ini" for "KASN")."""
+        words = set(re.findall(r"[a-z0-9]+", query.lower()))
+        extra = [
+            long
+            for word in sorted(words)
+            if (long := self.abbreviations.get(word))
+            and not set(re.findall(r"[a-z0-9]+", long.lower())) <= words
+        ]
+        return " ".join(extra)
+
     def correct(self, query: str) -> Corrected:
         """The question with misspelt words and chat shorthand corrected (when `spelling` is on)."""
         if not self.settings.spelling:
@@ -176,7 +196,8 @@ class Retriever:
             dense = self.index.store.query(vector, n)
         t1 = time.perf_counter()
         if mode in ("hybrid", "keyword"):
-            keyword = self.index.keyword.search(query, n)
+            spelled = self.spelled_out(query) if self.settings.spell_out_abbreviations else ""
+            keyword = self.index.keyword.search(f"{query} {spelled}" if spelled else query, n)
         t2 = time.perf_counter()
         timings["dense"] = (t1 - t0) * 1000
         timings["keyword"] = (t2 - t1) * 1000

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -399,3 +401,36 @@ def definition_term(text: str) -> tuple[str, str | None]:
         return "", None
     abbrev = m.group(1).strip(",.;") if m.group(1) else None
     return body[: m.start()].strip(), abbrev
+
+
+def defined_abbreviations(texts: Iterable[str]) -> dict[str, str]:
+    """Lower-case abbreviation -> long form, from definitions "X yang selanjutnya disingkat Y";
+    when texts define one abbreviation differently, the most frequent long form."""
+    seen: dict[str, Counter[str]] = {}
+    for text in texts:
+        for line in text.split("\n"):
+            if "disingkat" not in line:
+                continue
+            term, abbrev = definition_term(line)
+            if not abbrev or not term or len(term) > 80:
+                continue
+            if not re.fullmatch(r"[A-Za-z]{2,10}", abbrev) or sum(c.isupper() for c in abbrev) < 2:
+                continue  # "disingkat dengan", OCR's "g", "Undang-Undang"
+            term = re.sub(r"^.*?\b(?=[A-Z])", "", term) if not term[:1].isupper() else term
+            seen.setdefault(abbrev.lower(), Counter())[re.sub(r"\s+", " ", term)] += 1
+    found = {a: forms.most_common(1)[0][0] for a, forms in seen.items()}
+
+    def written_out(long: str, own: str) -> str:
+        """A long form that uses another abbreviation, written out too: "Komisi ASN" -> "Komisi
+        Aparatur Sipil Negara"."""
+        return re.sub(
+            r"\b[A-Za-z]{2,10}\b",
+            lambda m: (
+                m.group(0)
+                if m.group(0).lower() == own
+                else found.get(m.group(0).lower(), m.group(0))
+            ),
+            long,
+        )
+
+    return {a: written_out(long, a) for a, long in found.items()}

@@ -250,3 +250,17 @@ def test_a_participant_number_status_check_is_a_personal_record(
 ) -> None:
     a = full_service.ask("cek dong NI PPPK sy udh keluar blm, no peserta 24100310120000123")
     assert a.status == AnswerStatus.REFUSED and a.reason == "personal_record"
+
+
+def test_an_institution_of_the_old_law_is_found_in_the_new_laws_own_words(
+    full_service: AnswerService,
+) -> None:
+    """UU 20/2023 names KASN only in its transitional provision, and in full ("Komisi Aparatur Sipil
+    Negara"); the old law's provisions on KASN have no sure counterpart, so the law in force is
+    searched: Pasal 70 ayat (3), the KASN carries on until the implementing regulations."""
+    a = full_service.ask(
+        "Setelah UU 5/2014 diganti UU ASN 2023, apakah KASN langsung bubar?", trace=True
+    )
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("uu-20-2023", "70")
+    assert a.trace["temporal"]["dicari_di_pengganti"] == "uu-20-2023/pasal-70/ayat-3"
+    assert "tidak berlaku lagi" in a.answer

@@ -196,3 +196,20 @@ def test_the_kind_compared_with_is_not_the_kind_asked() -> None:
     assert _classes_asked("Apakah PPPK punya hak cuti besar seperti PNS?") == {"pppk"}
     assert _classes_asked("cuti PNS sama kayak PPPK gak?") == {"pns"}
     assert _classes_asked("cuti PNS dan PPPK apa bedanya?") == {"pns", "pppk"}
+
+
+def test_abbreviations_are_read_from_the_definitions() -> None:
+    from assistant.text import defined_abbreviations
+
+    texts = [
+        "19. Komisi ASN yang selanjutnya disingkat KASN adalah lembaga nonstruktural ...",
+        "1. Aparatur Sipil Negara yang selanjutnya disingkat ASN adalah profesi ...",
+        "2. Cuti PNS yang selanjutnya disingkat dengan Cuti, adalah keadaan tidak masuk kerja ...",
+        "20 FRESTDEN REPUBLIK INDONESIA Pejabat yang Berwenang yang selanjutnya disingkat g adalah",
+        "Pegawai Negeri Sipil yang selanjutnya disingkat PNS adalah ...",
+    ]
+    found = defined_abbreviations(texts)
+    # a long form that uses another abbreviation is written out too
+    assert found["kasn"] == "Komisi Aparatur Sipil Negara"
+    assert found["pns"] == "Pegawai Negeri Sipil"
+    assert "cuti" not in found and "g" not in found  # "disingkat dengan Cuti", OCR debris
