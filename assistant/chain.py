@@ -573,9 +573,7 @@ class AnswerService:
                 decision["dicari_di_pengganti"] = found.chunk.id
                 found.score = prep.passages[0].score * 1.02
                 successors = [found, *successors]
-                note = (
-                    f"{old.label} tidak berlaku lagi; ketentuan yang berlaku: {found.chunk.label}."
-                )
+                note = f"{old.label} telah dicabut; kini diatur dalam {found.chunk.label}."
         if frame.past:
             keep = [p for p in prep.passages if temporal.is_old(p)][:2]
             prep.passages = keep + successors[:1]

@@ -335,6 +335,9 @@ def best_sentence(question: str, passage: Passage) -> str:
         return ""
     if best.text.rstrip().endswith(":"):  # a list lead-in: the list it opens
         return _list(parts, best.text) or sentence(plain(best.text))
+    if best.item and best.lead and best.text.lstrip().startswith("-"):
+        # a Markdown bullet of a training module: its short list is read whole
+        return _list(parts, best.lead) or sentence(shorten(joined(best), DIRECT_LIMIT))
     return sentence(shorten(joined(best), DIRECT_LIMIT))
 
 

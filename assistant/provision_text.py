@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ITEM = re.compile(r"^\s*(?:[a-z]|\d{1,2})\s*[.)]\s+", re.I)
+_ITEM = re.compile(r"^\s*(?:(?:[a-z]|\d{1,2})\s*[.)]|[-•])\s+", re.I)
+_BULLETS = re.compile(r"(?<=:)\s+-\s+(?=\S)")  # "alat yang umum digunakan: - Spreadsheet - Python"
+_RULE_LINE = re.compile(r"\s*-{3,}\s*$")  # a Markdown rule ("---") ending a training-module part
 _JUNK_ITEM = re.compile(r"^(?:\S{1,4}\s+){1,2}(?=(?:[a-z]|\d{1,2})\.\s)")  # "5.i A e. bekerja"
 _AYAT = re.compile(r"^\s*\(\d+[a-z]?\)\s*")
 _OCR_AYAT = re.compile(
@@ -74,11 +76,23 @@ def item_run(line: str) -> list[str]:
     return [*out, line]
 
 
+def bullet_run(line: str) -> list[str]:
+    """Markdown bullets written on one line after a lead-in: "Alat: - A - B" -> ["Alat:", "- A",
+    "- B"] (a hyphen between words, "e-mail", is not a bullet: it has no spaces around it)."""
+    line = _RULE_LINE.sub("", line)
+    m = _BULLETS.search(line)
+    if not m:
+        return [line]
+    items = re.split(r"\s+-\s+(?=\S)", line[m.end() :])
+    return [line[: m.start()].strip(), *(f"- {item.strip()}" for item in items if item.strip())]
+
+
 def lines(text: str) -> list[str]:
     """The lines of a cleaned provision, a list's first item and OCR-joined items on their own."""
     out: list[str] = []
     for line in _FIRST_ITEM.sub("\n", clean(text)).split("\n"):
-        out.extend(item_run(line))
+        for part in bullet_run(line):
+            out.extend(item_run(part))
     return out
 
 

@@ -122,6 +122,8 @@ def heading_match(
 # The leading candidates that only the keyword index found get their dense similarity measured
 # (not counted as 0): the answerability check weighs the best passages' similarity to the question.
 DENSE_FILL = 10
+# Abbreviations used in more than this share of the passages are not spelled out for the search.
+SPELL_OUT_MAX_SHARE = 0.2
 
 
 def _fill_dense(passages: list[Passage], store: VectorStore, vector: np.ndarray) -> None:
@@ -158,7 +160,12 @@ class Retriever:
     def abbreviations(self) -> dict[str, str]:
         """Abbreviations the regulations define ("Komisi Aparatur Sipil Negara yang selanjutnya
         disingkat KASN"): lower-case abbreviation -> its long form, the one most often defined."""
-        return defined_abbreviations(c.text for c in self.index.ordered if "disingkat" in c.text)
+        found = defined_abbreviations(c.text for c in self.index.ordered if "disingkat" in c.text)
+        # an abbreviation the corpus writes everywhere ("PNS") is its everyday word: spelling it
+        # out would only draw the definitions up
+        words = [set(re.findall(r"[a-z]+", c.text.lower())) for c in self.index.ordered]
+        limit = SPELL_OUT_MAX_SHARE * max(len(words), 1)
+        return {a: long for a, long in found.items() if sum(a in w for w in words) <= limit}
 
     def spelled_out(self, query: str) -> str:
         """The long forms of the defined abbreviations a question uses, for the keyword search:

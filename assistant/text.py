@@ -54,6 +54,16 @@ _KEEP = {
     "tinggi",
     "rendah",
     "penuh",
+    # predicates and kinds the regulations name with common words: "predikat Sangat Baik / Kurang",
+    # "hukuman disiplin sedang", "cuti karena alasan penting", "cuti di luar tanggungan negara",
+    # "pemberhentian sementara"
+    "baik",
+    "sangat",
+    "kurang",
+    "luar",
+    "sementara",
+    "sedang",
+    "penting",
 }
 _EXTRA_STOP = {
     "apa",

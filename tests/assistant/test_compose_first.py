@@ -565,3 +565,35 @@ def test_the_sub_item_ocr_ran_into_one_line_is_cut_out() -> None:
     direct, _ = direct_answer("bolos 15 hari kerja dalam setahun sanksinya apa?", [sedang])
     assert "9 (sembilan) bulan" in direct and "6 (enam) bulan" not in direct
     assert direct.startswith("Masuk Kerja dan menaati ketentuan jam kerja berupa: 2l")
+
+
+def test_markdown_bullets_on_one_line_are_a_list() -> None:
+    """A training module's part as the corpus holds it: the bullets follow the lead-in on one line,
+    and a Markdown rule ("---") ends it. "Apa saja" gets the items, not the first sentence."""
+    module = passage(
+        "Data yang dipegang ASN merupakan aset negara. Pastikan: - Gunakan sandi kuat dan unik. - "
+        "Jangan membagikan data internal tanpa izin. - Hindari membuka tautan mencurigakan dari "
+        "email tidak resmi. ---",
+        "1",
+        "Materi Etika Digital",
+    )
+    direct, _ = direct_answer("langkah apa saja untuk menjaga keamanan data?", [module])
+    assert direct.startswith("Pastikan: Gunakan sandi kuat dan unik")
+    assert "Hindari membuka tautan mencurigakan" in direct and "---" not in direct
+    items = [u.text for u in units("Alat: - e-mail resmi - Python/R")]
+    assert items == ["Alat:", "- e-mail resmi", "- Python/R"]  # "e-mail" is no bullet
+
+
+def test_a_bullet_that_answers_brings_its_short_list() -> None:
+    """An open question whose best match is one Markdown bullet gets the module's whole short list
+    (the principles together), not the one bullet glued to its lead-in."""
+    module = passage(
+        "Gunakan data secara bertanggung jawab: - Lindungi privasi individu - Hindari manipulasi "
+        "hasil - Jelaskan konteks data saat publikasi ---",
+        "3",
+        "Materi Analisis Data",
+    )
+    direct, _ = direct_answer("prinsip etika apa yg dipegang saat mempublikasikan data?", [module])
+    assert (
+        "Lindungi privasi individu" in direct and "Jelaskan konteks data saat publikasi" in direct
+    )

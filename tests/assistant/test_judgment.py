@@ -263,4 +263,6 @@ def test_an_institution_of_the_old_law_is_found_in_the_new_laws_own_words(
     )
     assert (a.citations[0].doc, a.citations[0].pasal) == ("uu-20-2023", "70")
     assert a.trace["temporal"]["dicari_di_pengganti"] == "uu-20-2023/pasal-70/ayat-3"
-    assert "tidak berlaku lagi" in a.answer
+    assert "UU 5/2014 Pasal 38 ayat (3) telah dicabut; kini diatur dalam UU 20/2023 Pasal 70" in (
+        a.answer
+    )

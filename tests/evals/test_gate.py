@@ -17,11 +17,13 @@ pytestmark = pytest.mark.slow
 
 # The whole dev set: the original questions, the helpdesk-style judgment set (four must-refuse
 # classes), the temporal/historical/amended set, the typo variants and the injection set (with its
-# answerable look-alikes), and the dev half of the questions written unseen in session 5.
+# answerable look-alikes), and the dev halves of the questions and attacks written unseen in
+# sessions 5 and 6.
 DEV_SETS = [DEV] + [
     DEV.with_name(f"dev-{name}.jsonl")
-    for name in ("judgment", "temporal", "typo", "injection", "fresh", "injection2")
-]
+    for name in ("judgment", "temporal", "typo", "injection", "fresh", "injection2", "fresh3",
+                 "injection3")
+]  # fmt: skip
 
 
 def test_dev_set_passes_the_gate(full_settings: Settings, run_eval) -> None:  # noqa: ANN001
