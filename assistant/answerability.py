@@ -154,13 +154,22 @@ FRAME_WORDS = frozenset(
         "orang",
         "teman",
         "kawan",
+        # the asker's situation, not the topic: "temen kantor", "gk ada kabar", "gmn nasibnya",
+        # "ketahuan", "kabupaten sebelah", "tiba-tiba"
+        "temen",
+        "kantor",
+        "kabar",
+        "nasib",
+        "ketahuan",
+        "sebelah",
+        "tiba",
     ]
 )
 _DOMAIN_WORDS = re.compile(
     r"\b(?:asn|pns|cpns|pppk|p3k|honorer|pegawai|aparatur|kepegawaian|instansi|dinas|jabatan|"
     r"pangkat|golongan|cuti|gaji|tunjangan|tpp|pensiun|disiplin|kinerja|skp|mutasi|bkn|bkpsdm|bkd|"
     r"kemenpan|menpan|lan|kasn|pemerintah|birokrasi|atasan|kantor|sk|spbe|satker|opd|pejabat|"
-    r"pelatihan|diklat|kompetensi|civil\s+servants?|government|employees?|regulasi|peraturan)"
+    r"pelatihan|diklat|kompetensi|civil\s+servants?|government|employees?|regulasi|peraturan|nip)"
     r"(?:nya|ku|mu)?\b",
     re.I,
 )
@@ -199,7 +208,10 @@ _TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
     # penghasilan", which states what is paid during a period (MPP), not a sum
     AnswerType.MONEY: re.compile(
         r"\bRp\.?\s?\d|\brupiah\b|\b\d+(?:\.\d{3})+\b|"
-        r"\b\d+\s*(?:\([a-z\s]+\)\s*)?kali\s+(?:gaji|upah)",
+        r"\b\d+\s*(?:\([a-z\s]+\)\s*)?kali\s+(?:gaji|upah)|"
+        # a share of the pay: "uang pemberhentian sementara sebesar 50% (lima puluh persen) dari
+        # penghasilan"
+        r"(?:%|persen\)?)\s*(?:\([a-z\s]+\)\s*)?dari\s+(?:gaji|penghasilan|upah)",
         re.I,
     ),
     AnswerType.COUNT: re.compile(
@@ -355,15 +367,17 @@ _UNIT_ASKED = re.compile(
     r"\b(?:berapa|brp)\s+(hari|bulan|tahun|minggu|jam|menit|kali)\b|\b(tanggal|jam|pukul)\s+(?:berapa|brp)\b",
     re.I,
 )
+_UNIT_CHOICE = re.compile(r"\s*(?:/|atau|ato|or)\s*(?:hari|bulan|tahun|minggu|jam)\b", re.I)
 _MONTHS = (
     r"(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)"
 )
 
 
 def _asked_unit(question: str, kind: AnswerType) -> re.Pattern[str] | None:
-    """A narrower evidence pattern when the question names its unit ("berapa jam", "tanggal berapa")."""
+    """A narrower evidence pattern when the question names its unit ("berapa jam", "tanggal berapa");
+    none when it names a choice of units ("brp hari/bulan", "berapa hari atau bulan")."""
     m = _UNIT_ASKED.search(question)
-    if not m:
+    if not m or _UNIT_CHOICE.match(question, m.end()):
         return None
     unit = (m.group(1) or m.group(2)).lower()
     if unit == "tanggal":
@@ -436,10 +450,22 @@ def colloquial_variants(word: str) -> list[str]:
     return [w for w in dict.fromkeys(out) if w != word]
 
 
+# English words that ask, not name a topic (the corpus holds a few English words, so "can" would
+# otherwise weigh as a rare term)
+_ENGLISH_FRAME_WORDS = (
+    "can could may might must shall should will would be is are was were been being do does did "
+    "have has had how much many what which who whom whose when where why the a an of to for in on "
+    "at by with from once still also any some there this that these those it its they their"
+)
+_ENGLISH_FRAME = frozenset(_ENGLISH_FRAME_WORDS.split())
+
+
 def _term(token: str, p_terms: set[str], stats: TermStats, english: bool) -> Term:
+    if english and token in _ENGLISH_FRAME:
+        return Term(token, 0.0, token in p_terms)
     if token in p_terms or stats.known(token):
         return Term(token, stats.idf(token), token in p_terms)
-    for variant in colloquial_variants(token):
+    for variant in () if english else colloquial_variants(token):  # Indonesian chat spellings
         stemmed = stem(variant)
         if stemmed in p_terms or stats.known(stemmed):
             return Term(f"{token}→{stemmed}", stats.idf(stemmed), stemmed in p_terms)

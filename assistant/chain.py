@@ -91,6 +91,29 @@ NO_ANSWER_TYPE_PENALTY = 0.85
 # A candidate whose condition holds a value the question states ("bolos 15 hari" and "selama 14
 # (empat belas) sampai dengan 20 (dua puluh) hari kerja"; assistant/quantities.py) is scaled by this.
 QUANTITY_MATCH_BOOST = 1.25
+# "Lamanya hak atas cuti tahunan ... adalah 12 (dua belas) hari kerja": a provision that states the
+# quantity of the asked topic (its subject between "Lamanya/Besarnya/Jangka waktu" and the number
+# names QUANTITY_SUBJECT_TERMS of the question's words) is scaled by this for a number question.
+QUANTITY_STATEMENT_BOOST = 1.15
+QUANTITY_SUBJECT_TERMS = 2
+_QUANTITY_KINDS = (AnswerType.DURATION, AnswerType.COUNT, AnswerType.MONEY, AnswerType.PERCENT)
+_QUANTITY_STATEMENT = re.compile(
+    r"\b(?:lama(?:nya)?|jangka\s+waktu|besar(?:nya|an)|jumlah(?:nya)?|batas\s+usia)\b(.{0,140}?)"
+    r"\b(?:adalah|yaitu|sebesar|selama|paling\s+(?:lama|singkat|banyak|sedikit)|diberikan)\b",
+    re.I | re.S,
+)
+_CLASS_TOKENS = frozenset(tokenize("PNS PPPK ASN pegawai"))
+
+
+def _states_quantity_of(text: str, asked_terms: set[str]) -> bool:
+    """Whether a provision states the quantity of something the question names: "Lamanya hak atas
+    cuti tahunan sebagaimana dimaksud pada ayat (1) adalah 12 (dua belas) hari kerja"."""
+    for m in _QUANTITY_STATEMENT.finditer(text):
+        if len(set(tokenize(m.group(1))) & asked_terms) >= QUANTITY_SUBJECT_TERMS:
+            return True
+    return False
+
+
 # Keyword hits looked through for a provision of the law in force, when an old provision's
 # correspondence is doubtful or missing.
 SUCCESSOR_SEARCH_DEPTH = 200
@@ -326,6 +349,7 @@ class AnswerService:
         asked_class = asked_class if len(asked_class) == 1 else set()
         support = answerability.support_meter(question, stats)
         asked = asked_quantities(temporal.asked_part(question, frame))
+        asked_terms = set(tokenize(question)) - _CLASS_TOKENS
         for p in passages:
             if asked and holds_any(p.chunk.text, asked):
                 p.score *= QUANTITY_MATCH_BOOST
@@ -334,6 +358,8 @@ class AnswerService:
             p.score *= SUPPORT_FLOOR + (1 - SUPPORT_FLOOR) * p.support
             if not answerability.holds_answer_type(kind, p.chunk.text, question):
                 p.score *= NO_ANSWER_TYPE_PENALTY
+            elif kind in _QUANTITY_KINDS and _states_quantity_of(p.chunk.text, asked_terms):
+                p.score *= QUANTITY_STATEMENT_BOOST
             if asked_class and self._employee_classes(p.chunk) == {"pns", "pppk"} - asked_class:
                 p.score *= OTHER_EMPLOYEE_CLASS_PENALTY
             if p.chunk.pasal == "1" and p.chunk.part == "batang_tubuh":

@@ -139,6 +139,8 @@ ABBREVIATIONS = {
     "ibel": "izin belajar",
     "kgb": "kenaikan gaji berkala",
     "hukdis": "hukuman disiplin",
+    "parpol": "partai politik",
+    "bap": "berita acara pemeriksaan",
     "jf": "jabatan fungsional",  # typed in capitals, spelt out in the regulations
     "min": "",  # "min, mau tanya ...": addressing the admin
     "kak": "",
@@ -349,6 +351,10 @@ class Speller:
         word = typed.lower()
         if word in ABBREVIATIONS:
             return ABBREVIATIONS[word], "abbreviation"
+        if word.endswith("nya") and ABBREVIATIONS.get(
+            word[:-3]
+        ):  # "hukdisnya" -> "hukuman disiplinnya"
+            return ABBREVIATIONS[word[:-3]] + "nya", "abbreviation"
         doubled = _REDUPLICATED.fullmatch(word)
         if doubled:  # "marah2" -> "marah-marah", "berturut2" -> "berturut-turut"
             word, suffix = doubled.groups()

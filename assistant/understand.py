@@ -53,7 +53,11 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
             rf"\b{_RECORD_NOUN}(?:\s+\S+){{0,4}}?\s+{_FIRST_PERSON}\b|\b{_RECORD_NOUN}(?:\s+\S+)?ku\b|"
             rf"\bpunya(?:ku|\s+saya|\s+sy)\b|\bdata(?:nya|\s+saya)\b|\b(?:catatan|data)\s+kepegawaian\b|"
             rf"\b(?:cuti|gaji|tpp|skp|sk|pangkat|berkas|usulan|data|nilai|status|tunjangan)(?:nya)?\s+"
-            rf"(?:bapak|ibu|pak|bu)\s+[a-z]+",
+            rf"(?:bapak|ibu|pak|bu)\s+[a-z]+|"
+            # in English: "my current rank", "my leave balance", "my PPPK contract renewal"
+            rf"\bmy\s+(?:\w+\s+){{0,2}}?(?:leave|salary|pay|payslip|rank|grade|step|application|"
+            rf"status|records?|data|performance|rating|allowance|contract|pension|balance|file|"
+            rf"promotion|transfer|transcript)\b",
             re.I,
         ),
     ),
@@ -132,7 +136,9 @@ _RULE_FRAME = re.compile(
     r"menurut(?!\s+(?:catatan|data|sistem|aplikasi|absen|absensi|presensi|simpeg|siasn|e-?kinerja))|"
     r"dasar\s+hukum(?:nya)?|bagaimana\s+cara|gimana\s+cara|prosedur(?:nya)?|pasal|peraturan|"
     r"regulasi|undang|apakah\s+(?:saya|sy|pns|asn|pppk)\s+(?:wajib|harus|dapat|bisa|boleh|berhak)|"
-    r"maksimal|paling\s+lama|hukum(?:an)?nya|sanksi(?:nya)?|kalau|jika|apabila|seandainya)\b",
+    r"maksimal|paling\s+lama|hukum(?:an)?nya|sanksi(?:nya)?|kalau|jika|apabila|seandainya|"
+    # what the rule makes of the asker's situation: "sisa cuti sy ilang gk?"
+    r"hangus|hilang|ilang|batal|gugur|dihitung|diperhitungkan)\b",
     re.I,
 )
 RULE_FRAME_WEIGHT = -1.5

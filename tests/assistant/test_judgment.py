@@ -266,3 +266,27 @@ def test_an_institution_of_the_old_law_is_found_in_the_new_laws_own_words(
     assert "UU 5/2014 Pasal 38 ayat (3) telah dicabut; kini diatur dalam UU 20/2023 Pasal 70" in (
         a.answer
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        # a choice of units is no unit asked: "1 (satu) bulan" answers "brp hari/bulan"
+        ("cuti alasan penting tuh paling lama brp hari/bulan sih?", ("pp-11-2017", "330")),
+        # English words that only ask ("can", "be") are no missing topic
+        ("Can a civil servant (PNS) be a member of a political party?", ("pp-11-2017", "255")),
+        # chat words: "parpol", "gmn nasibnya", "ketahuan"
+        ("pns ketahuan jd pengurus parpol gmn nasibnya?", ("pp-11-2017", "255")),
+        # the asker's situation ("temen kantor", "gk ada kabar") is not the topic
+        (
+            "temen kantor bolos 10 hari berturut2 gk ada kabar, bisa dipecat gk?",
+            ("pp-94-2021", "11"),
+        ),
+    ],
+)
+def test_answerable_questions_typed_as_people_type_are_not_refused(
+    full_service: AnswerService, question: str, place: tuple[str, str]
+) -> None:
+    a = full_service.ask(question)
+    assert a.status in (AnswerStatus.ANSWERED, AnswerStatus.PARTIAL), (a.status, a.reason)
+    assert place in [(c.doc, c.pasal) for c in a.citations], [c.label for c in a.citations]

@@ -213,3 +213,44 @@ def test_abbreviations_are_read_from_the_definitions() -> None:
     assert found["kasn"] == "Komisi Aparatur Sipil Negara"
     assert found["pns"] == "Pegawai Negeri Sipil"
     assert "cuti" not in found and "g" not in found  # "disingkat dengan Cuti", OCR debris
+
+
+def test_a_provision_that_states_the_quantity_of_the_asked_topic() -> None:
+    from assistant.chain import _states_quantity_of
+    from assistant.text import tokenize
+
+    asked = set(tokenize("PPPK dapat cuti tahunan berapa hari?")) - set(tokenize("PPPK"))
+    assert _states_quantity_of(
+        "(2) Lamanya hak atas cuti tahunan sebagaimana dimaksud pada ayat (1) adalah 12 (dua belas) "
+        "hari kerja.",
+        asked,
+    )
+    assert not _states_quantity_of(
+        "(1) PPPK yang sakit lebih dari 1 (satu) hari sampai dengan 14 (empat belas) hari berhak "
+        "atas cuti sakit",
+        asked,
+    )
+
+
+def test_first_person_questions_about_what_the_rule_does_are_rule_questions() -> None:
+    from assistant.understand import RequestClass, understand
+
+    for question in (
+        "lg cuti tahunan tiba2 dipanggil balik ke kantor, sisa cuti sy ilang gk?",
+        "How long is my maternity leave as a PNS?",
+    ):
+        assert understand(question).request == RequestClass.REGULATION, question
+    for question in (  # looking up the asker's own records stays a personal request
+        "sisa cuti tahunan saya berapa? aturannya berapa hari sih sebenernya setahun?",
+        "What is my current rank and salary step in the personnel database? NIP 199001012015031001.",
+        "cek dong SK pangkat sy udh terbit blm, kapan berlakunya?",
+    ):
+        assert understand(question).request == RequestClass.PERSONAL_RECORD, question
+
+
+def test_chat_words_are_written_out() -> None:
+    from assistant.spelling import Speller
+
+    speller = Speller.from_texts(["hukuman disiplin partai politik berita acara pemeriksaan"])
+    text = speller.correct("pns jd pengurus parpol, BAP-nya gmn? hukdisnya apa?").text
+    assert "partai politik" in text and "hukuman disiplinnya" in text
