@@ -660,6 +660,18 @@ class AnswerService:
             out += [Passage(chunk=c, score=score * 1.01, via="successor") for c in chunks[:3]]
         return out
 
+    def _document_words(self, question: str) -> set[str]:
+        """The words of the documents a question names ("UU ASN 2023" -> uu, asn, 2023)."""
+        words: set[str] = set()
+        for mention in parse_reference(question, self.rt.manifest).docs:
+            words |= set(re.findall(r"[a-z0-9]+", mention.text.lower()))
+            words |= set(tokenize(mention.text))
+            if mention.year:
+                words.add(str(mention.year))
+        if words:  # "UU ASN 2023": the alias and the year after it
+            words |= set(re.findall(r"\b(?:19|20)\d\d\b", question))
+        return words
+
     def _check(self, prep: Prepared, searched: str, conf: Confidence) -> Prepared:
         """Do the passages answer this kind of question? Too weak → no_source, partly → partial."""
         kind = prep.understood.answer_type if prep.understood else AnswerType.OPEN
@@ -701,7 +713,9 @@ class AnswerService:
             kind_missing = (
                 "" if verdict.type_found else refusals.ANSWER_TYPE_NAMES.get(kind.value, "")
             )
-            prep.partial_note = refusals.partial_note(verdict.missing, kind_missing)
+            named = self._document_words(searched)  # "uu asn", "asn 2023": not a missing topic
+            missing = [m for m in verdict.missing if not set(m.split()) & named]
+            prep.partial_note = refusals.partial_note(missing, kind_missing)
         return prep
 
     def _shorts(self) -> dict[str, str]:

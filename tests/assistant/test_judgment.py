@@ -263,6 +263,8 @@ def test_an_institution_of_the_old_law_is_found_in_the_new_laws_own_words(
     )
     assert (a.citations[0].doc, a.citations[0].pasal) == ("uu-20-2023", "70")
     assert a.trace["temporal"]["dicari_di_pengganti"] == "uu-20-2023/pasal-70/ayat-3"
+    # the documents it names are not topics the sources "do not mention"
+    assert not any("uu asn" in n or "asn 2023" in n for n in a.notes), a.notes
     assert "UU 5/2014 Pasal 38 ayat (3) telah dicabut; kini diatur dalam UU 20/2023 Pasal 70" in (
         a.answer
     )
