@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from assistant.documents import AnswerStatus, Chunk, Passage
 from assistant.language import is_english
-from assistant.text import stem, tokenize
+from assistant.text import defined_abbreviations, stem, tokenize
 from assistant.understand import AnswerType
 
 # Weighted share of salient terms the passages must contain to answer (below: no_source) and to
@@ -233,18 +233,24 @@ class TermStats:
     n: int
     # years of the documents held: "UU ASN 2023" names a document, it does not ask about 2023
     doc_years: frozenset[str] = frozenset()
+    # abbreviations the regulations define ("JKK", "SPBE", "KASN"): words of the civil service
+    defined: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, chunks: Iterable[Chunk]) -> TermStats:
         df: Counter[str] = Counter()
         n = 0
         years: set[str] = set()
+        definitions: list[str] = []
         for c in chunks:
             years.update(re.findall(r"\b(?:19|20)\d\d\b", c.doc_short))
             if c.searchable:
                 n += 1
                 df.update(set(text_tokens(c.embed_text)))
-        return cls(df, max(n, 1), frozenset(years))
+            if "disingkat" in c.text:
+                definitions.append(c.text)
+        defined = frozenset(defined_abbreviations(definitions))
+        return cls(df, max(n, 1), frozenset(years), defined)
 
     def idf(self, term: str) -> float:
         return math.log((self.n + 1) / (self.df.get(term, 0) + 0.5))
@@ -473,6 +479,14 @@ def _term(token: str, p_terms: set[str], stats: TermStats, english: bool) -> Ter
     return Term(token, 0.0 if english else stats.idf(token), False)
 
 
+def _defined_word(question: str, defined: frozenset[str]) -> re.Match[str] | None:
+    """The first word of the question that the regulations define as an abbreviation ("JKK")."""
+    for m in re.finditer(r"[A-Za-z]{2,10}", question):
+        if m.group(0).lower() in defined:
+            return m
+    return None
+
+
 def check(
     question: str,
     kind: AnswerType,
@@ -496,7 +510,7 @@ def check(
         Term(n, NUMBER_WEIGHT, n in digits) for n in _numbers(question) if n not in stats.doc_years
     ]
     known = [t for t in terms if t.weight and stats.known(t.term.split("→")[-1])]
-    domain = _DOMAIN_WORDS.search(question)
+    domain = _DOMAIN_WORDS.search(question) or _defined_word(question, stats.defined)
     result = Answerability(
         None,
         None,

@@ -284,6 +284,12 @@ def test_an_institution_of_the_old_law_is_found_in_the_new_laws_own_words(
             "temen kantor bolos 10 hari berturut2 gk ada kabar, bisa dipecat gk?",
             ("pp-94-2021", "11"),
         ),
+        # an abbreviation the regulations define (JKK, JKM) is a word of the civil service
+        (
+            "How much time does the fund manager have to pay a JKK or JKM claim once the "
+            "application is complete?",
+            ("pp-70-2015", "34"),
+        ),
     ],
 )
 def test_answerable_questions_typed_as_people_type_are_not_refused(
