@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from assistant.documents import AnswerStatus, Chunk, Passage
 from assistant.language import is_english
-from assistant.text import defined_abbreviations, stem, tokenize
+from assistant.text import stem, tokenize
 from assistant.understand import AnswerType
 
 # Weighted share of salient terms the passages must contain to answer (below: no_source) and to
@@ -233,24 +233,18 @@ class TermStats:
     n: int
     # years of the documents held: "UU ASN 2023" names a document, it does not ask about 2023
     doc_years: frozenset[str] = frozenset()
-    # abbreviations the regulations define ("JKK", "SPBE", "KASN"): words of the civil service
-    defined: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, chunks: Iterable[Chunk]) -> TermStats:
         df: Counter[str] = Counter()
         n = 0
         years: set[str] = set()
-        definitions: list[str] = []
         for c in chunks:
             years.update(re.findall(r"\b(?:19|20)\d\d\b", c.doc_short))
             if c.searchable:
                 n += 1
                 df.update(set(text_tokens(c.embed_text)))
-            if "disingkat" in c.text:
-                definitions.append(c.text)
-        defined = frozenset(defined_abbreviations(definitions))
-        return cls(df, max(n, 1), frozenset(years), defined)
+        return cls(df, max(n, 1), frozenset(years))
 
     def idf(self, term: str) -> float:
         return math.log((self.n + 1) / (self.df.get(term, 0) + 0.5))
@@ -497,10 +491,12 @@ def check(
     min_score: float,
     support_weight: float,
     siblings: list[Passage] | None = None,
+    defined: frozenset[str] = frozenset(),
 ) -> Answerability:
     """Weighted support of the question by the passages, and the decision it leads to.
     `siblings` (the other ayat of their Pasal) may hold the answer's number or list; they are
-    looked at for the answer type only (the composer quotes them when they do)."""
+    looked at for the answer type only (the composer quotes them when they do). `defined`: the
+    abbreviations the regulations define ("JKK", "SPBE"), words of the civil service."""
     top = passages[:PASSAGES_CHECKED]
     p_terms, p_pairs, text = _passage_tokens(top)
     terms = _question_terms(question, p_terms, stats)
@@ -510,7 +506,7 @@ def check(
         Term(n, NUMBER_WEIGHT, n in digits) for n in _numbers(question) if n not in stats.doc_years
     ]
     known = [t for t in terms if t.weight and stats.known(t.term.split("→")[-1])]
-    domain = _DOMAIN_WORDS.search(question) or _defined_word(question, stats.defined)
+    domain = _DOMAIN_WORDS.search(question) or _defined_word(question, defined)
     result = Answerability(
         None,
         None,

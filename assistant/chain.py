@@ -628,9 +628,7 @@ class AnswerService:
         successors = set(doc.dicabut_oleh) if doc else set()
         if not successors:
             return None
-        retriever = self.rt.retriever
-        spelled = retriever.spelled_out(question)
-        hits = self.rt.index.keyword.search(f"{question} {spelled}", SUCCESSOR_SEARCH_DEPTH)
+        hits = self.rt.retriever.keyword_search(question, SUCCESSOR_SEARCH_DEPTH)
         stats = term_stats(self.rt.index.generation, self.rt.index.ordered)
         support = answerability.support_meter(question, stats)
         floor = max((support(p) for p in mapped), default=0.0)
@@ -684,6 +682,7 @@ class AnswerService:
             chosen,
             stats,
             siblings=self._siblings(chosen[: answerability.PASSAGES_CHECKED]),
+            defined=frozenset(self.rt.index.defined_abbreviations()),
             dense=conf.dense,
             min_score=s.min_confidence,
             support_weight=s.coverage_weight,

@@ -25,6 +25,7 @@ from assistant.config import Settings
 from assistant.documents import Chunk
 from assistant.errors import IndexNotFound
 from assistant.index_remote import CHROMA_DOWN, ChromaUnavailable
+from assistant.text import defined_abbreviations
 
 POINTER = "CURRENT"
 
@@ -104,6 +105,15 @@ class LoadedIndex:
                 and (c.item or "").startswith("angka")
             ]
         return self._definitions
+
+    def defined_abbreviations(self) -> dict[str, str]:
+        """The abbreviations the texts define ("Komisi ASN yang selanjutnya disingkat KASN"):
+        lower-case abbreviation -> long form (``text.defined_abbreviations``), read once."""
+        if not hasattr(self, "_abbreviations"):
+            self._abbreviations = defined_abbreviations(
+                c.text for c in self.ordered if "disingkat" in c.text
+            )
+        return self._abbreviations
 
     def pasal_numbers(self, doc: str) -> list[str]:
         seen: dict[str, None] = {}

@@ -15,7 +15,7 @@ from assistant.index_store import LoadedIndex
 from assistant.language import is_english
 from assistant.protocols import Embedder, Reranker, VectorStore
 from assistant.spelling import Corrected, Speller
-from assistant.text import defined_abbreviations, tokenize
+from assistant.text import tokenize
 
 
 @dataclass
@@ -160,7 +160,7 @@ class Retriever:
     def abbreviations(self) -> dict[str, str]:
         """Abbreviations the regulations define ("Komisi Aparatur Sipil Negara yang selanjutnya
         disingkat KASN"): lower-case abbreviation -> its long form, the one most often defined."""
-        found = defined_abbreviations(c.text for c in self.index.ordered if "disingkat" in c.text)
+        found = self.index.defined_abbreviations()
         # an abbreviation the corpus writes everywhere ("PNS") is its everyday word: spelling it
         # out would only draw the definitions up
         words = [set(re.findall(r"[a-z]+", c.text.lower())) for c in self.index.ordered]
@@ -179,6 +179,12 @@ class Retriever:
             and not set(re.findall(r"[a-z0-9]+", long.lower())) <= words
         ]
         return " ".join(extra)
+
+    def keyword_search(self, query: str, n: int) -> list[tuple[str, float]]:
+        """The keyword index's hits for a question, with the defined abbreviations it uses spelled
+        out (setting `spell_out_abbreviations`)."""
+        spelled = self.spelled_out(query) if self.settings.spell_out_abbreviations else ""
+        return self.index.keyword.search(f"{query} {spelled}" if spelled else query, n)
 
     def correct(self, query: str) -> Corrected:
         """The question with misspelt words and chat shorthand corrected (when `spelling` is on)."""
@@ -203,8 +209,7 @@ class Retriever:
             dense = self.index.store.query(vector, n)
         t1 = time.perf_counter()
         if mode in ("hybrid", "keyword"):
-            spelled = self.spelled_out(query) if self.settings.spell_out_abbreviations else ""
-            keyword = self.index.keyword.search(f"{query} {spelled}" if spelled else query, n)
+            keyword = self.keyword_search(query, n)
         t2 = time.perf_counter()
         timings["dense"] = (t1 - t0) * 1000
         timings["keyword"] = (t2 - t1) * 1000

@@ -351,10 +351,8 @@ class Speller:
         word = typed.lower()
         if word in ABBREVIATIONS:
             return ABBREVIATIONS[word], "abbreviation"
-        if word.endswith("nya") and ABBREVIATIONS.get(
-            word[:-3]
-        ):  # "hukdisnya" -> "hukuman disiplinnya"
-            return ABBREVIATIONS[word[:-3]] + "nya", "abbreviation"
+        if word.endswith("nya") and (long := ABBREVIATIONS.get(word[:-3])):  # "hukdisnya"
+            return long + "nya", "abbreviation"
         doubled = _REDUPLICATED.fullmatch(word)
         if doubled:  # "marah2" -> "marah-marah", "berturut2" -> "berturut-turut"
             word, suffix = doubled.groups()
