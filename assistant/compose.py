@@ -355,16 +355,21 @@ def _list_answer(
     return (best[1], best[2]) if best else None
 
 
-def _holding(parts: list[Unit], asked: list[Quantity]) -> tuple[int, Unit | None]:
+def _held(text: str, asked: list[Quantity]) -> int:
+    """How many of the values the question states a text's conditions hold."""
+    return sum(holds(text, q) for q in asked)
+
+
+def _holding(parts: list[Unit], asked: list[Quantity]) -> Unit | None:
     """The part whose condition holds most of the values the question states (first on ties)."""
     best, count = None, 0
     for unit in parts:
         if unit.text.rstrip().endswith(":"):
             continue
-        n = sum(holds(unit.text, q) for q in asked)
+        n = _held(unit.text, asked)
         if n > count:
             best, count = unit, n
-    return count, best
+    return best
 
 
 def value_answer(
@@ -376,7 +381,7 @@ def value_answer(
     if not asked:
         return None
     for i in order:
-        count, unit = _holding(units(passages[i].chunk.text), asked)
+        unit = _holding(units(passages[i].chunk.text), asked)
         if unit is not None:
             return sentence(shorten(_value_piece(joined(unit), asked), DIRECT_LIMIT)), i
     return None
@@ -389,7 +394,7 @@ def _value_piece(text: str, asked: list[Quantity]) -> str:
     if len(text) <= DIRECT_LIMIT:
         return text
     pieces = [p for p in _SUB_ITEM.split(text) if p.strip()]
-    best = max(pieces, key=lambda p: sum(holds(p, q) for q in asked))
+    best = max(pieces, key=lambda p: _held(p, asked))
     colon = text.find(":")
     if best == text or not 0 < colon < text.find(best):
         return text
@@ -569,15 +574,15 @@ def with_sibling(
     has it ("(3) Lamanya cuti melahirkan ... adalah 3 (tiga) bulan."), that ayat joins the sources."""
     question = expand_shorthand(question)
     ids = {p.chunk.id for p in passages}
-    asked = asked_quantities(question)
+    values = asked_quantities(question)
     # the ayat whose condition holds a value the question states, when no chosen source has one
     if (
-        asked
+        values
         and kind not in _NUMBER_TYPES
-        and not any(_holding(units(p.chunk.text), asked)[1] for p in passages)
+        and not any(_holding(units(p.chunk.text), values) for p in passages)
     ):
         for sibling in siblings:
-            if sibling.chunk.id not in ids and _holding(units(sibling.chunk.text), asked)[1]:
+            if sibling.chunk.id not in ids and _holding(units(sibling.chunk.text), values):
                 return [*passages, sibling]
     if kind not in (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION):
         return passages
