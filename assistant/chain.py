@@ -12,7 +12,13 @@ from typing import Any
 from assistant import answerability, refusals, temporal
 from assistant.answerability import term_stats
 from assistant.cite import check_answer, make_citations
-from assistant.compose import compose_answer, compose_extractive, format_sources, select
+from assistant.compose import (
+    compose_answer,
+    compose_extractive,
+    expand_shorthand,
+    format_sources,
+    select,
+)
 from assistant.correspondence import is_doubtful, successor_note, successor_of
 from assistant.documents import Answer, AnswerStatus, Chunk, DocStatus, Passage
 from assistant.errors import AsistenError, GeneratorError
@@ -305,16 +311,19 @@ class AnswerService:
     def time_frame(self, question: str, ref: PlaceRef) -> TimeFrame:
         """Is the question about the law in force (default) or about the past?"""
         named = set(ref.known_docs)
-        revoked, successors = [], []
+        revoked, successors, old = [], [], []
         for doc_id in named:
             doc = self.rt.manifest.get(doc_id)
             if doc and doc.status == DocStatus.DICABUT:
+                old.append(doc.short)
                 # "after UU 5/2014 was replaced by UU 20/2023 ...": the old law is context
                 both = [self.rt.manifest.documents[d].short for d in set(doc.dicabut_oleh) & named]
                 successors += both
                 if not both:
                     revoked.append(doc.short)
-        return time_frame(question, revoked, successors)
+        frame = time_frame(question, revoked, successors)
+        frame.revoked = old  # every revoked document named, its successor named too or not
+        return frame
 
     def _revoked(self, doc_id: str) -> bool:
         doc = self.rt.manifest.get(doc_id)
@@ -843,7 +852,9 @@ class AnswerService:
             kind = prep.understood.answer_type if prep.understood else None
             asked = prep.trace.get("search_query") or prep.question  # typos corrected
             siblings = self._siblings(chosen[:1]) + self._siblings(chosen[1:3])
-            composed = compose_answer(asked, chosen, prep.english, kind, siblings)
+            told = expand_shorthand(asked)
+            values = asked_quantities(temporal.asked_part(told, prep.frame) if prep.frame else told)
+            composed = compose_answer(asked, chosen, prep.english, kind, siblings, values)
             chosen = composed.passages
             citations = make_citations(chosen, self.rt.manifest)
             notes = prep.temporal_notes + self._notes(chosen)

@@ -373,11 +373,10 @@ def _holding(parts: list[Unit], asked: list[Quantity]) -> Unit | None:
 
 
 def value_answer(
-    question: str, passages: list[Passage], order: list[int]
+    passages: list[Passage], order: list[int], asked: list[Quantity]
 ) -> tuple[str, int] | None:
     """ "Bolos 15 hari, sanksinya apa?": the item whose condition holds the stated value, read with
     its lead-in, from the first provision in `order` that has one."""
-    asked = asked_quantities(question)
     if not asked:
         return None
     for i in order:
@@ -401,6 +400,40 @@ def _value_piece(text: str, asked: list[Quantity]) -> str:
     return f"{text[:colon]}: {best.strip().rstrip(';')}"
 
 
+def _refers_to_ayat(text: str, ayat: str) -> bool:
+    """ "Hak atas cuti sakit sebagaimana dimaksud pada ayat (2) ...": the text builds on that ayat
+    (OCR's "ayatl2l", "ayat (41")."""
+    return bool(re.search(rf"\bayat\s*[(l]\s*{re.escape(ayat)}\s*[)l1]", text, re.I))
+
+
+def _same_pasal(a: Passage, b: Passage) -> bool:
+    return (a.chunk.doc, a.chunk.pasal) == (b.chunk.doc, b.chunk.pasal) and bool(a.chunk.pasal)
+
+
+def condition_answers(
+    question: str, passages: list[Passage], kind: str | None, values: list[Quantity]
+) -> list[int]:
+    """ "PPPK sakit lebih dari dua minggu, paling lama berapa?": the provisions that give the asked
+    number for the condition the question states. The ayat whose condition holds the value
+    ("(2) PPPK yang menderita sakit lebih dari 14 hari berhak atas cuti sakit ...") when it states
+    the number itself, or another ayat of its Pasal that builds on it and does ("(4) Hak atas cuti
+    sakit sebagaimana dimaksud pada ayat (2) diberikan untuk waktu paling lama 1 (satu) bulan")."""
+    if not values or kind not in _NUMBER_TYPES:
+        return []
+    holders = [p for p in passages if _holding(units(p.chunk.text), values)]
+    out = []
+    for i, p in enumerate(passages):
+        fits = _fits(question, p, kind) is not None
+        builds = any(
+            h.chunk.ayat and _same_pasal(p, h) and _refers_to_ayat(p.chunk.text, h.chunk.ayat)
+            for h in holders
+            if h is not p
+        )
+        if fits and (p in holders or builds):
+            out.append(i)
+    return out
+
+
 def expected_kind(question: str, kind: str | None) -> str:
     """The kind of answer expected; "siapa saja" / "ke mana saja" asks for a list."""
     kind = kind or answer_type(question)
@@ -410,7 +443,10 @@ def expected_kind(question: str, kind: str | None) -> str:
 
 
 def direct_answer(
-    question: str, passages: list[Passage], kind: str | None = None
+    question: str,
+    passages: list[Passage],
+    kind: str | None = None,
+    values: list[Quantity] | None = None,
 ) -> tuple[str, int]:
     """One to three sentences answering the question, and the index of the passage they come from.
 
@@ -420,6 +456,7 @@ def direct_answer(
     """
     question = expand_shorthand(question)
     kind = expected_kind(question, kind)
+    values = asked_quantities(question) if values is None else values
     terms = set(tokenize(question))
     relevance = [overlap(terms, p.chunk.text) for p in passages]
     order = list(range(len(passages)))
@@ -442,9 +479,13 @@ def direct_answer(
         if listed:
             return listed
     if kind not in _NUMBER_TYPES:
-        valued = value_answer(question, passages, order)
+        valued = value_answer(passages, order, values)
         if valued:
             return valued
+    conditioned = condition_answers(question, passages, kind, values)
+    if conditioned:  # the number given for the condition the question states comes first
+        order = conditioned + [i for i in order if i not in conditioned]
+        return _fits(question, passages[order[0]], kind) or "", order[0]
     for answer in (_fits, typed_answer) if _limit_asked(question, kind) else (typed_answer,):
         found = [(text, i) for i in order if (text := answer(question, passages[i], kind))]
         if found and kind in _NUMBER_TYPES:
@@ -568,13 +609,16 @@ def basis_lines(
 
 
 def with_sibling(
-    question: str, passages: list[Passage], siblings: list[Passage], kind: str | None
+    question: str,
+    passages: list[Passage],
+    siblings: list[Passage],
+    kind: str | None,
+    values: list[Quantity],
 ) -> list[Passage]:
     """When no chosen source has the expected kind of answer but another ayat of the best Pasal
     has it ("(3) Lamanya cuti melahirkan ... adalah 3 (tiga) bulan."), that ayat joins the sources."""
     question = expand_shorthand(question)
     ids = {p.chunk.id for p in passages}
-    values = asked_quantities(question)
     # the ayat whose condition holds a value the question states, when no chosen source has one
     if (
         values
@@ -584,6 +628,18 @@ def with_sibling(
         for sibling in siblings:
             if sibling.chunk.id not in ids and _holding(units(sibling.chunk.text), values):
                 return [*passages, sibling]
+    if values and kind in _NUMBER_TYPES and not condition_answers(question, passages, kind, values):
+        # the ayat holding the stated value, and the ayat of its Pasal that gives its number
+        pool = [*passages, *(s for s in siblings if s.chunk.id not in ids)]
+        found = condition_answers(question, pool, kind, values)
+        if found:
+            holders = [
+                p
+                for p in pool[len(passages) :]
+                if _holding(units(p.chunk.text), values) and _same_pasal(p, pool[found[0]])
+            ]
+            added = [p for p in [pool[found[0]], *holders[:1]] if p.chunk.id not in ids]
+            return [*passages, *added]
     if kind not in (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION):
         return passages
     if kind == AnswerType.LIST:  # the ayat whose list the question names better than any source's
@@ -610,15 +666,18 @@ def compose_answer(
     english: bool = False,
     kind: str | None = None,
     siblings: list[Passage] | None = None,
+    values: list[Quantity] | None = None,
 ) -> Composed:
     """The direct answer (cited) followed by the basis: short focused quotes of the provisions
     that carry it, the other sources named after them. `siblings` (the other ayat of the best
-    Pasal) are searched for the direct answer when the chosen sources lack it."""
+    Pasal) are searched for the direct answer when the chosen sources lack it. `values`: the
+    quantities the question states of the case it asks about (default: every one it states)."""
     if not passages:
         return Composed("", None)
     kind = expected_kind(expand_shorthand(question), kind)
-    passages = with_sibling(question, passages, siblings or [], kind)
-    direct, source = direct_answer(question, passages, kind)
+    values = asked_quantities(expand_shorthand(question)) if values is None else values
+    passages = with_sibling(question, passages, siblings or [], kind, values)
+    direct, source = direct_answer(question, passages, kind, values)
     if english:
         direct = f"According to {passages[source].chunk.label}: {direct}"
     direct = f"{direct} [{source + 1}]"

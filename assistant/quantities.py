@@ -68,18 +68,25 @@ _UPPER = re.compile(
     rf"\b(?:kurang\s+dari|di\s+bawah)\s+(?:angka\s+)?{_NUM}\s*(?:{_UNIT_WORD})?", re.I
 )
 _SINGLE = re.compile(rf"{_NUM}\s*{_UNIT_WORD}(?![a-z])", re.I)
+# "lebih dari 1 (satu) hari sampai dengan 14 (empat belas) hari": the start of a range, not a bound
+_RANGE_GOES_ON = re.compile(r"\s*(?:sampai\s+dengan|s\.?\s*/?\s*d\.?|hingga|[-–])", re.I)
+# the asker states a bound: "lebih dari dua minggu", "di atas 60 hari", "> 14 hari"
+_ASKED_ABOVE = re.compile(r"(?:lebih\s+dari|lbh\s+dari|melebihi|di\s+atas|diatas|>)\s*$", re.I)
 
 
 @dataclass(frozen=True)
 class Quantity:
-    """A value the question states, in a normalised unit (weeks are counted in days)."""
+    """A value the question states, in a normalised unit (weeks are counted in days). `above`:
+    the question states only that its value exceeds it ("sakit lebih dari dua minggu")."""
 
     value: float
     unit: str | None  # hari | bulan | tahun | jam | persen | None (a score)
+    above: bool = False
 
     def __str__(self) -> str:
         number = int(self.value) if self.value == int(self.value) else self.value
-        return f"{number} {self.unit}" if self.unit else str(number)
+        stated = f"{number} {self.unit}" if self.unit else str(number)
+        return f"> {stated}" if self.above else stated
 
 
 def _number(text: str) -> float:
@@ -107,26 +114,34 @@ def asked_quantities(question: str) -> list[Quantity]:
             continue
         unit = m.group(2).lower()
         value = _number(m.group(1)) * _DAYS_IN.get(unit, 1)
-        out.append(Quantity(value, _unit(unit)))
+        above = bool(_ASKED_ABOVE.search(question[: m.start()]))
+        out.append(Quantity(value, _unit(unit), above))
     return out
 
 
 def _compatible(asked: str | None, stated: str | None) -> bool:
-    return asked is None or stated is None or asked == stated
+    """A score (no unit) fits any range; "60%" does not fit a range of scores ("50 s.d. 70")."""
+    return asked is None or asked == stated
 
 
 def holds(text: str, q: Quantity) -> bool:
     """Whether a provision part states a condition that the value meets: a range holding it, a bound
-    it passes, or (with a unit) the very value."""
+    it passes, or (with a unit) the very value. A value stated as a bound ("lebih dari 14 hari")
+    meets a range reaching beyond it and a lower bound it implies, not a range ending at it."""
     for m in _RANGE.finditer(text):
         lo, hi = _number(m.group(1)), _number(m.group(3))
         unit = _unit(m.group(4)) or _unit(m.group(2))
-        if lo < hi and _compatible(q.unit, unit) and lo <= q.value <= hi:
+        inside = hi > q.value if q.above else lo <= q.value <= hi
+        if lo < hi and _compatible(q.unit, unit) and inside:
             return True
     for m in _LOWER.finditer(text):
         unit = _unit(m.group(2))
+        if _RANGE_GOES_ON.match(text, m.end()):
+            continue
         if q.unit and unit == q.unit and q.value >= _number(m.group(1)):
             return True
+    if q.above:
+        return False  # "lebih dari 14 hari" is neither below a bound nor one value
     for m in _UPPER.finditer(text):
         unit = _unit(m.group(2))
         if q.unit and unit == q.unit and q.value < _number(m.group(1)):

@@ -30,7 +30,7 @@ _NOW = re.compile(
 _PAST = re.compile(
     r"\b(?:dulu(?:nya)?|dahulu|sebelum(?:nya)?\s+(?:(?:tahun\s+)?\d{4}|diubah|dicabut|direvisi|ada|uu|pp)|"
     r"(?:uu|pp|aturan|peraturan|ketentuan)\s+(?:asn\s+)?(?:yang\s+)?lama|yang\s+lama|versi\s+lama|"
-    r"teks\s+asli|bunyi\s+asli|rumusan\s+asli|semula|awalnya|pada\s+masa|zaman|"
+    r"teks\s+asli|bunyi\s+asli|rumusan\s+asli|semula|awalnya|pada\s+masa|zaman|jaman|"
     r"sebelum\s+diubah|sebelum\s+perubahan|used\s+to|the\s+old|old\s+(?:\d{4}\s+)?(?:\w+\s+)?law|"
     r"former|previous(?:ly)?|originally|"
     r"historis|sejarah)\b",
@@ -54,6 +54,7 @@ class TimeFrame:
     rule: str
     words: list[str] = field(default_factory=list)
     original: bool = False  # the original wording of an amended provision is asked for
+    revoked: list[str] = field(default_factory=list)  # revoked documents the question names
 
     def trace(self) -> dict[str, object]:
         return {
@@ -70,6 +71,7 @@ def time_frame(
     """`named_revoked`: short names of revoked documents the question names; `named_successor`: the
     laws in force that replaced them, when the question names those too (then they are the subject)."""
     frame = _frame(question, named_revoked, named_successor or [])
+    frame.revoked = list(named_revoked)
     original = _ORIGINAL.search(question)
     if original:
         frame.original = frame.past = True
@@ -108,7 +110,24 @@ def _frame(question: str, named_revoked: list[str], named_successor: list[str]) 
     return TimeFrame(False, "hukum yang berlaku (bawaan)")
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+")
+# sentences, and the clause a comma sets off before the asking turns to today ("di UU lama katanya
+# 2 tahun lalu diberhentikan, kalo aturan yg skrg brp lama?")
+_SENTENCE_END = re.compile(
+    r"(?<=[.?!;])\s+|,\s+(?=(?:kalo|kalau|klo|tapi|tp|namun|sedangkan|nah)\b)", re.I
+)
+
+
+def _names(sentence: str, short: str) -> bool:
+    """ "PP 46/2011" named as "PP 46/2011", "PP 46 tahun 2011", "PP No. 46 Thn 2011"."""
+    m = re.search(r"(\d+)/(\d{4})", short)
+    if not m:
+        return False
+    return bool(re.search(rf"\b{m.group(1)}\b\D{{0,12}}\b{m.group(2)}\b", sentence))
+
+
+def _about_the_past(sentence: str, frame: TimeFrame) -> bool:
+    """ "Dulu ...", "Waktu masih PP 46/2011, ...": a sentence telling how things used to be."""
+    return bool(_PAST.search(sentence)) or any(_names(sentence, n) for n in frame.revoked)
 
 
 def asked_part(question: str, frame: TimeFrame) -> str:
@@ -120,7 +139,7 @@ def asked_part(question: str, frame: TimeFrame) -> str:
     sentences = _SENTENCE_END.split(question.strip())
     if len(sentences) < 2:
         return question
-    kept = [s for s in sentences if not (_PAST.search(s) and not _NOW.search(s))]
+    kept = [s for s in sentences if not (_about_the_past(s, frame) and not _NOW.search(s))]
     return " ".join(kept) if kept and len(kept) < len(sentences) else question
 
 

@@ -235,6 +235,28 @@ def test_a_stated_value_picks_the_item_whose_condition_holds_it(
     assert any(c["nilai_cocok"] for c in a.trace["candidates"] if "/pasal-10/" in c["id"])
 
 
+def test_the_number_given_for_the_stated_condition_answers(full_service: AnswerService) -> None:
+    """ "Sakit lebih dari dua minggu" meets PP 49/2018 Pasal 83 ayat (2) (more than 14 days), and
+    the length of that leave is stated by ayat (4), which builds on ayat (2): "paling lama 1 (satu)
+    bulan" -- not the 1.5 months of a miscarriage (Pasal 84) that also says "paling lama"."""
+    a = full_service.ask("PPPK yang sakit lebih dari dua minggu, cuti sakitnya paling lama berapa?")
+    direct = a.direct or ""
+    assert "1 (satu) bulan" in direct and "setengah" not in direct
+    source = a.citations[int(direct.rstrip()[-2]) - 1]
+    assert (source.doc, source.pasal, source.ayat) == ("pp-49-2018", "83", "4")
+    assert ("pp-49-2018", "83", "2") in {(c.doc, c.pasal, c.ayat) for c in a.citations}
+
+
+def test_values_told_about_the_old_law_are_context(full_service: AnswerService) -> None:
+    """The 60 % / 40 % of PP 46/2011 are what used to be; the weights asked for are PP 30/2019
+    Pasal 41 ayat (2)'s, not a score range that happens to hold 60."""
+    a = full_service.ask(
+        "Waktu masih PP 46/2011, nilai prestasi kerja itu 60% SKP dan 40% perilaku kerja. "
+        "Sekarang dengan PP 30/2019 bobotnya berapa?"
+    )
+    assert "tujuh puluh persen" in (a.direct or "")
+
+
 def test_a_document_named_only_for_the_past_is_context(full_service: AnswerService) -> None:
     """PP 49/2018 (in force) is named for what it said before; the question asks what UU 20/2023
     says now, so the answer is UU 20/2023 Pasal 66 (penataan pegawai non-ASN), not PP 49/2018."""

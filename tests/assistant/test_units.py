@@ -188,6 +188,13 @@ def test_the_asked_part_leaves_out_what_used_to_be() -> None:
     assert asked_part(past, time_frame(past, ["PP 24/1976"])) == past  # about the past: all of it
     one = "Dulu 5 tahun, sekarang berapa?"
     assert asked_part(one, time_frame(one, [])) == one  # one sentence: nothing to leave out
+    # a clause set off before the asking turns to today, and a sentence naming the revoked law
+    clause = "di UU lama katanya 2 tahun lalu diberhentikan, kalo aturan yg skrg brp lama?"
+    assert asked_part(clause, time_frame(clause, [])) == "kalo aturan yg skrg brp lama?"
+    named = "Waktu masih PP 46/2011, bobotnya 60% SKP. Sekarang dengan PP 30/2019 berapa?"
+    frame = time_frame(named, [], ["PP 30/2019"])
+    frame.revoked = ["PP 46/2011"]
+    assert asked_part(named, frame) == "Sekarang dengan PP 30/2019 berapa?"
 
 
 def test_the_kind_compared_with_is_not_the_kind_asked() -> None:
