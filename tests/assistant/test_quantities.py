@@ -22,7 +22,9 @@ SAKIT_SINGKAT = (
     "(1) PPPKyang sakit lebih dari 1 (satu) hari sampai dengan 14 (empat belas) hari berhak atas "
     "cuti sakit"
 )
-BUTUH_PERBAIKAN = "d. Butuh Perbaikan, apabila PNS memiliki nilai dengan angka 50 (lima puluh) x angka 70"
+BUTUH_PERBAIKAN = (
+    "d. Butuh Perbaikan, apabila PNS memiliki nilai dengan angka 50 (lima puluh) x angka 70"
+)
 POTONG_9_BULAN = (
     "2l pemotongan tunjangan kinerja sebesar 25o/o (dua puluh lima persen) selama 9 (sembilan) bulan "
     "bagi PNS yang tidak Masuk Kerja tanpa alasan yang sah secara kumulatif selama 14 (empat belas) "
