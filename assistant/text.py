@@ -158,7 +158,14 @@ _SYNONYMS = {
     "telat": "terlambat",
     "hamil": "melahirkan",
     "lahiran": "melahirkan",
-    "nikah": "menikah",
+    # the regulations say "kawin"/"perkawinan"; "menikah" would stem to "meni" (Sastrawi strips
+    # "-kah" as a particle)
+    "nikah": "kawin",
+    "menikah": "kawin",
+    "nikahnya": "kawin",
+    "pernikahan": "perkawinan",
+    "nikahin": "kawin",
+    "dinikahi": "dikawini",
     "nyalon": "calon",
     "medsos": "media sosial",
     "duit": "uang",

@@ -261,3 +261,12 @@ def test_chat_words_are_written_out() -> None:
     speller = Speller.from_texts(["hukuman disiplin partai politik berita acara pemeriksaan"])
     text = speller.correct("pns jd pengurus parpol, BAP-nya gmn? hukdisnya apa?").text
     assert "partai politik" in text and "hukuman disiplinnya" in text
+
+
+def test_nikah_is_the_regulations_kawin() -> None:
+    """ "nikah" was mapped to "menikah", which Sastrawi stems to "meni" (it strips "-kah" as a
+    particle): no question about marrying ever met PP 10/1983's "perkawinan"."""
+    from assistant.text import tokenize
+
+    assert tokenize("PNS yg baru nikah") == ["pns", "baru", "kawin"]
+    assert set(tokenize("menikah lagi")) & set(tokenize("izin perkawinan")) == {"kawin"}
