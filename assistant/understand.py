@@ -84,6 +84,18 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
         ),
     ),
     (
+        "minta data diubah",
+        1.5,
+        re.compile(
+            r"\b(?:tolong|tlg|mohon|bantu|minta|please|pls|bisa|bisakah|coba)\s+(?:di)?(?:hapus|"
+            r"hapuskan|ubah|ubahkan|ganti|gantikan|perbarui|perbaiki|koreksi|update|edit|input|"
+            r"inputkan|masukkan|batalkan|hilangkan|delete|remove|change|correct)\s+(?:\S+\s+){0,3}?"
+            r"(?:catatan|data|riwayat|nilai|status|nama|nip|golongan|pangkat|hukuman|absen|absensi|"
+            r"presensi|records?)(?:nya)?\b",
+            re.I,
+        ),
+    ),
+    (
         "NIP/NIK disebut",
         2.0,
         re.compile(
@@ -129,7 +141,12 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
     ),
 ]
 _OWN_DATA = ("data milik penanya", "NIP/NIK disebut", "atas nama seseorang")
-_LOOKUP = ("minta dicek / dilacak", "menanyakan status berkas", "nilai data sendiri ditanyakan")
+_LOOKUP = (
+    "minta dicek / dilacak",
+    "minta data diubah",
+    "menanyakan status berkas",
+    "nilai data sendiri ditanyakan",
+)
 # What makes a first-person question a question about a rule (lowers the personal score).
 _RULE_FRAME = re.compile(
     r"\b(?:boleh|bolehkah|berhak|bisa\s*kah|bisakah|syarat(?:nya)?|aturan(?:nya)?|ketentuan(?:nya)?|"

@@ -25,6 +25,8 @@ from assistant.understand import AnswerType, RequestClass, answer_type, general_
         "status mutasi atas nama Budi Santoso dari Dinas PU gimana?",
         "KGB sy yg berikutnya jatuh tempo bulan apa?",
         "nilai SKP sy tahun 2024 predikatnya apa ya?",
+        # a request to change the records is a request about records, whatever frame it borrows
+        "min tolong hapus data hukuman disiplin saya di SIASN, kalau bisa hari ini",
     ],
 )
 def test_personal_record_requests_are_recognised(question: str) -> None:
@@ -44,6 +46,7 @@ def test_personal_record_requests_are_recognised(question: str) -> None:
         # the asker gives the value: which rule applies to it is a regulation question
         "nilai kinerja saya 95, itu masuk predikat apa ya?",
         "cuti saya kalau melahirkan berapa lama?",
+        "Apakah PNS boleh mengubah data pribadi di SIASN?",
     ],
 )
 def test_rule_questions_in_first_person_stay_regulation_questions(question: str) -> None:
