@@ -100,6 +100,8 @@ def test_a_run_of_characters_longer_than_any_word_is_left_alone() -> None:
         ("berturut2 tiga kali", "berturut-turut tiga kali"),  # the root is doubled, not the prefix
         ("resign sblm kontrak habis", "resign sebelum kontrak habis"),
         ("diperiksa scr online", "diperiksa secara online"),
+        # chat spellings that are rare dictionary words ("taun"), or derived from one ("taunan")
+        ("cuti taunan 2 taun blom diambil", "cuti tahunan 2 tahun belum diambil"),
     ],
 )
 def test_affixed_typos_and_chat_shorthand(speller: Speller, typed: str, expected: str) -> None:
