@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 
 from assistant.documents import Passage
 from assistant.provision_text import Unit, clean, joined, plain, sentence, shorten, units
-from assistant.quantities import Quantity, asked_quantities, holds
+from assistant.quantities import UNITS, Quantity, asked_quantities, holds
 from assistant.spelling import ABBREVIATIONS
 from assistant.text import definition_term, tokenize
-from assistant.understand import AnswerType, answer_type
+from assistant.understand import AnswerType, answer_type, asked_parts
 
 MAX_QUOTE = 700  # the old whole-provision quote (trim's default)
 QUOTE_LIMIT = 300  # the quote of the provision the direct answer comes from
@@ -34,6 +34,7 @@ DIRECT_LIMIT = 450  # the direct answer
 ITEM_LIMIT = 90  # one list item inside a direct answer
 SUBJECT_WORDS = 6  # words before a number read as what it counts (its subject)
 SUBJECT_MARGIN = 2  # question terms more that a runner-up's number subject must name to answer
+PART_OVERLAP = 2  # own terms a later question shares with the sentence answering it
 SAID_SHARE = 0.9  # a source quote whose words the direct answer holds this share of is not repeated
 ANCHOR_WORDS = 10  # ... only its first words are quoted, to find it by
 MIN_OVERLAP = 2  # question terms a sentence must share before a yes/no is derived from it...
@@ -96,6 +97,7 @@ _FRAME = (  # question and drafting words that name no topic of a list
     "adalah the are what which who of and to in for"
 )
 _FRAME_WORDS = frozenset(_FRAME.split())
+_CLASS_TERMS = frozenset(("pns", "asn", "pppk", "cpns", "pegawai"))
 _DANGLING = frozenset(
     ("dan", "atau", "yang", "dengan", "pada", "di", "ke", "dari", "untuk", "oleh")
 )
@@ -153,15 +155,29 @@ def _new_number(found: str, asked: set[str]) -> bool:
     return not digits or not digits <= asked
 
 
+def _wanted_units(question: str) -> set[str]:
+    """The units the question asks its number in ("berapa hari" -> hari; "berapa lama" -> any
+    length of time)."""
+    return {
+        u
+        for word, unit_words in _UNITS.items()
+        if re.search(rf"\b{word}(?:nya)?\b", question)  # "lamanya"; not "tahun" of "tahunan"
+        for u in unit_words
+    }
+
+
+def _in_units(text: str, wanted: set[str]) -> bool:
+    return not wanted or any(w in text.lower() for w in wanted)
+
+
 def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
-    wanted = {u for word, unit_words in _UNITS.items() if word in question for u in unit_words}
+    wanted = _wanted_units(question)
     asked = set(re.findall(r"\d+", question))  # "lebih dari 14 hari ... berapa lama": not 14
     found = [
         u for u in parts if any(_new_number(m.group(0), asked) for m in _NUMBER.finditer(u.text))
     ]
     if wanted:
-        fitting = [u for u in found if any(w in u.text.lower() for w in wanted)]
-        found = fitting or found
+        found = [u for u in found if _in_units(u.text, wanted)] or found
     bounded = [u for u in found if _BOUND.search(u.text)]  # "paling lama 1 (satu) tahun"
     if _MINIMUM.search(question):  # "paling singkat berapa lama": the lower bound
         lowest = [u for u in bounded if _MINIMUM.search(u.text)]
@@ -489,6 +505,9 @@ def direct_answer(
     for answer in (_fits, typed_answer) if _limit_asked(question, kind) else (typed_answer,):
         found = [(text, i) for i in order if (text := answer(question, passages[i], kind))]
         if found and kind in _NUMBER_TYPES:
+            # "jatahnya brp hari": a number counted in the unit asked answers before another
+            wanted = _wanted_units(question.lower())
+            found = [f for f in found if _in_units(f[0], wanted)] or found
             return _named_number(found, terms, set(re.findall(r"\d+", question)))
         if found:
             return found[0]
@@ -660,6 +679,46 @@ def with_sibling(
     return passages
 
 
+def _topic(part: str) -> str:
+    """The words of the first question that a later, shorter one leaves out ("trs jatahnya brp
+    hr?" is about "PPPK ... cuti tahunan"): its words without numbers, units and frame words."""
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z][\w/-]*", expand_shorthand(part))
+        if w.lower() not in _FRAME_WORDS and w.lower() not in UNITS
+    ]
+    return " ".join(words)
+
+
+def _own_terms(part: str) -> set[str]:
+    """The terms a question names itself, the civil servants' classes ("PNS", "ASN") aside."""
+    return set(tokenize(expand_shorthand(part))) - _CLASS_TERMS
+
+
+def _answer_parts(
+    parts: list[str], passages: list[Passage], siblings: list[Passage], values: list[Quantity]
+) -> tuple[list[Passage], list[tuple[str, int]]]:
+    """The direct answer of each part (a later part read with the first one's topic), from the
+    same sources (each may bring the sibling ayat that holds its answer); an answer already given
+    is not repeated."""
+    answered: list[tuple[str, int]] = []
+    topic = _topic(parts[0])
+    for n, part in enumerate(parts):
+        asked = part if n == 0 else f"{part} {topic}"
+        kind = expected_kind(expand_shorthand(part), None)
+        passages = with_sibling(asked, passages, siblings, kind, values)
+        text, source = direct_answer(asked, passages, kind, values)
+        # a later question the sources do not speak to gets no stray sentence: its answer names
+        # two of its words, or one and a number in the unit it asks ("batas waktunya brp hari?")
+        wanted = _wanted_units(expand_shorthand(part).lower())
+        counted = kind in _NUMBER_TYPES and wanted and _in_units(text, wanted)
+        if n and len(_own_terms(part) & set(tokenize(text))) < PART_OVERLAP - bool(counted):
+            continue
+        if text and not any(_said(text, t) or _said(t, text) for t, _ in answered):
+            answered.append((text, source))
+    return passages, answered
+
+
 def compose_answer(
     question: str,
     passages: list[Passage],
@@ -676,11 +735,16 @@ def compose_answer(
         return Composed("", None)
     kind = expected_kind(expand_shorthand(question), kind)
     values = asked_quantities(expand_shorthand(question)) if values is None else values
-    passages = with_sibling(question, passages, siblings or [], kind, values)
-    direct, source = direct_answer(question, passages, kind, values)
+    parts = asked_parts(question)
+    if len(parts) > 1:  # each question the message asks gets its own answer
+        passages, answered = _answer_parts(parts, passages, siblings or [], values)
+    else:
+        passages = with_sibling(question, passages, siblings or [], kind, values)
+        answered = [direct_answer(question, passages, kind, values)]
+    source = answered[0][1]
     if english:
-        direct = f"According to {passages[source].chunk.label}: {direct}"
-    direct = f"{direct} [{source + 1}]"
+        answered[0] = (f"According to {passages[source].chunk.label}: {answered[0][0]}", source)
+    direct = " ".join(f"{text} [{i + 1}]" for text, i in answered)
     lines = basis_lines(question, passages, source, kind, english, direct)
     basis = BASIS_EN if english else BASIS_ID
     return Composed(f"{direct}\n\n{basis}\n" + "\n".join(lines), direct, passages)

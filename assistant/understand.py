@@ -367,3 +367,40 @@ def general_question(question: str) -> str:
     aturannya berapa hari'. Used to find the general rule to show beside the refusal."""
     text = _PERSONAL_STRIP.sub(" ", question)
     return re.sub(r"\s+", " ", text).strip(" ,.?!")
+
+
+# Where a question asks a second thing: after a "?" that more text follows, or at "terus/lalu/dan"
+# right before a question word ("udh bs ambil cuti taunan blm? trs jatahnya brp hr?", "bisa
+# ditunda, dan berapa lama?"; not "pengangkatan, pemindahan, dan pemberhentian ... kepada siapa").
+_QUESTION_WORD = (
+    r"(?:berapa|brp|apa|apakah|kapan|kpn|gimana|gmn|bagaimana|siapa|mana|bolehkah|bisakah)"
+)
+_PART_BREAK = re.compile(
+    rf"\?+\s+(?=\S)|[,;]?\s+(?:trs|terus|trus|lalu|kemudian|dan|&)\s+"
+    rf"(?=(?:\S+\s+)?{_QUESTION_WORD}\b)",
+    re.I,
+)
+# what makes a piece a question of its own
+_ASKS = re.compile(
+    rf"\b{_QUESTION_WORD}\b|\?|\b(?:gak|ga|gk|nggak|ngga|enggak|tidak|kah|blm|belum|boleh|"
+    r"bisa|bs|perlu|wajib|harus)\b",
+    re.I,
+)
+MAX_PARTS = 2
+MIN_PART_WORDS = 2
+
+
+def asked_parts(question: str) -> list[str]:
+    """The questions a message asks, in order (at most MAX_PARTS; a message asking one thing is
+    one part). A part that asks nothing ("Mohon infonya.") stays with the part before it."""
+    parts: list[str] = []
+    for piece in _PART_BREAK.split(question.strip()):
+        piece = piece.strip(" ,;")
+        if not piece:
+            continue
+        asks = _ASKS.search(piece) and len(piece.split()) >= MIN_PART_WORDS
+        if parts and (not asks or not _ASKS.search(parts[-1])):  # context joins its question
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts[:MAX_PARTS] if len(parts) > 1 else [question]

@@ -597,3 +597,40 @@ def test_a_bullet_that_answers_brings_its_short_list() -> None:
     assert (
         "Lindungi privasi individu" in direct and "Jelaskan konteks data saat publikasi" in direct
     )
+
+
+CUTI_TAHUNAN_PPPK = (
+    "(1) PPPK yang telah bekerja paling sedikit 1 (satu) tahun secara terus menerus berhak atas "
+    "cuti tahunan."
+)
+LAMA_CUTI_TAHUNAN_PPPK = "(2) Lamanya hak atas cuti tahunan adalah 12 (dua belas) hari kerja."
+TIDAK_SEMBUH = (
+    "(5) PPPK yang tidak sembuh dari penyakitnya dalam jangka waktu sebagaimana dimaksud pada "
+    "ayat (4) dilakukan pemutusan hubungan perjanjian kerja."
+)
+
+
+def test_each_question_of_a_message_gets_its_answer() -> None:
+    """ "udh bs ambil cuti taunan blm? trs jatahnya brp hr?" asks two things: whether (ayat 1)
+    and how many days (ayat 2); both lead the answer, each with its marker."""
+    passages = [
+        passage(CUTI_TAHUNAN_PPPK, "78", "PP 49/2018", "1"),
+        passage(LAMA_CUTI_TAHUNAN_PPPK, "78", "PP 49/2018", "2"),
+    ]
+    composed = compose_answer(
+        "sy PPPK baru 8 bln, udh bisa ambil cuti tahunan blm? trs jatahnya brp hari?", passages
+    )
+    direct = composed.direct or ""
+    assert "1 (satu) tahun" in direct and "[1]" in direct
+    assert "12 (dua belas) hari kerja. [2]" in direct
+
+
+def test_a_later_question_the_sources_do_not_speak_to_gets_no_stray_sentence() -> None:
+    """The second question (which Pasal of PP 94/2021) is answered by the citation; no number of
+    another provision is put forward for it."""
+    passages = [
+        passage(CUTI_TAHUNAN_PPPK, "78", "PP 49/2018", "1"),
+        passage(TIDAK_SEMBUH, "83", "PP 49/2018", "5"),
+    ]
+    composed = compose_answer("PPPK boleh cuti tahunan gak? pasal brp di PP 94/2021?", passages)
+    assert "[2]" not in (composed.direct or "")

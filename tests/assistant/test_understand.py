@@ -294,3 +294,27 @@ def test_background_sentences_weigh_less_than_the_question() -> None:
     assert {"pulau", "keluarga"} <= told
     assert "wajib" not in told
     assert _context_only("potongan Tapera buat ASN brp persen dr gaji?") == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "udh bs ambil cuti taunan blm ya? trs jatahnya brp hr?",
+            ["udh bs ambil cuti taunan blm ya", "trs jatahnya brp hr?"],
+        ),
+        (
+            "Apakah permintaan berhenti saya bisa ditunda, dan berapa lama?",
+            ["Apakah permintaan berhenti saya bisa ditunda", "berapa lama?"],
+        ),
+        # one question: a list joined by "dan", a subject before its question, a closing courtesy
+        ("Presiden mendelegasikan pengangkatan, pemindahan, dan pemberhentian kepada siapa?", None),
+        ("PNS dan PPPK apa bedanya?", None),
+        ("Apakah boleh cuti? Mohon infonya ya kak.", None),
+        ("cuti tahunan taun lalu ga kepake sama sekali, taun ini bisa ambil brp hari?", None),
+    ],
+)
+def test_the_questions_a_message_asks(question: str, parts: list[str] | None) -> None:
+    from assistant.understand import asked_parts
+
+    assert asked_parts(question) == (parts or [question])
