@@ -120,6 +120,18 @@ def fix_digits(text: str) -> str:
     return _SPLIT_PASAL.sub(r"Pasal 1\1", text)
 
 
+# OCR's percent sign: "7Oo/o (tujuh puluh persen)", "600/o", "25oh", "4O%": only before the number
+# written out in words, which proves it ("25o/o (dua puluh lima persen)" -> "25% (...)")
+_MISREAD_PERCENT = re.compile(
+    r"\b([1-9][0-9Oo]{0,2}?)(?:[Oo0]/[Oo0]|[Oo]h|%)(?=\s*\([^()]{0,40}\bpersen\))"
+)
+
+
+def fix_percent(text: str) -> str:
+    """'7Oo/o (tujuh puluh persen)' -> '70% (tujuh puluh persen)'."""
+    return _MISREAD_PERCENT.sub(lambda m: f"{_fix_number_token(m.group(1))}%", text)
+
+
 def fix_references(text: str) -> str:
     """'ayat (21' -> 'ayat (2)', 'ayat (2]1' -> 'ayat (2)' inside references (not at markers)."""
 
@@ -190,6 +202,7 @@ def clean_text(raw: str) -> str:
     for line in lines:
         line = drop_inline_noise(line.strip())
         line = fix_digits(line)
+        line = fix_percent(line)
         line = fix_references(line)
         line = drop_duplicated_catchwords(line)
         cleaned.append(line.strip())

@@ -12,7 +12,7 @@ from assistant.language import is_english
 from assistant.manifest import load_manifest
 from assistant.privacy import mask_pii
 from assistant.references import parse_reference
-from indexer.clean import clean_text, fix_digits, is_page_header
+from indexer.clean import clean_text, fix_digits, fix_percent, is_page_header
 
 MANIFEST = load_manifest(REPO_ROOT / "corpus" / "manifest.toml")
 
@@ -126,6 +126,14 @@ def test_ocr_repair_helpers() -> None:
         "Pasal 27 (1) Pemantauan; Pasal 47 BKN; Pasal 67; Pasal 245; Pasal 333; Pasal 246"
     )
     assert fix_digits("Pasar 5 dan Pasangan 2; Pasalnya") == "Pasar 5 dan Pasangan 2; Pasalnya"
+    # OCR's percent signs, where the number written out in words proves them
+    weights = "a.7Oo/o (tujuh puluh persen) SKP; b.600/o (enam puluh persen); 25oh (dua puluh lima persen)"
+    assert fix_percent(weights) == (
+        "a.70% (tujuh puluh persen) SKP; b.60% (enam puluh persen); 25% (dua puluh lima persen)"
+    )
+    assert fix_percent("100% (seratus persen); nomor 600/o lain") == (
+        "100% (seratus persen); nomor 600/o lain"
+    )
     assert not is_page_header("BAB I")
     raw = "Pasal 9\n(1) Pegawai ASN melaksanakan kebijakan.\nSK No 202807 A\nPasal 10...\n\nPRESIDEN\nREPUBLIK INDONESIA\n-7-\nPasal 10\nPegawai ASN berfungsi"
     cleaned = clean_text(raw)
