@@ -209,6 +209,8 @@ _TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.MONEY: re.compile(
         r"\bRp\.?\s?\d|\brupiah\b|\b\d+(?:\.\d{3})+\b|"
         r"\b\d+\s*(?:\([a-z\s]+\)\s*)?kali\s+(?:gaji|upah)|"
+        # "sebesar 60% (enam puluh persen) dikali 80 (delapan puluh) Gaji terakhir"
+        r"\bdikali(?:kan)?\s+\d+\s*(?:\([a-z\s]+\)\s*)?(?:gaji|upah)|"
         # a share of the pay: "uang pemberhentian sementara sebesar 50% (lima puluh persen) dari
         # penghasilan"
         r"(?:%|persen\)?)\s*(?:\([a-z\s]+\)\s*)?dari\s+(?:gaji|penghasilan|upah)",

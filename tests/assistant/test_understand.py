@@ -254,6 +254,9 @@ def test_the_web_chat_explains_every_reason_the_assistant_gives() -> None:
         # formula question was answered with the "1 (satu) kali penghasilan" of MPP)
         ("rumus uang pensiun PNS berapa?", "sebesar 1 (satu) kali penghasilan PNS terakhir", False),
         ("santunan sekaligus berapa rupiah?", "sebesar Rp15.000.000,00 (lima belas juta rupiah)", True),
+        # PP 70/2015 Pasal 15: a share of a multiple of the salary is a sum
+        ("PNS tewas pas tugas, santunan kematian kerjanya berapa?",
+         "sebesar 60% (enam puluh persen) dikali 80 (delapan puluh) Gaji terakhir", True),
         ("tunjangan jabatan fungsional berapa per bulan?",
          "Tunjangan jabatan diberikan sesuai dengan ketentuan peraturan perundang-undangan.", False),
     ],
