@@ -37,6 +37,7 @@ SUBJECT_MARGIN = 2  # question terms more that a runner-up's number subject must
 PART_OVERLAP = 2  # own terms a later question shares with the sentence answering it
 SAID_SHARE = 0.9  # a source quote whose words the direct answer holds this share of is not repeated
 ANCHOR_WORDS = 10  # ... only its first words are quoted, to find it by
+ACTOR_OVERLAP = 3  # question terms a part naming who ("... oleh X") must share to answer "siapa"
 MIN_OVERLAP = 2  # question terms a sentence must share before a yes/no is derived from it...
 MIN_OVERLAP_SHARE = 0.4  # ... and this share of them
 RELEVANT_SHARE = 0.6  # a runner-up as relevant as this x the best is searched for a typed answer
@@ -313,6 +314,21 @@ def _definition(parts: list[Unit], terms: set[str]) -> str | None:
     return sentence(shorten(text, DIRECT_LIMIT))
 
 
+_ACTOR_MARK = re.compile(
+    r"\b(?:oleh|yaitu|ialah|diketuai|dipimpin|dijabat|berwenang|kewenangan)\b", re.I
+)
+
+
+def _actor(parts: list[Unit], terms: set[str]) -> str | None:
+    """ "Siapa ...": the part that names who (" ... oleh PPK", "Pejabat Penilai Kinerja PNS yaitu
+    atasan langsung ...", "diketuai oleh menteri ...") and shares most question terms."""
+    named = [u for u in parts if _ACTOR_MARK.search(u.text) and not u.text.rstrip().endswith(":")]
+    best = _best(named, terms)
+    if best is None or overlap(terms, best.lead + " " + best.text) < ACTOR_OVERLAP:
+        return None
+    return sentence(shorten(joined(best), DIRECT_LIMIT))
+
+
 def typed_answer(question: str, passage: Passage, kind: str | None) -> str | None:
     """The answer of the expected kind found in one provision, or None."""
     terms = set(tokenize(question))
@@ -326,6 +342,8 @@ def typed_answer(question: str, passage: Passage, kind: str | None) -> str | Non
         return _permission(parts, terms)
     if kind == AnswerType.DEFINITION:
         return _definition(parts, terms)
+    if kind == AnswerType.ACTOR:
+        return _actor(parts, terms)
     return None
 
 
@@ -659,7 +677,7 @@ def with_sibling(
             ]
             added = [p for p in [pool[found[0]], *holders[:1]] if p.chunk.id not in ids]
             return [*passages, *added]
-    if kind not in (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION):
+    if kind not in (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION, AnswerType.ACTOR):
         return passages
     if kind == AnswerType.LIST:  # the ayat whose list the question names better than any source's
         asked = _words(question)

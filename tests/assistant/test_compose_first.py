@@ -634,3 +634,24 @@ def test_a_later_question_the_sources_do_not_speak_to_gets_no_stray_sentence() -
     ]
     composed = compose_answer("PPPK boleh cuti tahunan gak? pasal brp di PP 94/2021?", passages)
     assert "[2]" not in (composed.direct or "")
+
+
+KOORDINATOR_SPBE = (
+    "(3) Koordinator SPBE Pemerintah Daerah mempunyai tugas melakukan koordinasi dan penerapan "
+    "kebijakan SPBE di Pemerintah Daerah."
+)
+KOORDINATOR_SPBE_SIAPA = (
+    "(4) Koordinator SPBE Pemerintah Daerah sebagaimana dimaksud pada ayat (3) dijabat oleh "
+    "sekretaris daerah."
+)
+
+
+def test_who_is_answered_by_the_part_that_names_who() -> None:
+    """ "Koordinator SPBE di pemda siapa?": the ayat that says who holds the office (a sibling of
+    the best-ranked one, which says what the office does)."""
+    composed = compose_answer(
+        "Di pemda, yg jadi koordinator SPBE pemerintah daerah itu siapa sih?",
+        [passage(KOORDINATOR_SPBE, "61", "Perpres 95/2018", "3")],
+        siblings=[passage(KOORDINATOR_SPBE_SIAPA, "61", "Perpres 95/2018", "4")],
+    )
+    assert "sekretaris daerah" in (composed.direct or "")
