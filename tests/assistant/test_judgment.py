@@ -101,7 +101,7 @@ def test_a_provision_without_a_rule_of_its_own_does_not_answer(full_service: Ans
 
 
 def test_states_no_rule() -> None:
-    from assistant.chain import states_no_rule
+    from assistant.ranking import states_no_rule
 
     assert states_no_rule("Peraturan Pemerintah ini mulai berlaku pada tanggal diundangkan.")
     assert states_no_rule(

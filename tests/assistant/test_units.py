@@ -206,7 +206,7 @@ def test_the_asked_part_leaves_out_what_used_to_be() -> None:
 
 
 def test_the_kind_compared_with_is_not_the_kind_asked() -> None:
-    from assistant.chain import _classes_asked
+    from assistant.ranking import _classes_asked
 
     assert _classes_asked("Apakah PPPK punya hak cuti besar seperti PNS?") == {"pppk"}
     assert _classes_asked("cuti PNS sama kayak PPPK gak?") == {"pns"}
@@ -231,7 +231,7 @@ def test_abbreviations_are_read_from_the_definitions() -> None:
 
 
 def test_a_provision_that_states_the_quantity_of_the_asked_topic() -> None:
-    from assistant.chain import _states_quantity_of
+    from assistant.ranking import _states_quantity_of
     from assistant.text import tokenize
 
     asked = set(tokenize("PPPK dapat cuti tahunan berapa hari?")) - set(tokenize("PPPK"))
