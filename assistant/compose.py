@@ -34,6 +34,7 @@ DIRECT_LIMIT = 450  # the direct answer
 ITEM_LIMIT = 90  # one list item inside a direct answer
 SUBJECT_WORDS = 6  # words before a number read as what it counts (its subject)
 SUBJECT_MARGIN = 2  # question terms more that a runner-up's number subject must name to answer
+PART_LIMIT = 250  # the answer to one question of several, after the answer to the whole message
 PART_OVERLAP = 2  # own terms a later question shares with the sentence answering it
 SAID_SHARE = 0.9  # a source quote whose words the direct answer holds this share of is not repeated
 ANCHOR_WORDS = 10  # ... only its first words are quoted, to find it by
@@ -714,27 +715,33 @@ def _own_terms(part: str) -> set[str]:
 
 
 def _answer_parts(
-    parts: list[str], passages: list[Passage], siblings: list[Passage], values: list[Quantity]
-) -> tuple[list[Passage], list[tuple[str, int]]]:
-    """The direct answer of each part (a later part read with the first one's topic), from the
-    same sources (each may bring the sibling ayat that holds its answer); an answer already given
-    is not repeated."""
-    answered: list[tuple[str, int]] = []
+    parts: list[str],
+    passages: list[Passage],
+    siblings: list[Passage],
+    values: list[Quantity],
+    answered: list[tuple[str, int]],
+) -> list[Passage]:
+    """After the answer to the whole message (`answered`, extended in place), the answer of each
+    question it asks (a later one read with the first one's topic), from the same sources (each
+    may bring the sibling ayat that holds its answer), when it adds something: an answer already
+    given is not repeated, and one that names too few of its question's words is no answer."""
     topic = _topic(parts[0])
     for n, part in enumerate(parts):
         asked = part if n == 0 else f"{part} {topic}"
         kind = expected_kind(expand_shorthand(part), None)
         passages = with_sibling(asked, passages, siblings, kind, values)
         text, source = direct_answer(asked, passages, kind, values)
-        # a later question the sources do not speak to gets no stray sentence: its answer names
-        # two of its words, or one and a number in the unit it asks ("batas waktunya brp hari?")
+        # no stray sentence for a question the sources do not speak to: its answer names two of
+        # its words (the first question: one), or one and a number in the unit it asks
+        # ("batas waktunya brp hari?")
         wanted = _wanted_units(expand_shorthand(part).lower())
         counted = kind in _NUMBER_TYPES and wanted and _in_units(text, wanted)
-        if n and len(_own_terms(part) & set(tokenize(text))) < PART_OVERLAP - bool(counted):
+        needed = (PART_OVERLAP if n else 1) - bool(counted)
+        if len(_own_terms(part) & set(tokenize(text))) < needed:
             continue
         if text and not any(_said(text, t) or _said(t, text) for t, _ in answered):
-            answered.append((text, source))
-    return passages, answered
+            answered.append((shorten(text, PART_LIMIT), source))
+    return passages
 
 
 def compose_answer(
@@ -753,12 +760,11 @@ def compose_answer(
         return Composed("", None)
     kind = expected_kind(expand_shorthand(question), kind)
     values = asked_quantities(expand_shorthand(question)) if values is None else values
+    passages = with_sibling(question, passages, siblings or [], kind, values)
+    answered = [direct_answer(question, passages, kind, values)]
     parts = asked_parts(question)
-    if len(parts) > 1:  # each question the message asks gets its own answer
-        passages, answered = _answer_parts(parts, passages, siblings or [], values)
-    else:
-        passages = with_sibling(question, passages, siblings or [], kind, values)
-        answered = [direct_answer(question, passages, kind, values)]
+    if len(parts) > 1:  # each question the message asks gets its own answer, when it adds one
+        passages = _answer_parts(parts, passages, siblings or [], values, answered)
     source = answered[0][1]
     if english:
         answered[0] = (f"According to {passages[source].chunk.label}: {answered[0][0]}", source)
