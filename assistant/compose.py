@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.documents import Passage
+from assistant.documents import Part, Passage
 from assistant.provision_text import Unit, clean, joined, plain, sentence, shorten, units
 from assistant.quantities import UNITS, Quantity, asked_quantities, holds
 from assistant.spelling import ABBREVIATIONS
@@ -39,6 +39,7 @@ PART_OVERLAP = 2  # own terms a later question shares with the sentence answerin
 SAID_SHARE = 0.9  # a source quote whose words the direct answer holds this share of is not repeated
 ANCHOR_WORDS = 10  # ... only its first words are quoted, to find it by
 ACTOR_OVERLAP = 3  # question terms a part naming who ("... oleh X") must share to answer "siapa"
+PERMISSION_SOURCES = 3  # provisions looked at for a yes or no
 MIN_OVERLAP = 2  # question terms a sentence must share before a yes/no is derived from it...
 MIN_OVERLAP_SHARE = 0.4  # ... and this share of them
 RELEVANT_SHARE = 0.6  # a runner-up as relevant as this x the best is searched for a typed answer
@@ -282,6 +283,17 @@ def _best_list(parts: list[Unit], asked: set[str]) -> tuple[tuple[int, bool], st
 
 
 def _permission(parts: list[Unit], terms: set[str]) -> str | None:
+    found = _permission_found(parts, terms)
+    return found[1] if found else None
+
+
+def _states_rules(passage: Passage) -> bool:
+    """An article of a regulation (not its Penjelasan, a Lampiran or a training module)."""
+    return passage.chunk.part == Part.BATANG_TUBUH and passage.chunk.pasal is not None
+
+
+def _permission_found(parts: list[Unit], terms: set[str]) -> tuple[float, str] | None:
+    """The yes or no of the rule that shares most question terms, with that share."""
     best = _best([u for u in parts if not u.text.rstrip().endswith(":")], terms)
     shared = overlap(terms, best.lead + " " + best.text) if best else 0.0
     if best is None or shared < max(MIN_OVERLAP, MIN_OVERLAP_SHARE * len(terms)):
@@ -293,7 +305,7 @@ def _permission(parts: list[Unit], terms: set[str]) -> str | None:
         verdict = "Ya, dapat."
     else:
         return None
-    return f"{verdict} {sentence(shorten(rule, DIRECT_LIMIT))}"
+    return shared, f"{verdict} {sentence(shorten(rule, DIRECT_LIMIT))}"
 
 
 def _definition(parts: list[Unit], terms: set[str]) -> str | None:
@@ -505,8 +517,21 @@ def direct_answer(
         shared = {i: len(terms & set(tokenize(passages[i].chunk.text))) for i in same}
         same.sort(key=lambda i: (-shared[i], passages[i].chunk.order))
         order = same + [i for i in order if i not in same]
+    if kind == AnswerType.PERMISSION and _YES_NO.search(question):
+        # a yes or no from the best provision, unless the rule of a runner-up (an article of the
+        # regulation itself, not an explanation) names more of the question
+        terms_asked = set(tokenize(question))
+        rules = {
+            i: found
+            for i in order[:PERMISSION_SOURCES]
+            if (i == order[0] or _states_rules(passages[i]))
+            and (found := _permission_found(units(passages[i].chunk.text), terms_asked))
+        }
+        if rules:
+            first = max(rules, key=lambda i: (rules[i][0], -i))
+            return rules[first][1], first
     if kind == AnswerType.PERMISSION:
-        order = order[:1]  # a yes or no only from the best provision
+        order = order[:1]
     sibling = [p.via == "neighbour" for p in passages]  # another ayat of the best Pasal
     order = [i for i in order if relevance[i] >= RELEVANT_SHARE * relevance[0] or sibling[i]]
     if kind == AnswerType.LIST:

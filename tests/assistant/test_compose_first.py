@@ -655,3 +655,32 @@ def test_who_is_answered_by_the_part_that_names_who() -> None:
         siblings=[passage(KOORDINATOR_SPBE_SIAPA, "61", "Perpres 95/2018", "4")],
     )
     assert "sekretaris daerah" in (composed.direct or "")
+
+
+MELAMAR_LAGI = (
+    "(2) PPPK yang dikenakan pemutusan hubungan perjanjian kerja akibat perampingan organisasi "
+    "diberikan hak sesuai dengan ketentuan peraturan perundang-undangan dan masih dapat melamar "
+    "sebagai PPPK."
+)
+DIPINDAHKAN = (
+    "(1) Apabila terjadi perampingan organisasi pemerintah, PPPK yang kompetensinya masih "
+    "dibutuhkan dan kontrak kerja yang bersangkutan belum berakhir maka akan dipindahkan di unit "
+    "yang membutuhkan sesuai dengan kompetensinya."
+)
+
+
+def test_a_yes_or_no_comes_from_the_rule_that_names_the_question() -> None:
+    """The best-ranked provision (moving PPPK to another unit) says nothing about applying again;
+    the runner-up's rule does ("masih dapat melamar sebagai PPPK"). An explanation that happens to
+    say "dapat" is no rule to answer yes or no from."""
+    question = "PPPK yang kena perampingan organisasi masih bisa melamar PPPK lagi gak?"
+    rule = passage(MELAMAR_LAGI, "57", "PP 49/2018", "2")
+    direct, source = direct_answer(question, [passage(DIPINDAHKAN, "68", "PP 49/2018", "1"), rule])
+    assert direct.startswith("Ya, dapat.") and "melamar" in direct and source == 1
+    explanation = rule.model_copy(
+        update={"chunk": rule.chunk.model_copy(update={"part": Part.PENJELASAN})}
+    )
+    direct, source = direct_answer(
+        question, [passage(DIPINDAHKAN, "68", "PP 49/2018", "1"), explanation]
+    )
+    assert source == 0
