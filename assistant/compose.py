@@ -224,6 +224,13 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2} - _FRAME_WORDS
 
 
+def _asked_words(question: str) -> set[str]:
+    """The question's topic words without the kinds of employee ("PNS", "ASN"), which every list
+    lead-in of the regulations names: "jaminan sosial pegawai ASN terdiri dari apa saja" asks for
+    the list of "Jaminan sosial ... terdiri atas:", not of "Komponen ... Pegawai ASN terdiri atas:"."""
+    return _words(question) - _CLASS_TERMS
+
+
 def _same_word(a: str, b: str) -> bool:
     """One word, affixes allowed: 'fungsi' ~ 'berfungsi', 'kedudukan' ~ 'berkedudukan'."""
     return a == b or (min(len(a), len(b)) >= 5 and (a in b or b in a))
@@ -349,7 +356,7 @@ def typed_answer(question: str, passage: Passage, kind: str | None) -> str | Non
     if kind in _NUMBER_TYPES:
         return _number(parts, question.lower(), terms)
     if kind == AnswerType.LIST:
-        found = _best_list(parts, _words(question))
+        found = _best_list(parts, _asked_words(question))
         return found[1] if found else None
     if kind == AnswerType.PERMISSION and _YES_NO.search(question):
         return _permission(parts, terms)
@@ -393,7 +400,7 @@ def _list_answer(
 ) -> tuple[str, int] | None:
     """The list whose lead-in names most of the question's topic words, across the provisions (the
     first in `order` on ties): "hukuman disiplin berat apa saja" is ayat (4)'s list, not ayat (1)'s."""
-    asked = _words(question)
+    asked = _asked_words(question)
     best: tuple[tuple[int, bool], str, int] | None = None
     for i in order:
         found = _best_list(units(passages[i].chunk.text), asked)
@@ -706,7 +713,7 @@ def with_sibling(
     if kind not in (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION, AnswerType.ACTOR):
         return passages
     if kind == AnswerType.LIST:  # the ayat whose list the question names better than any source's
-        asked = _words(question)
+        asked = _asked_words(question)
         rank = [_best_list(units(p.chunk.text), asked) for p in passages]
         best = max((r[0] for r in rank if r), default=None)
         chosen = None

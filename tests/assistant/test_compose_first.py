@@ -684,3 +684,26 @@ def test_a_yes_or_no_comes_from_the_rule_that_names_the_question() -> None:
         question, [passage(DIPINDAHKAN, "68", "PP 49/2018", "1"), explanation]
     )
     assert source == 0
+
+
+KOMPONEN = (
+    "(2) Komponen penghargaan dan pengakuan Pegawai ASN sebagaimana dimaksud pada ayat (1) "
+    "terdiri atas:\na. penghasilan;\nb. penghargaan yang bersifat motivasi;\nc. tunjangan dan "
+    "fasilitas;\nd. jaminan sosial;"
+)
+JAMINAN_SOSIAL = (
+    "(6) Jaminan sosial sebagaimana dimaksud pada ayat (2) huruf d terdiri atas:\na. jaminan "
+    "kesehatan;\nb. jaminan kecelakaan kerja;\nc. jaminan kematian;\nd. jaminan pensiun; dan\ne. "
+    "jaminan hari tua."
+)
+
+
+def test_the_list_asked_is_the_one_its_subject_names() -> None:
+    """ "Jaminan sosial pegawai ASN terdiri dari apa saja?": ayat (6)'s list; ayat (2) names
+    "Pegawai ASN" too, as almost every lead-in does, which says nothing of the list asked."""
+    passages = [
+        passage(KOMPONEN, "21", "UU 20/2023", "2"),
+        passage(JAMINAN_SOSIAL, "21", "UU 20/2023", "6"),
+    ]
+    direct, source = direct_answer("Jaminan sosial pegawai ASN terdiri dari apa saja?", passages)
+    assert "jaminan hari tua" in direct and source == 1
