@@ -96,6 +96,15 @@ def _prompt(name: str) -> str:
     return resources.files("assistant.prompts").joinpath(name).read_text(encoding="utf-8")
 
 
+# the term a definition question names right after its phrase (up to NAMED_TERM_WORDS words)
+NAMED_TERM_WORDS = 4
+_NAMES_TERM = re.compile(
+    r"\b(?:yang\s+dimaksud(?:\s+dengan)?|dimaksud\s+dengan|apa\s+itu|pengertian|definisi)\s+"
+    rf"(?:dari\s+|istilah\s+)?((?:[^\s,.?!;]+\s+){{0,{NAMED_TERM_WORDS - 1}}}[^\s,.?!;]+)",
+    re.I,
+)
+
+
 class AnswerService:
     """The one way to answer a question; used by the CLI, the API and the evals."""
 
@@ -193,14 +202,19 @@ class AnswerService:
         """For "apa yang dimaksud dengan X": the Pasal 1 definitions whose term the question names."""
         if not DEFINITION_HINT.search(question):
             return []
-        q_tokens = set(tokenize(question))
+        # "apa yang dimaksud halusinasi pada AI ..., kenapa berbahaya buat ASN?": the term asked is
+        # the one the phrase names, not "ASN" further on (nor "Disiplin PNS" of "PP Disiplin PNS,
+        # yang dimaksud 'Masuk Kerja' ..."); when no regulation defines it, no definition is forced
+        named = _NAMES_TERM.search(question)
+        asked = named.group(1) if named else question
+        q_tokens = set(tokenize(asked))
+        words = set(re.findall(r"[a-z0-9]+", asked.lower()))
         found: list[tuple[float, Chunk]] = []
         for chunk in self.rt.index.definitions():
             if ref.known_docs and chunk.doc not in ref.known_docs:
                 continue
             term, abbrev = definition_term(chunk.text)
             term_tokens = set(tokenize(term))
-            words = set(re.findall(r"[a-z0-9]+", question.lower()))
             # how much of the question the defined term accounts for: "Disiplin PNS" (2 words)
             # beats "PNS" (the abbreviation of "Pegawai Negeri Sipil", 1 word of the question)
             covered = len(term_tokens) if term_tokens and term_tokens <= q_tokens else 0

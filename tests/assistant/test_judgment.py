@@ -257,6 +257,13 @@ def test_values_told_about_the_old_law_are_context(full_service: AnswerService) 
     assert "tujuh puluh persen" in (a.direct or "")
 
 
+def test_the_defined_term_asked_is_the_one_the_phrase_names(full_service: AnswerService) -> None:
+    """ "Dalam PP Disiplin PNS, yang dimaksud 'Masuk Kerja' ...": the definition of Masuk Kerja
+    (PP 94/2021 Pasal 1 angka 5), not of "Disiplin PNS", which only names the regulation."""
+    a = full_service.ask("Dalam PP Disiplin PNS, yang dimaksud 'Masuk Kerja' itu harus di kantor?")
+    assert (a.direct or "").startswith("Masuk Kerja adalah")
+
+
 def test_a_document_named_only_for_the_past_is_context(full_service: AnswerService) -> None:
     """PP 49/2018 (in force) is named for what it said before; the question asks what UU 20/2023
     says now, so the answer is UU 20/2023 Pasal 66 (penataan pegawai non-ASN), not PP 49/2018."""
