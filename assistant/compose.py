@@ -89,6 +89,11 @@ _DEFINES = re.compile(r"\badalah\b|\byang\s+dimaksud\s+dengan\b", re.I)
 _ASKS_MANY = re.compile(  # "siapa saja", "ke mana saja": every member of a set, i.e. a list
     r"\b(?:siapa|apa|mana)\s+(?:saja|aja|aj)\b|\bwhich\s+(?:\w+\s+)?(?:are|make\s+up)\b", re.I
 )
+_ASKS_SAME = re.compile(  # whether a list still reads as it did ("pembagiannya masih sama gak?")
+    r"\b(?:masih\s+sama|sama\s+(?:gak|ga|gk|nggak|tidak|aja|saja)|(?:sudah|udah|udh)\s+berubah|"
+    r"berubah\s+(?:gak|ga|gk|nggak|tidak))\b",
+    re.I,
+)
 _INLINE_LIST = re.compile(  # a list written in one sentence: "terdiri atas keberatan dan banding"
     r"\b(?:terdiri\s+(?:atas|dari)|meliputi|yaitu)\b(?!\s*:)", re.I
 )
@@ -493,6 +498,8 @@ def expected_kind(question: str, kind: str | None) -> str:
     kind = kind or answer_type(question)
     if kind in (AnswerType.ACTOR, AnswerType.OPEN, AnswerType.TIME) and _ASKS_MANY.search(question):
         return AnswerType.LIST
+    if kind == AnswerType.OPEN and _ASKS_SAME.search(question):
+        return AnswerType.LIST  # "fungsinya masih sama gak?": the list as it stands, to compare
     return kind
 
 

@@ -707,3 +707,14 @@ def test_the_list_asked_is_the_one_its_subject_names() -> None:
     ]
     direct, source = direct_answer("Jaminan sosial pegawai ASN terdiri dari apa saja?", passages)
     assert "jaminan hari tua" in direct and source == 1
+
+
+def test_whether_a_list_is_still_the_same_is_answered_with_the_list() -> None:
+    """ "Dulu fungsinya pelaksana kebijakan publik, pelayan publik, perekat bangsa; sekarang masih
+    sama?": the whole list in force, to compare, not its first item."""
+    direct, _ = direct_answer(
+        "di UU 5/2014 fungsi pegawai ASN itu pelaksana kebijakan publik, pelayan publik, perekat "
+        "bangsa. sekarang masih sama ga fungsinya?",
+        [passage(FUNGSI, "10", "UU 20/2023")],
+    )
+    assert "pelayan publik" in direct and "perekat dan pemersatu bangsa" in direct
