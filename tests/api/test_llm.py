@@ -112,8 +112,9 @@ def test_llm_down_falls_back_to_extractive(llm_client: TestClient, fake: FakeOpe
 
 
 def test_event_loop_stays_free_while_answering(llm_settings: Settings, fake: FakeOpenAI) -> None:
-    """A slow LLM answer runs in the threadpool: other requests are served meanwhile."""
-    fake.delay = 2.0
+    """A slow LLM answer runs in the threadpool: other requests are served meanwhile (they are
+    answered while the slow one is still waiting for the LLM; an ordering, not a timing)."""
+    fake.delay = 6.0
     fake.replies.append(GROUNDED)
     with live_server(create_app(llm_settings)) as url, ThreadPoolExecutor(1) as pool:
         body = {"question": QUESTION, "backend": "openai"}
@@ -122,10 +123,8 @@ def test_event_loop_stays_free_while_answering(llm_settings: Settings, fake: Fak
         deadline = time.monotonic() + 20
         while len(fake.requests) == sent and time.monotonic() < deadline:
             time.sleep(0.05)  # until the LLM is busy with our question
-        started = time.monotonic()
         health = httpx.get(f"{url}/healthz", timeout=5)
         docs = httpx.get(f"{url}/api/documents/uu-20-2023/pasal/10", timeout=5)
-        elapsed = time.monotonic() - started
         assert health.status_code == 200 and docs.status_code == 200
-        assert elapsed < 1.0 and not slow.done()
+        assert not slow.done()  # served while the LLM still holds the first request
         assert slow.result().json()["status"] == "answered"
