@@ -83,11 +83,18 @@ _DENY = re.compile(
     r"\b(dilarang|tidak\s+(?:dapat|boleh|diperbolehkan|dibolehkan|berhak|diizinkan))\b", re.I
 )
 _YES_NO = re.compile(  # a question that wants yes or no (not "apa keuntungan kalau ... dapat ...")
-    r"\b(?:apakah|bolehkah|bisakah|dapatkah|boleh|can|may|allowed)\b|\btidak\s*\?", re.I
+    r"\b(?:apakah|bolehkah|bisakah|dapatkah|boleh|can|may|allowed)\b|\btidak\s*\?|"
+    r"\b(?:bisa|bs|dapat|masih)\s+(?:\S+\s+){0,4}?(?:gak|ga|gk|nggak|ngga|enggak|tidak|tdk)\b",
+    re.I,
 )
 _DEFINES = re.compile(r"\badalah\b|\byang\s+dimaksud\s+dengan\b", re.I)
 _ASKS_MANY = re.compile(  # "siapa saja", "ke mana saja": every member of a set, i.e. a list
     r"\b(?:siapa|apa|mana)\s+(?:saja|aja|aj)\b|\bwhich\s+(?:\w+\s+)?(?:are|make\s+up)\b", re.I
+)
+# "bisa berupa apa", "terdiri dari apa", "bentuknya apa": what a thing consists of (a list, even
+# after a "bisa" that reads like a yes-or-no question)
+_ASKS_PARTS = re.compile(
+    r"\b(?:berupa|meliputi|terdiri\s+(?:atas|dari)|bentuk(?:nya)?|macam(?:nya)?)\s+apa\b", re.I
 )
 _ASKS_SAME = re.compile(  # whether a list still reads as it did ("pembagiannya masih sama gak?")
     r"\b(?:masih\s+sama|sama\s+(?:gak|ga|gk|nggak|tidak|aja|saja)|(?:sudah|udah|udh)\s+berubah|"
@@ -497,6 +504,8 @@ def expected_kind(question: str, kind: str | None) -> str:
     """The kind of answer expected; "siapa saja" / "ke mana saja" asks for a list."""
     kind = kind or answer_type(question)
     if kind in (AnswerType.ACTOR, AnswerType.OPEN, AnswerType.TIME) and _ASKS_MANY.search(question):
+        return AnswerType.LIST
+    if kind in (AnswerType.OPEN, AnswerType.PERMISSION) and _ASKS_PARTS.search(question):
         return AnswerType.LIST
     if kind == AnswerType.OPEN and _ASKS_SAME.search(question):
         return AnswerType.LIST  # "fungsinya masih sama gak?": the list as it stands, to compare

@@ -718,3 +718,31 @@ def test_whether_a_list_is_still_the_same_is_answered_with_the_list() -> None:
         [passage(FUNGSI, "10", "UU 20/2023")],
     )
     assert "pelayan publik" in direct and "perekat dan pemersatu bangsa" in direct
+
+
+BANTUAN_HUKUM = (
+    "(9) Bantuan hukum sebagaimana dimaksud pada ayat (2) huruf g dapat berupa:\na. litigasi; "
+    "dan/atau\nb. nonlitigasi."
+)
+TNI_POLRI = (
+    "(1) Pegawai ASN dapat menduduki jabatan di lingkungan Tentara Nasional Indonesia dan "
+    "Kepolisian Negara Republik Indonesia sesuai dengan kompetensi yang dibutuhkan."
+)
+
+
+def test_what_a_thing_can_consist_of_is_a_list_and_bisa_gak_wants_yes_or_no() -> None:
+    """ "Bantuan hukum ... bisa berupa apa?" asks for the list (not a yes or no because of "bisa");
+    "ASN bisa gak ditempatkan di ...?" asks for a yes or no, from the rule that names it."""
+    direct, _ = direct_answer(
+        "bantuan hukum yang jadi hak ASN bisa berupa apa?",
+        [
+            passage(KOMPONEN, "21", "UU 20/2023", "2"),
+            passage(BANTUAN_HUKUM, "21", "UU 20/2023", "9"),
+        ],
+    )
+    assert "litigasi" in direct and "nonlitigasi" in direct
+    direct, source = direct_answer(
+        "ASN bisa gak ditempatkan di jabatan lingkungan Tentara Nasional Indonesia?",
+        [passage(KOMPONEN, "21", "UU 20/2023", "2"), passage(TNI_POLRI, "20", "UU 20/2023", "1")],
+    )
+    assert direct.startswith("Ya, dapat.") and source == 1
