@@ -105,6 +105,19 @@ _NAMES_TERM = re.compile(
 )
 
 
+def _named_documents(question: str, mentions: list[DocMention]) -> list[DocMention]:
+    """The documents a question names, not the kinds it weighs ("ini diatur pake instruksi presiden
+    atau perpres sih?": no Inpres is named; the question asks which kind of regulation applies)."""
+    return [m for m in mentions if m.number or not _weighs_kind(question, m.text)]
+
+
+def _weighs_kind(question: str, mention: str) -> bool:
+    name = re.escape(mention)
+    return bool(
+        re.search(rf"{name}\s+(?:atau|ato|apa|or)\s+\w|\b(?:atau|ato|or)\s+{name}", question, re.I)
+    )
+
+
 class AnswerService:
     """The one way to answer a question; used by the CLI, the API and the evals."""
 
@@ -355,7 +368,9 @@ class AnswerService:
             "ayat": ref.ayat,
         }
         indexed = set(self.rt.index.info.get("documents", {}))
-        if ref.unknown_docs and not self._corpus_mentions(question, ref):
+        if _named_documents(question, ref.unknown_docs) and not self._corpus_mentions(
+            question, ref
+        ):
             names = ", ".join(d.text.upper() for d in ref.unknown_docs)
             message = refusals.unknown_document(
                 names, self.corpus_summary(), self._mention(ref.unknown_docs[0])

@@ -278,3 +278,17 @@ def test_nikah_is_the_regulations_kawin() -> None:
 
     assert tokenize("PNS yg baru nikah") == ["pns", "baru", "kawin"]
     assert set(tokenize("menikah lagi")) & set(tokenize("izin perkawinan")) == {"kawin"}
+
+
+def test_a_kind_of_regulation_weighed_is_no_named_document() -> None:
+    """ "diatur pake instruksi presiden atau perpres?" weighs two kinds of regulation; it names no
+    Inpres to refuse as missing. "SE Kepala BKN tentang media sosial" names one."""
+    from assistant.chain import _named_documents
+    from assistant.references import DocMention
+
+    inpres = DocMention(None, "instruksi presiden", "Inpres")
+    assert _named_documents("ini diatur pake instruksi presiden atau perpres sih?", [inpres]) == []
+    se = DocMention(None, "se kepala bkn", "SE")
+    assert _named_documents("apa isi SE Kepala BKN tentang media sosial?", [se]) == [se]
+    numbered = DocMention(None, "inpres 1/2024", "Inpres", "1", 2024)
+    assert _named_documents("inpres 1/2024 atau perpres?", [numbered]) == [numbered]
