@@ -122,6 +122,7 @@ FRAME_WORDS = frozenset(
         "gitu",
         "begitu",
         "gini",
+        "gin",  # the stem of "gini"
         "begini",
         "kayak",
         "seperti",
@@ -162,6 +163,7 @@ FRAME_WORDS = frozenset(
         "nasib",
         "ketahuan",
         "sebelah",
+        "belah",  # the stem the tokenizer makes of "sebelah" (the words are matched as stems)
         "tiba",
     ]
 )

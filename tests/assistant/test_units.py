@@ -292,3 +292,14 @@ def test_a_kind_of_regulation_weighed_is_no_named_document() -> None:
     assert _named_documents("apa isi SE Kepala BKN tentang media sosial?", [se]) == [se]
     numbered = DocMention(None, "inpres 1/2024", "Inpres", "1", 2024)
     assert _named_documents("inpres 1/2024 atau perpres?", [numbered]) == [numbered]
+
+
+def test_every_frame_word_is_dropped_as_the_tokenizer_writes_it() -> None:
+    """The frame words are matched against tokens, which are stems: "sebelah" reaches the gate as
+    "belah" and was weighed as a rare topic word ("pindah tugas ke kabupaten sebelah" was judged
+    out of domain). Every frame word's tokens must be frame words too."""
+    from assistant.answerability import FRAME_WORDS
+    from assistant.text import tokenize
+
+    missed = {w: t for w in FRAME_WORDS if (t := tokenize(w)) and set(t) - FRAME_WORDS}
+    assert missed == {}
