@@ -252,9 +252,7 @@ class AnswerService:
                 successors += both
                 if not both:
                     revoked.append(doc.short)
-        frame = time_frame(question, revoked, successors)
-        frame.revoked = old  # every revoked document named, its successor named too or not
-        return frame
+        return time_frame(question, revoked, successors, old)
 
     def _revoked(self, doc_id: str) -> bool:
         doc = self.rt.manifest.get(doc_id)

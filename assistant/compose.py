@@ -543,12 +543,11 @@ def direct_answer(
     if kind == AnswerType.PERMISSION and _YES_NO.search(question):
         # a yes or no from the best provision, unless the rule of a runner-up (an article of the
         # regulation itself, not an explanation) names more of the question
-        terms_asked = set(tokenize(question))
         rules = {
             i: found
             for i in order[:PERMISSION_SOURCES]
             if (i == order[0] or _states_rules(passages[i]))
-            and (found := _permission_found(units(passages[i].chunk.text), terms_asked))
+            and (found := _permission_found(units(passages[i].chunk.text), terms))
         }
         if rules:
             first = max(rules, key=lambda i: (rules[i][0], -i))
@@ -567,8 +566,7 @@ def direct_answer(
             return valued
     conditioned = condition_answers(question, passages, kind, values)
     if conditioned:  # the number given for the condition the question states comes first
-        order = conditioned + [i for i in order if i not in conditioned]
-        return _fits(question, passages[order[0]], kind) or "", order[0]
+        return _fits(question, passages[conditioned[0]], kind) or "", conditioned[0]
     for answer in (_fits, typed_answer) if _limit_asked(question, kind) else (typed_answer,):
         found = [(text, i) for i in order if (text := answer(question, passages[i], kind))]
         if found and kind in _NUMBER_TYPES:

@@ -66,12 +66,17 @@ class TimeFrame:
 
 
 def time_frame(
-    question: str, named_revoked: list[str], named_successor: list[str] | None = None
+    question: str,
+    named_revoked: list[str],
+    named_successor: list[str] | None = None,
+    revoked: list[str] | None = None,
 ) -> TimeFrame:
     """`named_revoked`: short names of revoked documents the question names; `named_successor`: the
-    laws in force that replaced them, when the question names those too (then they are the subject)."""
+    laws in force that replaced them, when the question names those too (then they are the subject);
+    `revoked`: every revoked document named, its successor named too or not (default:
+    `named_revoked`), whose sentences tell the past (`asked_part`)."""
     frame = _frame(question, named_revoked, named_successor or [])
-    frame.revoked = list(named_revoked)
+    frame.revoked = list(named_revoked if revoked is None else revoked)
     original = _ORIGINAL.search(question)
     if original:
         frame.original = frame.past = True

@@ -200,8 +200,7 @@ def test_the_asked_part_leaves_out_what_used_to_be() -> None:
     clause = "di UU lama katanya 2 tahun lalu diberhentikan, kalo aturan yg skrg brp lama?"
     assert asked_part(clause, time_frame(clause, [])) == "kalo aturan yg skrg brp lama?"
     named = "Waktu masih PP 46/2011, bobotnya 60% SKP. Sekarang dengan PP 30/2019 berapa?"
-    frame = time_frame(named, [], ["PP 30/2019"])
-    frame.revoked = ["PP 46/2011"]
+    frame = time_frame(named, [], ["PP 30/2019"], ["PP 46/2011"])
     assert asked_part(named, frame) == "Sekarang dengan PP 30/2019 berapa?"
 
 
