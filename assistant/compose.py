@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from assistant.documents import Part, Passage
 from assistant.provision_text import Unit, clean, joined, plain, sentence, shorten, units
 from assistant.quantities import UNITS, Quantity, asked_quantities, holds
+from assistant.references import without_references
 from assistant.spelling import ABBREVIATIONS
 from assistant.text import definition_term, tokenize
 from assistant.understand import AnswerType, answer_type, asked_parts
@@ -170,6 +171,12 @@ def _new_number(found: str, asked: set[str]) -> bool:
     return not digits or not digits <= asked
 
 
+def _asked_numbers(question: str) -> set[str]:
+    """The numbers a question states itself; those of the documents and provisions it names
+    ("PP 24/1976") are names, so a passage's "24 (dua puluh empat) hari" is still new."""
+    return set(re.findall(r"\d+", without_references(question)))
+
+
 def _wanted_units(question: str) -> set[str]:
     """The units the question asks its number in ("berapa hari" -> hari; "berapa lama" -> any
     length of time)."""
@@ -187,7 +194,7 @@ def _in_units(text: str, wanted: set[str]) -> bool:
 
 def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
     wanted = _wanted_units(question)
-    asked = set(re.findall(r"\d+", question))  # "lebih dari 14 hari ... berapa lama": not 14
+    asked = _asked_numbers(question)  # "lebih dari 14 hari ... berapa lama": not 14
     found = [
         u for u in parts if any(_new_number(m.group(0), asked) for m in _NUMBER.finditer(u.text))
     ]
@@ -573,7 +580,7 @@ def direct_answer(
             # "jatahnya brp hari": a number counted in the unit asked answers before another
             wanted = _wanted_units(question.lower())
             found = [f for f in found if _in_units(f[0], wanted)] or found
-            return _named_number(found, terms, set(re.findall(r"\d+", question)))
+            return _named_number(found, terms, _asked_numbers(question))
         if found:
             return found[0]
     return best_sentence(question, passages[0]), 0

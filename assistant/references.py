@@ -94,6 +94,14 @@ _PASAL_RE = re.compile(r"\b(?:pasal|psl|ps\.|article)\s*(\d{1,3}[a-z]?)\b", re.I
 _AYAT_RE = re.compile(r"\b(?:ayat|paragraph)\s*\(?\s*(\d{1,2})\s*\)?", re.I)
 
 
+def without_references(text: str) -> str:
+    """The text with its references to documents and provisions blanked ("PP 24/1976", "Pasal 6
+    ayat (2)"): their numbers are names, not quantities the question states."""
+    for pattern in (_DOC_NUM_RE, _DOC_NUM_SHORT_RE, _PASAL_RE, _AYAT_RE):
+        text = pattern.sub(" ", text)
+    return text
+
+
 @dataclass
 class DocMention:
     doc_id: str | None  # None when the regulation is not in the manifest

@@ -746,3 +746,32 @@ def test_what_a_thing_can_consist_of_is_a_list_and_bisa_gak_wants_yes_or_no() ->
         [passage(KOMPONEN, "21", "UU 20/2023", "2"), passage(TNI_POLRI, "20", "UU 20/2023", "1")],
     )
     assert direct.startswith("Ya, dapat.") and source == 1
+
+
+def test_the_numbers_of_a_named_regulation_are_not_numbers_the_question_states() -> None:
+    """ "Dulu di PP 24/1976 ... berapa hari?": the 24 of the regulation's name is not a value the
+    asker gave, so "24 (dua puluh empat) hari kerja" of the ayat holding "lebih dari 2 tahun" is the
+    answer, not ayat (1)'s 18 days (PP 24/1976 Pasal 6, real text)."""
+    ayat_2 = passage(
+        "(2) Cuti tahunan yang tidak diambil lebih dari 2 (dua) tahun berturut- turut, dapat diambil "
+        "dalam tahun berikutnya untuk paling lama 24 (dua puluh empat) hari kerja termasuk cuti "
+        "tahunan dalam tahun yang sedang berjalan.",
+        "6",
+        doc="PP 24/1976",
+        ayat="2",
+    )
+    ayat_1 = passage(
+        "(1) Cuti tahunan yang tidak diambil dalam tahun yang bersangkutan, dapat diambil dalam tahun "
+        "berikutnya untuk paling lama 18 (delapan belas) hari kerja termasuk cuti tahunan dalam tahun "
+        "yang sedang berjalan.",
+        "6",
+        doc="PP 24/1976",
+        ayat="1",
+    )
+    question = (
+        "Dulu di PP 24/1976, cuti tahunan yang gak diambil lebih dari 2 tahun berturut-turut bisa "
+        "diambil berapa hari?"
+    )
+    composed = compose_answer(question, [ayat_2, ayat_1])
+    assert "24 (dua puluh empat) hari kerja" in composed.direct, composed.direct
+    assert composed.direct.endswith("[1]")
