@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from assistant.documents import DocStatus, Passage
 
 # Ranking factors of this step (multiplied into a passage's score).
-REPEALED_PENALTY = 0.8  # a revoked law, when the question is not about the past
+REPEALED_PENALTY = 0.45  # a revoked law, when the question is not about the past
 SUPERSEDED_PENALTY = 0.7  # the original wording of an amended provision ("@asli")
 PAST_BOOST = 1.25  # a revoked or original wording, when the question asks about the past
 

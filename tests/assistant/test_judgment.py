@@ -73,6 +73,21 @@ def test_old_law_question_is_answered_from_the_law_in_force(full_service: Answer
     assert a.trace["temporal"]["masa_lalu"] is False
 
 
+def test_a_repealed_law_does_not_outrank_the_law_in_force_on_a_close_match(
+    full_service: AnswerService,
+) -> None:
+    """UU 5/2014 Pasal 106 (repealed) lists PPPK protection in nearly the question's words; the law
+    in force (PP 49/2018 Pasal 75) must still come first when the question is about today."""
+    question = "Perlindungan apa saja yang wajib diberikan pemerintah kepada PPPK?"
+    first = full_service.retrieve(question)[0].chunk
+    assert first.doc != "uu-5-2014", first.id
+    a = full_service.ask(question)
+    assert ("pp-49-2018", "75") in {(c.doc, c.pasal) for c in a.citations}, [
+        c.label for c in a.citations
+    ]
+    assert "jaminan hari tua" in a.answer.lower()
+
+
 def test_question_about_the_past_is_answered_from_the_old_law(
     full_service: AnswerService,
 ) -> None:
