@@ -565,7 +565,13 @@ def _question_terms(question: str, p_terms: set[str], stats: TermStats) -> list[
     words of the background sentences (``_context_only``) weigh CONTEXT_WEIGHT of that (for the
     gate; ranking, ``support_meter``, keeps them: they still say which provision is meant)."""
     english = is_english(question)
-    tokens = _question_tokens(question)
+    # chat shorthand the spelling step could not read ("brgkt": four consonants or more, no vowel,
+    # unknown to the corpus, unlike "pppk") names nothing a passage could hold
+    tokens = [
+        t
+        for t in _question_tokens(question)
+        if not (_UNREAD_SHORTHAND.fullmatch(t) and not stats.known(t))
+    ]
     told = _context_only(question)
     terms = [_term(t, p_terms, stats, english) for t in tokens]
     return [
@@ -577,6 +583,9 @@ def _question_terms(question: str, p_terms: set[str], stats: TermStats) -> list[
 def _question_tokens(question: str) -> list[str]:
     """The question's content words, once each, framing words left out."""
     return [t for t in dict.fromkeys(_content_tokens(question)) if t not in FRAME_WORDS]
+
+
+_UNREAD_SHORTHAND = re.compile(r"[b-df-hj-np-tv-z]{4,}")
 
 
 def _salient_and_phrases(

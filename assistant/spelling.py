@@ -63,6 +63,10 @@ ABBREVIATIONS = {
     "udh": "sudah",
     "udah": "sudah",
     "blm": "belum",
+    "blh": "boleh",
+    "bleh": "boleh",
+    "br": "baru",
+    "ambl": "ambil",
     "blum": "belum",
     "lg": "lagi",
     "jg": "juga",
@@ -197,6 +201,7 @@ FREQUENCY_WEIGHT = 0.15  # per power of ten of the target's frequency, subtracte
 FIRST_LETTER_COST = 0.5  # extra cost when the first letter differs (rare on phones)
 CHEAP = 0.6  # a likely slip: keyboard neighbour, sound-alike, dropped vowel, swapped letters
 DOUBLED = 0.5  # a letter typed twice ("pensiunn")
+VOWELLESS_MIN_CONSONANTS = 3  # "rmh" is "rumah"; "sy" or "dr" alone say too little
 _LOANWORD = re.compile(r"(ing|tion|ment|ness|ship|ity)$")  # English loanwords ("mentoring") stay
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -295,6 +300,12 @@ class Speller:
         self.counts = counts
         self.targets = [w for w, n in counts.items() if n >= MIN_TARGET_COUNT and len(w) >= 3]
         self._cache: dict[str, str | None] = {}
+        # the words by their consonants, most frequent first: "rmh" and "kclakaan" are "rumah"
+        # and "kecelakaan" typed without (some of) their vowels
+        skeletons: dict[str, list[str]] = {}
+        for w in sorted(self.targets, key=lambda w: -counts[w]):
+            skeletons.setdefault(_skeleton(w), []).append(w)
+        self.skeletons = skeletons
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Speller:
@@ -320,6 +331,16 @@ class Speller:
         something the stemmer can cut ("dilarng" -> "larng" is a typo)."""
         root = stem(word)
         return root != word and (root in self.counts or root in root_words())
+
+    def without_vowels(self, word: str) -> str | None:
+        """The most frequent vocabulary word that the typed word is, with vowels left out ("rmh" ->
+        "rumah", "brlakunya" -> "berlakunya"): same first letter, same consonants in order."""
+        if len(_skeleton(word)) < VOWELLESS_MIN_CONSONANTS:
+            return None
+        for candidate in self.skeletons.get(_skeleton(word), []):
+            if candidate[0] == word[0] and _subsequence(word, candidate):
+                return candidate
+        return None
 
     def suggest(self, word: str) -> str | None:
         """The nearest frequent vocabulary word for an unknown word, or None when none is close."""
@@ -374,14 +395,26 @@ class Speller:
             return f"{word}-{second}{suffix or ''}", "reduplication"
         if (
             any(ch.isdigit() for ch in word)
-            or len(word) < 4
+            or len(word) < 3
             or (typed.isupper() and len(typed) > 1)
             or word in REGULATION_ABBREVIATIONS
             or _LOANWORD.search(word)
             or self.known(word)
         ):
             return None, ""
-        return self.suggest(word), "typo"
+        if vowelless := self.without_vowels(word):
+            return vowelless, "typo"
+        return (self.suggest(word) if len(word) >= 4 else None), "typo"
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a word, "ng" as "g" ("brgkt" is "berangkat")."""
+    return "".join(ch for ch in word.replace("ng", "g") if ch not in _VOWELS)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long.replace("ng", "g"))
+    return all(ch in letters for ch in short.replace("ng", "g"))
 
 
 def _same_case(typed: str, word: str) -> str:

@@ -111,3 +111,22 @@ def test_affixed_typos_and_chat_shorthand(speller: Speller, typed: str, expected
 def test_an_affixed_known_word_is_not_a_typo(speller: Speller) -> None:
     """ "dilarang" is "larang" with a prefix; "dilarng" only looks like one to the stemmer."""
     assert speller.known("dilarang") and not speller.known("dilarng")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("PNS tdk msk krja", "PNS tidak masuk kerja"),  # three consonants: the most frequent word
+        ("hkmn disiplin brt", "hukuman disiplin berat"),
+        ("lmnya cuti melahirkn", "lamanya cuti melahirkan"),
+        ("jbtn mnjrl", "jabatan manajerial"),  # "ng" typed as "g" is matched the same way
+    ],
+)
+def test_words_typed_without_their_vowels(speller: Speller, typed: str, expected: str) -> None:
+    assert speller.correct(typed).text == expected
+
+
+def test_a_vowelless_word_only_becomes_a_word_with_its_consonants(speller: Speller) -> None:
+    """ "sk" (two consonants) says too little; "xkcd" matches no word's consonants."""
+    assert speller.correct("sk hukuman disiplin").text == "sk hukuman disiplin"
+    assert speller.correct("xkcd disiplin").text == "xkcd disiplin"
