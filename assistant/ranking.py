@@ -102,8 +102,9 @@ _ASKS_ENTRY_INTO_FORCE = re.compile(
 )
 NO_RULE_MAX_CHARS = 400
 DEFINITION_HINT = re.compile(
-    r"\b(pengertian|definisi|yang\s+dimaksud|dimaksud\s+dengan|apa\s+itu|apa\s+sih|singkatan|kepanjangan|"
-    r"arti(nya)?|bedanya|perbedaan|what\s+is|what\s+are|meaning|definition|stands?\s+for)\b",
+    r"\b(pengertian(nya)?|definisi(nya)?|yang\s+dimaksud|dimaksud\s+dengan|apa\s+itu|apa\s+sih|"
+    r"maksudnya\s+(?:apa|gimana|bagaimana)|singkatan(nya)?|kepanjangan(nya)?|arti(nya)?|bedanya|"
+    r"perbedaan|what\s+is|what\s+are|meaning|definition|stands?\s+for)\b",
     re.I,
 )
 

@@ -37,6 +37,18 @@ _PAST = re.compile(
     re.I,
 )
 
+# "lupakan dulu", "tunggu dulu", "tanya dulu": "dulu" after a verb means "first, for now"
+_FOR_NOW = re.compile(
+    r"\b(?:\w+kan|\w+lah|tunggu|nanti|sebentar|bentar|tanya|nanya|cek|coba|lihat|liat|baca|"
+    r"pikir|urus|makan|pulang|izin|permisi|istirahat)\s+dulu\b",
+    re.I,
+)
+
+
+def _past(text: str) -> re.Match[str] | None:
+    """The words saying the question is about the past, "dulu" meaning "for now" left out."""
+    return _PAST.search(_FOR_NOW.sub(" ", text))
+
 
 # the original wording of an amended provision, not the amended one
 _ORIGINAL = re.compile(
@@ -95,7 +107,7 @@ def _frame(question: str, named_revoked: list[str], named_successor: list[str]) 
         if before:
             return TimeFrame(True, "menanyakan masa sebelum peraturan pengganti", [before.group(0)])
     now = _NOW.search(question)
-    past = _PAST.search(question)
+    past = _past(question)
     if named_successor and (past or named_revoked):
         return TimeFrame(
             False,
@@ -132,7 +144,7 @@ def _names(sentence: str, short: str) -> bool:
 
 def _about_the_past(sentence: str, frame: TimeFrame) -> bool:
     """ "Dulu ...", "Waktu masih PP 46/2011, ...": a sentence telling how things used to be."""
-    return bool(_PAST.search(sentence)) or any(_names(sentence, n) for n in frame.revoked)
+    return bool(_past(sentence)) or any(_names(sentence, n) for n in frame.revoked)
 
 
 def asked_part(question: str, frame: TimeFrame) -> str:

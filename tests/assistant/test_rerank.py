@@ -64,3 +64,23 @@ def test_reranker_reorders_retrieval_candidates(tmp_path: Path, mini_settings: S
     assert all(p.rerank is not None for p in head)
     assert [p.score for p in head] == sorted((p.score for p in head), reverse=True)
     assert result.timings_ms["rerank"] > 0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "digitalisasi manajemen ASN itu maksudnya apa?",
+        "Aplikasi SPBE itu definisinya apa?",
+        "pengertiannya PPPK apa sih",
+    ],
+)
+def test_definition_questions_in_chat_form_are_recognised(question: str) -> None:
+    from assistant.ranking import DEFINITION_HINT
+
+    assert DEFINITION_HINT.search(question)
+
+
+def test_a_purpose_is_not_a_definition_question() -> None:
+    from assistant.ranking import DEFINITION_HINT
+
+    assert not DEFINITION_HINT.search("cuti besar dimaksudkan untuk apa dan berapa lama?")

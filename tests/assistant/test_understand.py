@@ -224,6 +224,10 @@ def test_llm_sentence_with_a_number_not_in_the_sources_is_dropped() -> None:
         ),
         ("masih berlaku ga PP 53 2010 soal hukuman disiplin?", ["PP 53/2010"], False),
         ("berapa lama cuti melahirkan?", [], False),
+        # "dulu" after a verb is "first, for now", not the past
+        ("lupakan dulu soal cuti besar, yg cuti tahunan PNS lamanya berapa?", [], False),
+        ("PNS yang diperiksa bisa dibebastugaskan dulu?", [], False),
+        ("aturan dulu gimana soal cuti besar?", [], True),
     ],
 )
 def test_time_frame(question: str, revoked: list[str], past: bool) -> None:
