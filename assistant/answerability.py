@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from assistant.documents import AnswerStatus, Chunk, Passage
 from assistant.language import is_english
+from assistant.quantities import asked_quantities, holds
 from assistant.text import stem, tokenize
 from assistant.understand import AnswerType
 
@@ -158,6 +159,7 @@ FRAME_WORDS = frozenset(
         # the asker's situation, not the topic: "temen kantor", "gk ada kabar", "gmn nasibnya",
         # "ketahuan", "kabupaten sebelah", "tiba-tiba"
         "temen",
+        "saudara",  # asking for a relative ("sodara sy PNS ...")
         "kantor",
         "kabar",
         "nasib",
@@ -506,8 +508,11 @@ def check(
     terms = _question_terms(question, p_terms, stats)
     salient, phrases = _salient_and_phrases(terms, p_pairs)
     digits = re.sub(r"\s+", " ", text.lower())
+    held = _held_values(question, [*top, *(siblings or [])])
     numbers = [
-        Term(n, NUMBER_WEIGHT, n in digits) for n in _numbers(question) if n not in stats.doc_years
+        Term(n, NUMBER_WEIGHT, n in digits or n in held)
+        for n in _numbers(question)
+        if n not in stats.doc_years
     ]
     known = [t for t in terms if t.weight and stats.known(t.term.split("→")[-1])]
     domain = _DOMAIN_WORDS.search(question) or _defined_word(question, defined)
@@ -544,6 +549,18 @@ def check(
 
 
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
+
+
+def _held_values(question: str, passages: list[Passage]) -> set[str]:
+    """The numbers of the values the question states of its case ("bolos 26 hari kerja") that a
+    passage's condition holds ("selama 21 (dua puluh satu) sampai dengan 24 ... hari"): the
+    provision covers that case, though it never writes the number."""
+    out: set[str] = set()
+    for q in asked_quantities(question):
+        if any(holds(p.chunk.text, q) for p in passages):
+            number = f"{q.value:g}"
+            out.update({number, number.replace(".", ",")})
+    return out
 
 
 def _context_only(question: str) -> set[str]:

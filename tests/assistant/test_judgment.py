@@ -342,3 +342,17 @@ def test_answerable_questions_typed_as_people_type_are_not_refused(
     a = full_service.ask(question)
     assert a.status in (AnswerStatus.ANSWERED, AnswerStatus.PARTIAL), (a.status, a.reason)
     assert place in [(c.doc, c.pasal) for c in a.citations], [c.label for c in a.citations]
+
+
+def test_a_stated_value_that_a_provision_holds_is_not_missing(full_service: AnswerService) -> None:
+    """ "bolos ... 26 hari kerja": PP 94/2021 Pasal 11 states the range that holds 26 ("25 (dua
+    puluh lima) sampai dengan 27 (dua puluh tujuh) hari kerja"), never the number 26 itself; the
+    gate must not count 26 as unsupported."""
+    a = full_service.ask(
+        "min sodara sy PNS bolos dikit2 tp kl dijumlah udh 26 hr krja taun ini, kena hukman apa y?",
+        trace=True,
+    )
+    assert a.status in (AnswerStatus.ANSWERED, AnswerStatus.PARTIAL), a.answer
+    numbers = {n["angka"]: n["ada"] for n in a.trace["answerability"]["angka"]}
+    assert numbers.get("26") is True, a.trace["answerability"]
+    assert a.citations[0].doc == "pp-94-2021", [c.label for c in a.citations]
