@@ -180,6 +180,14 @@ _SYNONYMS = {
     "honor": "honorer",
     "nip": "nomor induk pegawai",
     "distop": "dihentikan",
+    "jatah": "hak",  # "jatah cuti" is the regulations' "hak atas cuti"
+    "jatahnya": "hak",
+    "dicopot": "diberhentikan",
+    "copot": "berhenti",
+    "kontrak": "perjanjian kerja",  # a PPPK's contract
+    "kontraknya": "perjanjian kerja",
+    "ngajuin": "ajukan",
+    "diajuin": "diajukan",
     # government acronyms that the regulations spell out
     "bumn": "badan usaha milik negara",
     "bumd": "badan usaha milik daerah",

@@ -325,3 +325,17 @@ def test_the_questions_a_message_asks(question: str, parts: list[str] | None) ->
     from assistant.understand import asked_parts
 
     assert asked_parts(question) == (parts or [question])
+
+
+@pytest.mark.parametrize(
+    ("chat", "regulation"),
+    [
+        ("jatah cuti tahunan", "hak cuti tahunan"),
+        ("sebelum kontraknya habis", "sebelum perjanjian kerja habis"),
+        ("dicopot dari jabatan", "diberhentikan dari jabatan"),
+    ],
+)
+def test_chat_words_reach_the_words_of_the_regulations(chat: str, regulation: str) -> None:
+    from assistant.text import tokenize
+
+    assert tokenize(chat) == tokenize(regulation)
