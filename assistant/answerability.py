@@ -124,6 +124,7 @@ FRAME_WORDS = frozenset(
         "begitu",
         "gini",
         "gin",  # the stem of "gini"
+        "segitu",  # "masih segitu?": that much
         "begini",
         "kayak",
         "seperti",

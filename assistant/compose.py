@@ -358,11 +358,28 @@ _ACTOR_MARK = re.compile(
 )
 
 
+# "... setelah mendapat persetujuan dari Kepala BKN", "ditetapkan oleh Presiden": who follows the
+# very word the question asks about ("persetujuannya dari siapa", "ditetapkan siapa")
+_ACTOR_AFTER = re.compile(r"\b(\w+)\s+(?:oleh|dari|kepada)\s+\w", re.I)
+
+
+def _answers_whom(unit: Unit, terms: set[str]) -> bool:
+    """Whether a part names who right after a word of the question (its stem)."""
+    return any(set(tokenize(m.group(1))) & terms for m in _ACTOR_AFTER.finditer(unit.text))
+
+
 def _actor(parts: list[Unit], terms: set[str]) -> str | None:
     """ "Siapa ...": the part that names who (" ... oleh PPK", "Pejabat Penilai Kinerja PNS yaitu
-    atasan langsung ...", "diketuai oleh menteri ...") and shares most question terms."""
-    named = [u for u in parts if _ACTOR_MARK.search(u.text) and not u.text.rstrip().endswith(":")]
-    best = _best(named, terms)
+    atasan langsung ...", "diketuai oleh menteri ...", "persetujuan dari Kepala BKN"), first the
+    parts naming who right after a word of the question, then by the question terms shared."""
+    named = [
+        u
+        for u in parts
+        if (_ACTOR_MARK.search(u.text) or _answers_whom(u, terms))
+        and not u.text.rstrip().endswith(":")
+    ]
+    anchored = [u for u in named if _answers_whom(u, terms)]
+    best = _best(anchored, terms) or _best(named, terms)
     if best is None or overlap(terms, best.lead + " " + best.text) < ACTOR_OVERLAP:
         return None
     return sentence(shorten(joined(best), DIRECT_LIMIT))
@@ -384,6 +401,15 @@ def typed_answer(question: str, passage: Passage, kind: str | None) -> str | Non
     if kind == AnswerType.ACTOR:
         return _actor(parts, terms)
     return None
+
+
+_CASE = re.compile(r"^\s*(?:\(\d+\)\s*)?Dalam\s+hal\s+([^,]{3,200}),", re.I)
+
+
+def _unasked_case(answer: str, terms: set[str]) -> bool:
+    """An answer for a special case ("Dalam hal X, ...") whose words the question leaves out."""
+    m = _CASE.match(answer)
+    return bool(m) and bool(set(tokenize(m.group(1))) - terms)
 
 
 def _limit_asked(question: str, kind: str | None) -> bool:
@@ -576,6 +602,11 @@ def direct_answer(
         return _fits(question, passages[conditioned[0]], kind) or "", conditioned[0]
     for answer in (_fits, typed_answer) if _limit_asked(question, kind) else (typed_answer,):
         found = [(text, i) for i in order if (text := answer(question, passages[i], kind))]
+        # "Dalam hal Pejabat Penilai Kinerja berhalangan, ...": an exception the question does
+        # not state answers after the rule itself
+        found = [f for f in found if not _unasked_case(f[0], terms)] + [
+            f for f in found if _unasked_case(f[0], terms)
+        ]
         if found and kind in _NUMBER_TYPES:
             # "jatahnya brp hari": a number counted in the unit asked answers before another
             wanted = _wanted_units(question.lower())

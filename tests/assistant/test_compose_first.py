@@ -775,3 +775,52 @@ def test_the_numbers_of_a_named_regulation_are_not_numbers_the_question_states()
     composed = compose_answer(question, [ayat_2, ayat_1])
     assert "24 (dua puluh empat) hari kerja" in composed.direct, composed.direct
     assert composed.direct.endswith("[1]")
+
+
+def test_who_is_the_one_named_after_the_word_asked_about() -> None:
+    """ "persetujuannya dari siapa?": ayat (2)'s "persetujuan dari Kepala BKN" answers, not ayat
+    (3)'s "tidak dapat mendelegasikan kewenangan" (PP 11/2017 Pasal 336, real text)."""
+    ayat_2 = passage(
+        "(2) Cuti di luar tanggungan negara hanya dapat diberikan dengan surat keputusan PPK setelah "
+        "mendapat persetujuan dari Kepala BKN.",
+        "336",
+        ayat="2",
+    )
+    ayat_3 = passage(
+        "(3) PPK sebagaimana dimaksud pada ayat (2) tidak dapat mendelegasikan kewenangan pemberian "
+        "cuti di luar tanggungan negara.",
+        "336",
+        ayat="3",
+    )
+    question = "Cuti di luar tanggungan negara sekarang persetujuannya dari siapa?"
+    text, source = direct_answer(question, [ayat_2, ayat_3])
+    assert "persetujuan dari Kepala BKN" in text and source == 0, text
+
+
+def test_a_special_case_the_question_does_not_state_answers_after_the_rule() -> None:
+    """ "siapa pejabat penilai kinerja PNS?": ayat (1)'s rule, not ayat (3)'s "Dalam hal Pejabat
+    Penilai Kinerja PNS berhalangan, ..." though that one ranks first (PP 30/2019 Pasal 46)."""
+    ayat_3 = passage(
+        "(3) Dalam hal Pejabat Penilai Kinerja PNS sebagaimana dimaksud pada ayat (1) berhalangan, "
+        "Penilaian Kinerja PNS dilakukan oleh atasan dari Pejabat Penilai Kinerja PNS secara "
+        "berjenjang.",
+        "46",
+        doc="PP 30/2019",
+        ayat="3",
+    )
+    ayat_1 = passage(
+        "(1) Pejabat Penilai Kinerja PNS yaitu atasan langsung PNS atau pejabat lain yang diberi "
+        "pendelegasian kewenangan.",
+        "46",
+        doc="PP 30/2019",
+        ayat="1",
+    )
+    text, source = direct_answer(
+        "siapa sih yang jadi pejabat penilai kinerja PNS?", [ayat_3, ayat_1]
+    )
+    assert text.startswith("Pejabat Penilai Kinerja PNS yaitu atasan langsung"), text
+    assert source == 1
+    asked, _ = direct_answer(
+        "kalau pejabat penilai kinerja PNS berhalangan, penilaiannya oleh siapa?", [ayat_3, ayat_1]
+    )
+    assert asked.startswith("Dalam hal Pejabat Penilai Kinerja PNS"), asked
