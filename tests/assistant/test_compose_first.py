@@ -824,3 +824,56 @@ def test_a_special_case_the_question_does_not_state_answers_after_the_rule() -> 
         "kalau pejabat penilai kinerja PNS berhalangan, penilaiannya oleh siapa?", [ayat_3, ayat_1]
     )
     assert asked.startswith("Dalam hal Pejabat Penilai Kinerja PNS"), asked
+
+
+PASAL_41 = (
+    "PNS yang melanggar ketentuan Peraturan Pemerintah Nomor 10 Tahun 1983 tentang izin Perkawinan "
+    "dan Perceraian bagi Pegawai Negeri Sipil (l.,embaran Negara Republik Indonesia Tahun 1983 "
+    "Nomor 13, Tambahan lrmbaran Negara Republik Indonesia Nomor 3250) sebagaimana telah diubah "
+    "dengan Peraturan Pemerintah Nomor 45 Tahun 1990 tentang Perubahan atas Peraturan Pemerintah "
+    "Nomor 10 Tahun 1983 tentang Izin Perkawinan dan Perceraian bagi Pegawai Negeri Sipil "
+    "(Lembaran Negara Republik Indonesia Tahun 1990 Nomor 61, Tambahan lembaran Negara Republik "
+    "Indonesia Nomor 3424ll, dijatuhi salah satu jenis Hukuman Disiplin berat berdasarkan "
+    "Peraturan Pemerintah ini."
+)
+
+
+def test_a_sanction_question_is_answered_with_the_sanction() -> None:
+    """ "kena hukuman disiplin apa?": the provision stating the sanction answers, and its long
+    subject (PP 94/2021 Pasal 41, real text) does not push "Hukuman Disiplin berat" past the cut."""
+    rule = passage(
+        "(2) Pegawai Negeri Sipil wanita tidak diizinkan untuk menjadi istri kedua/ketiga/keempat.",
+        "4",
+        doc="PP 10/1983",
+        ayat="2",
+    )
+    sanction = passage(PASAL_41, "41", doc="PP 94/2021")
+    question = (
+        "PNS nikah lagi (istri kedua) tanpa izin pejabat, sekarang kena hukuman disiplin apa?"
+    )
+    text, source = direct_answer(question, [rule, sanction])
+    assert source == 1 and "Hukuman Disiplin berat" in text, text
+    assert text.startswith("PNS yang melanggar ketentuan") and len(text) <= 460
+
+
+def test_a_consequence_in_the_next_ayat_joins_the_sources() -> None:
+    """ "konsekuensinya apa?": UU 20/2023 Pasal 24 ayat (2) states it; ayat (1) only lists duties."""
+    ayat_1 = passage(
+        "(1) Pegawai ASN wajib: a. setia dan taat pada Pancasila; d. menjaga netralitas; dan",
+        "24",
+        doc="UU 20/2023",
+        ayat="1",
+    )
+    ayat_2 = passage(
+        "(2) Pegawai ASN yang tidak menaati kewajiban sebagaimana dimaksud pada ayat (1) dikenakan "
+        "pelanggaran disiplin dan dijatuhi hukuman disiplin.",
+        "24",
+        doc="UU 20/2023",
+        ayat="2",
+    )
+    composed = compose_answer(
+        "ASN yg gak nurut kewajiban kayak menjaga netralitas, konsekuensinya apa?",
+        [ayat_1],
+        siblings=[ayat_2],
+    )
+    assert "dijatuhi hukuman disiplin" in composed.direct, composed.direct
