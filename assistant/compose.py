@@ -40,7 +40,7 @@ PART_OVERLAP = 2  # own terms a later question shares with the sentence answerin
 SAID_SHARE = 0.9  # a source quote whose words the direct answer holds this share of is not repeated
 ANCHOR_WORDS = 10  # ... only its first words are quoted, to find it by
 SUBJECT_CHARS = 120  # the start of a long subject kept before the sanction it is given
-SANCTION_OVERLAP = 3  # question terms a sanction must share to answer "kena sanksi apa"
+FORM_OVERLAP = 3  # question terms a part of the asked form must share ("kena sanksi apa")
 ACTOR_OVERLAP = 3  # question terms a part naming who ("... oleh X") must share to answer "siapa"
 PERMISSION_SOURCES = 3  # provisions looked at for a yes or no
 MIN_OVERLAP = 2  # question terms a sentence must share before a yes/no is derived from it...
@@ -387,33 +387,54 @@ def _actor(parts: list[Unit], terms: set[str]) -> str | None:
     return sentence(shorten(joined(best), DIRECT_LIMIT))
 
 
-# "kena sanksi apa", "hukumannya apa", "konsekuensinya apa": the answer is what befalls whoever
-# does it, stated with the verbs and names of the regulations' sanctions
-_ASKS_SANCTION = re.compile(
-    r"\b(?:sanksi(?:nya)?|hukuman(?:nya)?|hukdis(?:nya)?|dihukum(?:nya)?|konsekuensi(?:nya)?|"
-    r"akibat(?:nya)?|kena\s+apa|diapain|diapakan)\b",
-    re.I,
-)
-_SANCTION = re.compile(
-    r"\b(?:dijatuhi|dijatuhkan|dikenakan|dikenai|diberhentikan|dibebaskan|diturunkan|"
-    r"dilakukan\s+pemutusan|hukuman\s+disiplin\s+(?:ringan|sedang|berat)|sanksi|"
-    r"tidak\s+dengan\s+hormat)\b",
-    re.I,
+@dataclass(frozen=True)
+class OpenForm:
+    """An open question whose answer has a recognisable form in the regulations' wording: what it
+    asks (question words) and how a provision states the answer."""
+
+    name: str
+    asks: re.Pattern[str]
+    states: re.Pattern[str]
+
+
+OPEN_FORMS = (
+    # "kena sanksi apa", "hukumannya apa", "konsekuensinya apa", "status PNS-nya jadi gimana":
+    # what befalls whoever does it, in the verbs and names of the regulations' sanctions
+    OpenForm(
+        "sanksi",
+        re.compile(
+            r"\b(?:sanksi(?:nya)?|hukuman(?:nya)?|hukdis(?:nya)?|dihukum(?:nya)?|konsekuensi(?:nya)?|"
+            r"akibat(?:nya)?|kena\s+apa|diapain|diapakan|nasib(?:nya)?|"
+            r"status(?:nya)?(?:\s+[\w-]+){0,2}\s+(?:jadi\s+)?(?:gimana|bagaimana|gmn|apa))\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:dijatuhi|dijatuhkan|dikenakan|dikenai|diberhentikan|dibebaskan|diturunkan|"
+            r"dilakukan\s+pemutusan|hukuman\s+disiplin\s+(?:ringan|sedang|berat)|sanksi|"
+            r"tidak\s+dengan\s+hormat)\b",
+            re.I,
+        ),
+    ),
 )
 
 
-def _sanction(parts: list[Unit], terms: set[str]) -> str | None:
-    """ "... kena sanksi apa?": the part stating a sanction ("dijatuhi hukuman disiplin berat",
-    "diberhentikan tidak dengan hormat") that shares most question terms."""
-    stated = [u for u in parts if _SANCTION.search(u.text) and not u.text.rstrip().endswith(":")]
+def open_form(question: str) -> OpenForm | None:
+    """The form an open question's answer takes, when it asks for one."""
+    return next((f for f in OPEN_FORMS if f.asks.search(question)), None)
+
+
+def _stated(parts: list[Unit], terms: set[str], form: OpenForm) -> str | None:
+    """The part stating an answer of the form asked ("dijatuhi hukuman disiplin berat",
+    "diatur dengan Peraturan Badan") that shares most question terms."""
+    stated = [u for u in parts if form.states.search(u.text) and not u.text.rstrip().endswith(":")]
     best = _best(stated, terms)
-    if best is None or overlap(terms, best.lead + " " + best.text) < SANCTION_OVERLAP:
+    if best is None or overlap(terms, best.lead + " " + best.text) < FORM_OVERLAP:
         return None
     text = joined(best)
-    found = _SANCTION.search(text)
+    found = form.states.search(text)
     if len(text) > DIRECT_LIMIT and found and found.start() > SUBJECT_CHARS:
         # a long subject ("PNS yang melanggar ketentuan PP 10/1983 ... sebagaimana telah diubah
-        # ...") would push the sanction past the cut: its start, then the sanction
+        # ...") would push the answer past the cut: its start, then the answer
         head = shorten(text[: found.start()], SUBJECT_CHARS)
         text = f"{head} {shorten(text[found.start() :], DIRECT_LIMIT - len(head) - 1)}"
     return sentence(shorten(text, DIRECT_LIMIT))
@@ -423,8 +444,8 @@ def typed_answer(question: str, passage: Passage, kind: str | None) -> str | Non
     """The answer of the expected kind found in one provision, or None."""
     terms = set(tokenize(question))
     parts = units(passage.chunk.text)
-    if kind == AnswerType.OPEN and _ASKS_SANCTION.search(question):
-        return _sanction(parts, terms)
+    if kind == AnswerType.OPEN and (form := open_form(question)):
+        return _stated(parts, terms, form)
     if kind in _NUMBER_TYPES:
         return _number(parts, question.lower(), terms)
     if kind == AnswerType.LIST:
@@ -798,9 +819,9 @@ def with_sibling(
             ]
             added = [p for p in [pool[found[0]], *holders[:1]] if p.chunk.id not in ids]
             return [*passages, *added]
-    sanction = kind == AnswerType.OPEN and bool(_ASKS_SANCTION.search(question))
+    formed = kind == AnswerType.OPEN and open_form(question) is not None
     typed = (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION, AnswerType.ACTOR)
-    if kind not in typed and not sanction:
+    if kind not in typed and not formed:
         return passages
     if kind == AnswerType.LIST:  # the ayat whose list the question names better than any source's
         asked = _asked_words(question)

@@ -147,11 +147,17 @@ function compositionBlock(answer) {
   const labels = new Map((answer.citations || []).map((c) => [c.id, c.label]));
   const selection = trace.selection || [];
   if (!selection.length) return el("p", { text: "Tidak ada kutipan yang dipilih." });
+  const direct = trace.direct_answer;
   return el(
     "div",
     {},
     el("p", { text: "Backend ekstraktif: tanpa LLM. Kutipan yang dipilih, apa adanya, dengan nomor sumbernya:" }),
     el("ol", { dataset: { testid: "selection" } }, selection.map((id) => el("li", { text: labels.get(id) || id }))),
+    direct
+      ? el("p", { class: "muted", dataset: { testid: "direct-kind" } },
+          `Jawaban langsung dicari sebagai: ${direct.jenis}` +
+            (direct.bentuk ? ` (bentuk: ${direct.bentuk})` : ""))
+      : null,
   );
 }
 

@@ -116,6 +116,8 @@ def test_training_mode_shows_spelling_corrections(page) -> None:  # noqa: ANN001
     spelling.wait_for()
     assert "melahirkn → melahirkan" in spelling.inner_text()
     assert "brp → berapa" in spelling.inner_text()
+    # how the direct answer was looked for: a length of time
+    assert "durasi" in page.locator("[data-testid=direct-kind]").inner_text()
 
 
 def test_feedback_is_stored(page, base_url: str) -> None:  # noqa: ANN001
