@@ -201,7 +201,8 @@ FREQUENCY_WEIGHT = 0.15  # per power of ten of the target's frequency, subtracte
 FIRST_LETTER_COST = 0.5  # extra cost when the first letter differs (rare on phones)
 CHEAP = 0.6  # a likely slip: keyboard neighbour, sound-alike, dropped vowel, swapped letters
 DOUBLED = 0.5  # a letter typed twice ("pensiunn")
-VOWELLESS_MIN_CONSONANTS = 3  # "rmh" is "rumah"; "sy" or "dr" alone say too little
+VOWELLESS_MIN_CONSONANTS = 3  # "krja" is "kerja"; "sy" or "dr" alone say too little
+ACRONYM_MAX_LETTERS = 3  # three consonants alone ("drh", "spt") are read as an acronym
 _LOANWORD = re.compile(r"(ing|tion|ment|ness|ship|ity)$")  # English loanwords ("mentoring") stay
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -337,6 +338,8 @@ class Speller:
         "rumah", "brlakunya" -> "berlakunya"): same first letter, same consonants in order."""
         if len(_skeleton(word)) < VOWELLESS_MIN_CONSONANTS:
             return None
+        if len(word) < ACRONYM_MAX_LETTERS + 1 and not set(word) & _VOWELS:
+            return None  # "drh", "spt": more likely an acronym than "daerah", "sapta"
         for candidate in self.skeletons.get(_skeleton(word), []):
             if candidate[0] == word[0] and _subsequence(word, candidate):
                 return candidate

@@ -116,8 +116,8 @@ def test_an_affixed_known_word_is_not_a_typo(speller: Speller) -> None:
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("PNS tdk msk krja", "PNS tidak masuk kerja"),  # three consonants: the most frequent word
-        ("hkmn disiplin brt", "hukuman disiplin berat"),
+        ("PNS tdk msuk krja", "PNS tidak masuk kerja"),
+        ("hkmn disiplin brat", "hukuman disiplin berat"),  # consonants only: the most frequent word
         ("lmnya cuti melahirkn", "lamanya cuti melahirkan"),
         ("jbtn mnjrl", "jabatan manajerial"),  # "ng" typed as "g" is matched the same way
     ],
@@ -129,4 +129,8 @@ def test_words_typed_without_their_vowels(speller: Speller, typed: str, expected
 def test_a_vowelless_word_only_becomes_a_word_with_its_consonants(speller: Speller) -> None:
     """ "sk" (two consonants) says too little; "xkcd" matches no word's consonants."""
     assert speller.correct("sk hukuman disiplin").text == "sk hukuman disiplin"
+    # three consonants alone are more likely an acronym ("drh": daftar riwayat hidup) than a word
+    regional = Speller.from_texts(["Pemerintah daerah dan rumah dinas."] * 5)
+    assert regional.correct("drh sy blm update").text == "drh saya belum update"
+    assert regional.correct("drah sy").text == "daerah saya"  # with a vowel it is the word
     assert speller.correct("xkcd disiplin").text == "xkcd disiplin"
