@@ -44,7 +44,8 @@ _RECORD_NOUN = (
 )
 # a word between "nilai kinerja saya" and "berapa" that is neither a condition ("kalau") nor a value the
 # asker gives ("nilai kinerja saya 95, predikatnya apa": a rule question, not a look-up)
-_NOT_VALUE_OR_IF = r"(?!(?:kalau|klo|kalo|jika|apabila)\b|\d{1,3}\b)"
+# nor when it takes effect ("SK hukdis sy ... mulai berlakunya kapan": the rule's answer)
+_NOT_VALUE_OR_IF = r"(?!(?:kalau|klo|kalo|jika|apabila|mulai|berlakunya|brlakunya)\b|\d{1,3}\b)"
 _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
     (
         "data milik penanya",
@@ -155,7 +156,7 @@ _RULE_FRAME = re.compile(
     r"regulasi|undang|apakah\s+(?:saya|sy|pns|asn|pppk)\s+(?:wajib|harus|dapat|bisa|boleh|berhak)|"
     r"maksimal|paling\s+lama|hukum(?:an)?nya|sanksi(?:nya)?|kalau|jika|apabila|seandainya|"
     # what the rule makes of the asker's situation: "sisa cuti sy ilang gk?"
-    r"hangus|hilang|ilang|batal|gugur|dihitung|diperhitungkan)\b",
+    r"hangus|hilang|ilang|batal|gugur|dihitung|diperhitungkan|berlakunya|mulai\s+berlaku)\b",
     re.I,
 )
 RULE_FRAME_WEIGHT = -1.5

@@ -27,6 +27,7 @@ from assistant.understand import AnswerType, RequestClass, answer_type, general_
         "nilai SKP sy tahun 2024 predikatnya apa ya?",
         # a request to change the records is a request about records, whatever frame it borrows
         "min tolong hapus data hukuman disiplin saya di SIASN, kalau bisa hari ini",
+        "SK kenaikan pangkat sy kapan keluar?",
     ],
 )
 def test_personal_record_requests_are_recognised(question: str) -> None:
@@ -47,6 +48,8 @@ def test_personal_record_requests_are_recognised(question: str) -> None:
         "nilai kinerja saya 95, itu masuk predikat apa ya?",
         "cuti saya kalau melahirkan berapa lama?",
         "Apakah PNS boleh mengubah data pribadi di SIASN?",
+        # when a decision takes effect is the rule's answer, whoever holds it
+        "SK hukdis udh sy trima, mulai berlakunya kapan?",
     ],
 )
 def test_rule_questions_in_first_person_stay_regulation_questions(question: str) -> None:
