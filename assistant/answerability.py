@@ -532,11 +532,17 @@ def check(
         min_score=min_score,
         support_weight=support_weight,
     )
-    result.later_year = _later_year(question, stats, digits)
     # the answer must come from a passage about the question: a percentage in a provision on
     # another topic ("potongan Tapera brp persen" -> a disciplinary 25 % cut) does not answer it
-    # (amounts and percentages: a duration is often stated in a sibling provision's words)
+    # (amounts and percentages: a duration is often stated in a sibling provision's words), nor
+    # does a year that only an unrelated source mentions ("formasi CPNS 2025" and an SPBE target)
     support = support_meter(question, stats)
+    on_topic = [
+        p.chunk.text
+        for p in top
+        if (p.support if p.support is not None else support(p)) >= TYPE_SOURCE_SUPPORT
+    ]
+    result.later_year = _later_year(question, stats, " ".join(on_topic).lower())
     about = [
         p.chunk.text
         for p in [*top, *(siblings or [])]

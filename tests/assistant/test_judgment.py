@@ -356,3 +356,14 @@ def test_a_stated_value_that_a_provision_holds_is_not_missing(full_service: Answ
     numbers = {n["angka"]: n["ada"] for n in a.trace["answerability"]["angka"]}
     assert numbers.get("26") is True, a.trace["answerability"]
     assert a.citations[0].doc == "pp-94-2021", [c.label for c in a.citations]
+
+
+def test_a_later_year_mentioned_only_by_an_unrelated_source_is_still_later(
+    full_service: AnswerService,
+) -> None:
+    """ "Formasi CPNS 2025": a source on another topic that happens to name 2025 (a plan's target
+    year) does not make that year's decrees part of the corpus."""
+    a = full_service.ask("Formasi CPNS 2025 kapan dibuka dan berapa kuotanya?", trace=True)
+    assert a.status == AnswerStatus.NO_SOURCE, a.answer
+    assert a.reason == "not_in_corpus"
+    assert a.trace["answerability"]["tahun_setelah_korpus"] == "2025"
