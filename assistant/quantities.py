@@ -42,6 +42,11 @@ _WORDS = {
     "sepuluh": 10,
     "sebelas": 11,
 }
+# the words a stated quantity is written with ("dua minggu"): a question's typo in them is read
+# back to them (spelling.py), though the regulations rarely write some ("minggu")
+QUANTITY_WORDS = frozenset(
+    [w for w in (*UNITS, *_WORDS) if w.isalpha() and len(w) > 2] + ["belas", "puluh", "ratus"]
+)
 _UNIT_WORD = r"(hari|hr|hri|minggu|pekan|bulan|bln|tahun|thn|th|jam|persen|%)"
 # what the asker states: "15 hari", "dua minggu", "setahun" is not a condition value; "nilai 95"
 _ASKED = re.compile(

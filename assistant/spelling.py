@@ -21,6 +21,7 @@ from importlib import resources
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from assistant.quantities import QUANTITY_WORDS
 from assistant.text import _ENGLISH, _SYNONYMS, stem, stopwords
 
 # Chat shorthand -> the words it stands for ("" = a form of address, dropped). Colloquial words that
@@ -300,6 +301,9 @@ class Speller:
     def __init__(self, counts: Counter[str]) -> None:
         self.counts = counts
         self.targets = [w for w, n in counts.items() if n >= MIN_TARGET_COUNT and len(w) >= 3]
+        for word in QUANTITY_WORDS - set(self.targets):  # "dua mingu" -> "dua minggu"
+            self.targets.append(word)
+            self.counts.setdefault(word, MIN_TARGET_COUNT)
         self._cache: dict[str, str | None] = {}
         # the words by their consonants, most frequent first: "rmh" and "kclakaan" are "rumah"
         # and "kecelakaan" typed without (some of) their vowels

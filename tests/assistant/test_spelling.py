@@ -134,3 +134,10 @@ def test_a_vowelless_word_only_becomes_a_word_with_its_consonants(speller: Spell
     assert regional.correct("drh sy blm update").text == "drh saya belum update"
     assert regional.correct("drah sy").text == "daerah saya"  # with a vowel it is the word
     assert speller.correct("xkcd disiplin").text == "xkcd disiplin"
+
+
+def test_the_words_of_a_quantity_are_read_though_the_texts_lack_them() -> None:
+    """The regulations count in days, so "minggu" is not in their vocabulary; "dua mingu" is still
+    "dua minggu" (the stated value of "sakit lebih dari dua mingu")."""
+    speller = Speller.from_texts(["PNS yang sakit lebih dari 14 (empat belas) hari."] * 5)
+    assert speller.correct("sakit lebih dari dua mingu").text == "sakit lebih dari dua minggu"
