@@ -41,6 +41,10 @@ CONTEXT_WEIGHT = 0.5
 # An amount of money or a percentage counts as the answer only in a passage holding at least this
 # share of the question's salient terms.
 TYPE_SOURCE_SUPPORT = 0.4
+# the support of the passages together is at most the best single passage's plus this: terms
+# scattered over unrelated sources ("formasi CPNS 2024" from an SPBE plan's "2020 - 2024", "calon
+# PNS" from another Pasal) do not add up to an answer
+SCATTER_ALLOWANCE = 0.25
 
 # Words that frame a question rather than name its topic (stemmed): their absence from a passage
 # says nothing about whether it answers.
@@ -543,6 +547,8 @@ def check(
         if (p.support if p.support is not None else support(p)) >= TYPE_SOURCE_SUPPORT
     ]
     result.later_year = _later_year(question, stats, " ".join(on_topic).lower())
+    single = max((p.support if p.support is not None else support(p) for p in top), default=0.0)
+    result.support = min(result.support, single + SCATTER_ALLOWANCE)
     about = [
         p.chunk.text
         for p in [*top, *(siblings or [])]

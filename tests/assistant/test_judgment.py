@@ -367,3 +367,13 @@ def test_a_later_year_mentioned_only_by_an_unrelated_source_is_still_later(
     assert a.status == AnswerStatus.NO_SOURCE, a.answer
     assert a.reason == "not_in_corpus"
     assert a.trace["answerability"]["tahun_setelah_korpus"] == "2025"
+
+
+def test_terms_scattered_over_unrelated_sources_do_not_add_up_to_an_answer(
+    full_service: AnswerService,
+) -> None:
+    """ "Formasi CPNS 2024 ... jumlahnya berapa?": "2024" is in an SPBE plan's period, "calon PNS"
+    in another Pasal; no single source is about the question, so it is not answered."""
+    a = full_service.ask("Formasi CPNS 2024 untuk Kementerian Agama jumlahnya berapa?", trace=True)
+    assert a.status == AnswerStatus.NO_SOURCE, a.answer
+    assert a.trace["answerability"]["dukungan"] < 0.5
