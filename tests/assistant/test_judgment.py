@@ -376,4 +376,4 @@ def test_terms_scattered_over_unrelated_sources_do_not_add_up_to_an_answer(
     in another Pasal; no single source is about the question, so it is not answered."""
     a = full_service.ask("Formasi CPNS 2024 untuk Kementerian Agama jumlahnya berapa?", trace=True)
     assert a.status == AnswerStatus.NO_SOURCE, a.answer
-    assert a.trace["answerability"]["dukungan"] < 0.5
+    assert a.reason in ("not_in_corpus", "weak_sources"), a.reason
