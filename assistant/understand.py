@@ -79,6 +79,8 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
             r"durung)\b|"
             r"\b(?:kapan|kpn)\s+(?:\S+\s+){0,4}?(?:cair|keluar|turun|terbit|diproses|selesai|masuk)\b|"
             r"\b(?:sampai|sampe|nyampe)\s+mana\b|\bstatus(?:nya)?\b|\b(?:ditolak|dikembalikan|"
+            # how much has piled up so far: "angka kredit saya yang sudah terkumpul sampai sekarang"
+            r"terkumpul|sampai\s+(?:sekarang|saat\s+ini)|sampe\s+(?:sekarang|skrg)|"
             r"masih\s+diproses|di-?approve|diverifikasi|di-?acc)\b|\b(?:masuk|ada\s+di|termasuk)\s+"
             r"(?:daftar|data)\b|\b(?:belum|blm)\s+(?:cair|masuk|keluar|terbit)\b",
             re.I,

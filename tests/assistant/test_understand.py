@@ -28,6 +28,7 @@ from assistant.understand import AnswerType, RequestClass, answer_type, general_
         # a request to change the records is a request about records, whatever frame it borrows
         "min tolong hapus data hukuman disiplin saya di SIASN, kalau bisa hari ini",
         "SK kenaikan pangkat sy kapan keluar?",
+        "Berapa angka kredit saya yang sudah terkumpul sampai sekarang?",
     ],
 )
 def test_personal_record_requests_are_recognised(question: str) -> None:
