@@ -397,6 +397,11 @@ class OpenForm:
     states: re.Pattern[str]
 
 
+_ASKS_GRADE = re.compile(
+    r"\b(?:eselon|golongan|gol\.?|ruang)\s+(?:apa|berapa|brp)\b|"
+    r"\b(?:sampai|sampe|mentok\s+di|hingga)\s+golongan\b",
+    re.I,
+)
 OPEN_FORMS = (
     # "kena sanksi apa", "hukumannya apa", "konsekuensinya apa", "status PNS-nya jadi gimana":
     # what befalls whoever does it, in the verbs and names of the regulations' sanctions
@@ -413,6 +418,15 @@ OPEN_FORMS = (
             r"dilakukan\s+pemutusan|hukuman\s+disiplin\s+(?:ringan|sedang|berat)|sanksi|"
             r"tidak\s+dengan\s+hormat)\b",
             re.I,
+        ),
+    ),
+    # "eselon berapa", "sampai golongan apa": a grade, written in Roman numerals ("eselon V",
+    # "golongan ruang IV/b"), which no number search finds
+    OpenForm(
+        "golongan",
+        _ASKS_GRADE,
+        re.compile(
+            r"\b(?:golongan(?:\s+ruang)?|eselon)\s+[IVX]{1,4}(?:/[a-e])?\b|\b[IVX]{1,4}/[a-e]\b"
         ),
     ),
 )
@@ -599,6 +613,8 @@ def expected_kind(question: str, kind: str | None) -> str:
         return AnswerType.LIST
     if kind == AnswerType.OPEN and _ASKS_SAME.search(question):
         return AnswerType.LIST  # "fungsinya masih sama gak?": the list as it stands, to compare
+    if kind in _NUMBER_TYPES and _ASKS_GRADE.search(question):
+        return AnswerType.OPEN  # "eselon berapa": a grade (OPEN_FORMS), not a number
     return kind
 
 

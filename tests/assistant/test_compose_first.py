@@ -877,3 +877,24 @@ def test_a_consequence_in_the_next_ayat_joins_the_sources() -> None:
         siblings=[ayat_2],
     )
     assert "dijatuhi hukuman disiplin" in composed.direct, composed.direct
+
+
+def test_a_grade_question_is_answered_with_the_grade() -> None:
+    """ "eselon berapa": "eselon V" (PP 46/2011 Pasal 1 angka 8) is a grade in Roman numerals,
+    which the number search would pass over for "paling lama 14 (empat belas) hari"."""
+    definition = passage(
+        "8. Pejabat Penilai adalah atasan langsung PNS yang dinilai, dengan ketentuan paling rendah "
+        "pejabat struktural eselon V atau pejabat lain yang ditentukan.",
+        "1",
+        doc="PP 46/2011",
+    )
+    deadline = passage(
+        "(1) Pejabat penilai wajib menyampaikan hasil penilaian prestasi kerja kepada atasan pejabat "
+        "penilai paling lama 14 (empat belas) hari sejak tanggal diterimanya penilaian prestasi kerja.",
+        "23",
+        doc="PP 46/2011",
+        ayat="1",
+    )
+    question = "Pas masih berlaku PP 46/2011, pejabat penilai prestasi kerja itu paling rendah eselon berapa?"
+    text, source = direct_answer(question, [deadline, definition])
+    assert "eselon V" in text and source == 1, text
