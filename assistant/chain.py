@@ -94,6 +94,16 @@ class Prepared:
     temporal_notes: list[str] = field(default_factory=list)
 
 
+def _grouped_labels(chunks: list[Chunk]) -> str:
+    """ "PP 11/2017 Pasal 317, Pasal 316 ayat (2)": labels with each document named once."""
+    by_doc: dict[str, list[str]] = {}
+    for chunk in chunks:
+        label = chunk.label
+        rest = label[len(chunk.doc_short) :].strip() if label.startswith(chunk.doc_short) else label
+        by_doc.setdefault(chunk.doc_short, []).append(rest)
+    return "; ".join(f"{doc} {', '.join(parts)}".strip() for doc, parts in by_doc.items())
+
+
 def _prompt(name: str) -> str:
     return resources.files("assistant.prompts").joinpath(name).read_text(encoding="utf-8")
 
@@ -676,13 +686,11 @@ class AnswerService:
         return prep
 
     def _notes(self, passages: list[Passage]) -> list[str]:
-        scrambled = [
-            p.chunk.label for p in passages if (p.chunk.quality or "").startswith("scrambled")
-        ]
+        scrambled = [p.chunk for p in passages if (p.chunk.quality or "").startswith("scrambled")]
         notes: list[str] = []
-        if scrambled:  # one note for all of them: the answer stays short
+        if scrambled:  # one note for all of them, each document named once: the answer stays short
             notes.append(
-                f"Teks {', '.join(scrambled)} dari hasil OCR kurang rapi; periksa naskah resminya."
+                f"Teks {_grouped_labels(scrambled)} dari hasil OCR kurang rapi; periksa naskah resminya."
             )
         for doc_id in dict.fromkeys(p.chunk.doc for p in passages):
             doc = self.rt.manifest.get(doc_id)

@@ -302,3 +302,24 @@ def test_every_frame_word_is_dropped_as_the_tokenizer_writes_it() -> None:
 
     missed = {w: t for w in FRAME_WORDS if (t := tokenize(w)) and set(t) - FRAME_WORDS}
     assert missed == {}
+
+
+def test_scrambled_text_note_names_each_document_once() -> None:
+    from assistant.chain import _grouped_labels
+    from assistant.documents import Chunk, Part
+
+    def chunk(pasal: str, ayat: str | None, doc_short: str = "PP 11/2017") -> Chunk:
+        return Chunk(
+            id=f"{pasal}-{ayat}",
+            doc=doc_short.lower().replace(" ", "-").replace("/", "-"),
+            doc_short=doc_short,
+            doc_title="",
+            part=Part.BATANG_TUBUH,
+            pasal=pasal,
+            ayat=ayat,
+            heading="",
+            text="",
+        )
+
+    labels = _grouped_labels([chunk("317", None), chunk("316", "2"), chunk("8", "3", "PP 94/2021")])
+    assert labels == "PP 11/2017 Pasal 317, Pasal 316 ayat (2); PP 94/2021 Pasal 8 ayat (3)"
