@@ -483,6 +483,22 @@ def _unasked_case(answer: str, terms: set[str]) -> bool:
     return bool(m) and bool(set(tokenize(m.group(1))) - terms)
 
 
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+
+
+def _conditions_of_limit(question: str, values: list[Quantity]) -> list[Quantity]:
+    """For "paling lama berapa": the values that state a condition ("sakit lebih dari dua
+    minggu"), or that the asking sentence itself states, not the asker's story told before it
+    ("sudah menjabat JPT pratama 6 tahun. ... boleh diduduki paling lama berapa tahun?": 6 years
+    is what the limit is compared with, not a condition that picks a provision)."""
+    sentences = [x for x in _SENTENCE.split(question.strip()) if x.strip()]
+    asked = [x for x in sentences if x.rstrip().endswith("?")]
+    if len(sentences) < 2 or not asked or len(asked) == len(sentences):
+        return values
+    in_asked = asked_quantities(" ".join(asked))
+    return [v for v in values if v.above or v in in_asked]
+
+
 def _limit_asked(question: str, kind: str | None) -> bool:
     """ "sampai berapa lama", "paling lama berapa", "maksimal": the answer is a limit ("paling lama
     1 (satu) tahun"), not any number the provision states ("lebih dari 1 (satu) hari")."""
@@ -919,6 +935,8 @@ def compose_answer(
         return Composed("", None)
     kind = expected_kind(expand_shorthand(question), kind)
     values = asked_quantities(expand_shorthand(question)) if values is None else values
+    if _limit_asked(expand_shorthand(question), kind):
+        values = _conditions_of_limit(expand_shorthand(question), values)
     passages = with_sibling(question, passages, siblings or [], kind, values)
     answered = [direct_answer(question, passages, kind, values)]
     parts = asked_parts(question)

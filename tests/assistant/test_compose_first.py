@@ -898,3 +898,25 @@ def test_a_grade_question_is_answered_with_the_grade() -> None:
     question = "Pas masih berlaku PP 46/2011, pejabat penilai prestasi kerja itu paling rendah eselon berapa?"
     text, source = direct_answer(question, [deadline, definition])
     assert "eselon V" in text and source == 1, text
+
+
+def test_a_value_told_in_the_story_does_not_pick_the_provision_for_a_limit() -> None:
+    """ "sudah menjabat JPT pratama 6 tahun. ... paling lama berapa tahun?": 6 years is what the
+    limit is compared with; the limit (PP 11/2017 Pasal 133 ayat (1)) answers, not the list of
+    requirements whose "paling singkat 5 (lima) tahun" the 6 years would meet."""
+    requirements = passage(
+        "Persyaratan untuk dapat diangkat dalam JPT pratama: a. memiliki kualifikasi pendidikan "
+        "paling rendah sarjana atau diploma IV; b. memiliki pengalaman Jabatan dalam bidang tugas yang "
+        "terkait dengan Jabatan yang akan diduduki secara kumulatif paling singkat selama 5 (lima) "
+        "tahun;",
+        "107",
+    )
+    limit = passage("(1) JPT hanya dapat diduduki paling lama 5 (lima) tahun.", "133", ayat="1")
+    question = (
+        "Kepala dinas di kantor saya sudah menjabat JPT pratama 6 tahun. Sebenarnya JPT itu boleh "
+        "diduduki paling lama berapa tahun?"
+    )
+    composed = compose_answer(question, [requirements, limit])
+    assert composed.direct.startswith("JPT hanya dapat diduduki paling lama 5 (lima) tahun"), (
+        composed.direct
+    )
