@@ -907,7 +907,7 @@ def test_a_value_told_in_the_story_does_not_pick_the_provision_for_a_limit() -> 
     requirements = passage(
         "Persyaratan untuk dapat diangkat dalam JPT pratama: a. memiliki kualifikasi pendidikan "
         "paling rendah sarjana atau diploma IV; b. memiliki pengalaman Jabatan dalam bidang tugas yang "
-        "terkait dengan Jabatan yang akan diduduki secara kumulatif paling singkat selama 5 (lima) "
+        "terkait dengan Jabatan yang akan diduduki secara kumulatif paling singkat 5 (lima) "
         "tahun;",
         "107",
     )
