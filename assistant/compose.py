@@ -38,7 +38,7 @@ SUBJECT_MARGIN = 2  # question terms more that a runner-up's number subject must
 PART_LIMIT = 250  # the answer to one question of several, after the answer to the whole message
 PART_OVERLAP = 2  # own terms a later question shares with the sentence answering it
 SAID_SHARE = 0.9  # a source quote whose words the direct answer holds this share of is not repeated
-ANCHOR_WORDS = 10  # ... only its first words are quoted, to find it by
+ANCHOR_WORDS = 8  # ... only its first words are quoted, to find it by
 SUBJECT_CHARS = 120  # the start of a long subject kept before the sanction it is given
 FORM_OVERLAP = 3  # question terms a part of the asked form must share ("kena sanksi apa")
 ACTOR_OVERLAP = 3  # question terms a part naming who ("... oleh X") must share to answer "siapa"
@@ -213,6 +213,12 @@ def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
         best = _best(longest or bounded or found, terms)
     else:
         best = _best(found, terms)
+    if best is not None and best.item and best.lead:
+        cases = [u for u in found if u.item and u.lead == best.lead]
+        if len(cases) > 1 and len(cases) == sum(u.item and u.lead == best.lead for u in parts):
+            # every item of the list states a number ("a. 100% ... untuk tahun pertama; b. 80% ...
+            # untuk tahun selanjutnya"): the number depends on the case, so all of them answer
+            return _list_text(best.lead, cases)
     return sentence(joined(best)) if best else None
 
 

@@ -920,3 +920,22 @@ def test_a_value_told_in_the_story_does_not_pick_the_provision_for_a_limit() -> 
     assert composed.direct.startswith("JPT hanya dapat diduduki paling lama 5 (lima) tahun"), (
         composed.direct
     )
+
+
+def test_a_number_that_depends_on_the_case_is_given_for_every_case() -> None:
+    """ "Uang tunggu berapa persen dari gaji?": PP 11/2017 Pasal 297 gives one percentage per year
+    (real text, its next ayat run into item b by the OCR); both cases answer, not the one whose
+    run-on words share more of the question."""
+    uang_tunggu = passage(
+        "Uang tunggu sebagaimana dimaksud dalam Pasal 296 diberikan dengan ketentuan:\n"
+        "a. 100% (seratus persen) dari gaji, untuk tahun pertama; dan\n"
+        "b. 80% (delapan puluh persen) dari gaji untuk tahun selanjutnya, Besarnya uang tunggu "
+        "sebagaimana dimaksud pada ayat (1), tidak boleh kurang dari gaji terendah sesuai dengan "
+        "ketentuan peraturan perundang-undangan.",
+        "297",
+    )
+    text, _ = direct_answer(
+        "Uang tunggu PNS yang diberhentikan dari jabatan itu besarnya berapa persen dari gaji?",
+        [uang_tunggu],
+    )
+    assert "100% (seratus persen)" in text and "80% (delapan puluh persen)" in text, text
