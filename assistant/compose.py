@@ -117,7 +117,8 @@ _FRAME = (  # question and drafting words that name no topic of a list
 _FRAME_WORDS = frozenset(_FRAME.split())
 _CLASS_TERMS = frozenset(("pns", "asn", "pppk", "cpns", "pegawai"))
 _DANGLING = frozenset(
-    ("dan", "atau", "yang", "dengan", "pada", "di", "ke", "dari", "untuk", "oleh")
+    ("dan", "atau", "yang", "dengan", "pada", "di", "ke", "dari", "untuk", "oleh", "dalam", "atas")
+    + ("sebagaimana", "dimaksud", "ayat", "pasal", "huruf", "angka")  # a reference cut short
 )
 
 
