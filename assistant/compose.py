@@ -35,6 +35,7 @@ DIRECT_LIMIT = 450  # the direct answer
 ITEM_LIMIT = 90  # one list item inside a direct answer
 SUBJECT_WORDS = 6  # words before a number read as what it counts (its subject)
 SUBJECT_MARGIN = 2  # question terms more that a runner-up's number subject must name to answer
+ELABORATION_WINDOW = 120  # an ayat spelling out another refers to it within its opening
 PART_LIMIT = 250  # the answer to one question of several, after the answer to the whole message
 PART_OVERLAP = 2  # own terms a later question shares with the sentence answering it
 SAID_SHARE = 0.9  # a source quote whose words the direct answer holds this share of is not repeated
@@ -880,6 +881,41 @@ def with_sibling(
     return passages
 
 
+# "(2) Upaya administratif sebagaimana dimaksud pada ayat (1) terdiri atas keberatan dan banding
+# administratif.": an ayat that spells out what the one before it names
+_SPELLS_OUT = re.compile(r"\b(?:terdiri\s+atas|terdiri\s+dari|meliputi|yaitu|berupa)\b", re.I)
+
+
+def _with_elaboration(
+    passages: list[Passage], siblings: list[Passage], answered: list[tuple[str, int]]
+) -> list[Passage]:
+    """When the direct answer names something ("diselesaikan melalui upaya administratif") that
+    the next ayat of its Pasal spells out ("Upaya administratif sebagaimana dimaksud pada ayat (1)
+    terdiri atas keberatan dan banding administratif"), that ayat is appended to the answer."""
+    text, source = answered[0]
+    base = passages[source]
+    if not base.chunk.ayat or not text:
+        return passages
+    said = set(tokenize(text))
+    for other in [*passages, *siblings]:
+        body = other.chunk.text
+        if (
+            other is base
+            or not _same_pasal(other, base)
+            or not _refers_to_ayat(body[:ELABORATION_WINDOW], base.chunk.ayat)
+            or not _SPELLS_OUT.search(body)
+        ):
+            continue
+        opening = re.sub(r"^\s*\(\d+\)\s*", "", body).split("sebagaimana")[0]
+        if not set(tokenize(opening)) or not set(tokenize(opening)) <= said:
+            continue  # it spells out something else than what the answer names
+        if other not in passages:
+            passages = [*passages, other]
+        answered.append((sentence(shorten(plain(body), PART_LIMIT)), passages.index(other)))
+        break
+    return passages
+
+
 def _topic(part: str) -> str:
     """The words of the first question that a later, shorter one leaves out ("trs jatahnya brp
     hr?" is about "PPPK ... cuti tahunan"): its words without numbers, units and frame words."""
@@ -946,6 +982,8 @@ def compose_answer(
         values = _conditions_of_limit(expand_shorthand(question), values)
     passages = with_sibling(question, passages, siblings or [], kind, values)
     answered = [direct_answer(question, passages, kind, values)]
+    if kind == AnswerType.OPEN:
+        passages = _with_elaboration(passages, siblings or [], answered)
     parts = asked_parts(question)
     if len(parts) > 1:  # each question the message asks gets its own answer, when it adds one
         passages = _answer_parts(parts, passages, siblings or [], values, answered)

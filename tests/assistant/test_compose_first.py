@@ -935,3 +935,37 @@ def test_a_number_that_depends_on_the_case_is_given_for_every_case() -> None:
         [uang_tunggu],
     )
     assert "100% (seratus persen)" in text and "80% (delapan puluh persen)" in text, text
+
+
+def test_what_the_answer_names_is_spelled_out_from_the_next_ayat() -> None:
+    """ "penyelesaiannya lewat jalur apa?": ayat (1) says "upaya administratif"; ayat (2), which
+    builds on it, says what that is (UU 20/2023 Pasal 64), and joins the direct answer."""
+    ayat_1 = passage(
+        "(1) Sengketa Pegawai ASN diselesaikan melalui upaya administratif.",
+        "64",
+        doc="UU 20/2023",
+        ayat="1",
+    )
+    ayat_2 = passage(
+        "(2) Upaya administratif sebagaimana dimaksud pada ayat (1) terdiri atas keberatan dan "
+        "banding administratif.",
+        "64",
+        doc="UU 20/2023",
+        ayat="2",
+    )
+    composed = compose_answer(
+        "Kalau ada sengketa kepegawaian, penyelesaiannya lewat jalur apa menurut UU ASN?",
+        [ayat_1],
+        siblings=[ayat_2],
+    )
+    assert "upaya administratif. [1]" in composed.direct, composed.direct
+    assert "keberatan dan banding administratif" in composed.direct
+    assert composed.direct.endswith("[2]")
+    other = passage(
+        "(2) Keberatan sebagaimana dimaksud pada ayat (1) meliputi alasan yang lengkap.",
+        "64",
+        doc="UU 20/2023",
+        ayat="2",
+    )
+    plain_answer = compose_answer("sengketa ASN lewat jalur apa?", [ayat_1], siblings=[other])
+    assert "[2]" not in plain_answer.direct  # it spells out something the answer does not name
