@@ -192,6 +192,44 @@ def _wanted_units(question: str) -> set[str]:
     }
 
 
+# "diberikan ke berapa anak?", "berapa orang saksi": what the number counts, named after "berapa"
+_COUNTED = re.compile(r"\b(?:berapa|brp)\s+(?:orang\s+|buah\s+)?([a-z]{3,})\b", re.I)
+_NOT_COUNTED = frozenset(
+    (
+        "lama",
+        "banyak",
+        "besar",
+        "jumlah",
+        "persen",
+        "sih",
+        "saja",
+        "aja",
+        "kah",
+        "nih",
+        "yang",
+        "sebenarnya",
+    )
+)
+
+
+def _counted_noun(question: str) -> str | None:
+    """The thing a "berapa" question counts, when it names one that is not a unit of time/percent."""
+    m = _COUNTED.search(question)
+    if not m:
+        return None
+    noun = m.group(1).lower()
+    return None if noun in _UNITS or noun in UNITS or noun in _NOT_COUNTED else noun
+
+
+def _counts(text: str, noun: str | None) -> bool:
+    """Whether a text states a number of that thing ("paling banyak 2 (dua) orang Anak")."""
+    if noun is None:
+        return True
+    return bool(
+        re.search(rf"\d+\s*(?:\([^()]{{1,30}}\))?\s*(?:orang\s+|buah\s+)?{noun}", text, re.I)
+    )
+
+
 def _in_units(text: str, wanted: set[str]) -> bool:
     return not wanted or any(w in text.lower() for w in wanted)
 
@@ -204,6 +242,8 @@ def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
     ]
     if wanted:
         found = [u for u in found if _in_units(u.text, wanted)] or found
+    noun = _counted_noun(question)
+    found = [u for u in found if _counts(u.text, noun)] or found
     bounded = [u for u in found if _BOUND.search(u.text)]  # "paling lama 1 (satu) tahun"
     if _MINIMUM.search(question):  # "paling singkat berapa lama": the lower bound
         lowest = [u for u in bounded if _MINIMUM.search(u.text)]
@@ -685,7 +725,14 @@ def direct_answer(
     if kind == AnswerType.PERMISSION:
         order = order[:1]
     sibling = [p.via == "neighbour" for p in passages]  # another ayat of the best Pasal
-    order = [i for i in order if relevance[i] >= RELEVANT_SHARE * relevance[0] or sibling[i]]
+    counted = _counted_noun(question) if kind in _NUMBER_TYPES else None  # "berapa anak"
+    order = [
+        i
+        for i in order
+        if relevance[i] >= RELEVANT_SHARE * relevance[0]
+        or sibling[i]
+        or (counted and _counts(passages[i].chunk.text, counted))
+    ]
     if kind == AnswerType.LIST:
         listed = _list_answer(question, passages, order)
         if listed:
@@ -708,6 +755,8 @@ def direct_answer(
             # "jatahnya brp hari": a number counted in the unit asked answers before another
             wanted = _wanted_units(question.lower())
             found = [f for f in found if _in_units(f[0], wanted)] or found
+            noun = _counted_noun(question)
+            found = [f for f in found if _counts(f[0], noun)] or found
             return _named_number(found, terms, _asked_numbers(question))
         if found:
             return found[0]

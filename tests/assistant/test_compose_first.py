@@ -969,3 +969,29 @@ def test_what_the_answer_names_is_spelled_out_from_the_next_ayat() -> None:
     )
     plain_answer = compose_answer("sengketa ASN lewat jalur apa?", [ayat_1], siblings=[other])
     assert "[2]" not in plain_answer.direct  # it spells out something the answer does not name
+
+
+def test_berapa_with_a_noun_is_answered_with_a_number_of_that_noun() -> None:
+    """ "diberikan ke berapa anak?": ayat (2)'s "paling banyak 2 (dua) orang Anak" (PP 70/2015
+    Pasal 20, as amended), not the amounts of ayat (1), whose text shares more of the question."""
+    amounts = passage(
+        "(1) Bantuan beasiswa diberikan kepada Anak dari Peserta yang tewas dengan ketentuan:\n"
+        "a. bagi Anak dari Peserta yang belum memasuki usia sekolah sampai dengan sekolah di tingkat "
+        "dasar diberikan bantuan beasiswa sebesar Rp45.000.000,00 (empat puluh lima juta rupiah);\n"
+        "b. bagi Anak dari Peserta yang masih duduk di sekolah lanjutan tingkat pertama diberikan "
+        "bantuan beasiswa sebesar Rp45.000.000,00 (empat puluh lima juta rupiah);",
+        "20",
+        doc="PP 70/2015",
+        ayat="1",
+    )
+    children = passage(
+        "(2) Bantuan beasiswa sebagaimana dimaksud pada ayat (1) diberikan kepada paling banyak 2 "
+        "(dua) orang Anak dari Peserta dengan ketentuan:\na. belum memasuki usia sekolah atau masih "
+        "sekolah atau kuliah;\nb. berusia paling tinggi 25 (dua puluh lima) tahun;",
+        "20",
+        doc="PP 70/2015",
+        ayat="2",
+    )
+    question = "beasiswa buat anak ASN yang tewas itu diberikan ke berapa anak?"
+    text, source = direct_answer(question, [amounts, children])
+    assert "2 (dua) orang Anak" in text and source == 1, text
