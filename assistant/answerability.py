@@ -165,6 +165,16 @@ FRAME_WORDS = frozenset(
         # "ketahuan", "kabupaten sebelah", "tiba-tiba"
         "temen",
         "saudara",  # asking for a relative ("sodara sy PNS ...")
+        # "I" in the regional languages of the askers ("ulun mau tanya", "ambo"), and the day the
+        # story happened ("kemarin", "tadi"): the asker, not the topic
+        "ulun",
+        "ambo",
+        "gue",
+        "gua",
+        "kulo",
+        "kemarin",
+        "tadi",
+        "panjang",  # "kepanjangannya apa": the expansion of an acronym is asked
         "kantor",
         "kabar",
         "nasib",

@@ -323,3 +323,13 @@ def test_scrambled_text_note_names_each_document_once() -> None:
 
     labels = _grouped_labels([chunk("317", None), chunk("316", "2"), chunk("8", "3", "PP 94/2021")])
     assert labels == "PP 11/2017 Pasal 317, Pasal 316 ayat (2); PP 94/2021 Pasal 8 ayat (3)"
+
+
+def test_the_askers_regional_i_and_the_day_of_the_story_are_not_topic_words() -> None:
+    from assistant.answerability import FRAME_WORDS
+    from assistant.text import tokenize
+
+    story = "ulun mau tanya, istri ambo keguguran kemarin"
+    topic = [t for t in tokenize(story) if t not in FRAME_WORDS]
+    assert "ulun" not in topic and "ambo" not in topic and "kemarin" not in topic
+    assert "gugur" in topic
