@@ -20,7 +20,7 @@ from assistant.documents import AnswerStatus, Chunk, Passage
 from assistant.language import is_english
 from assistant.quantities import asked_quantities, holds
 from assistant.text import stem, tokenize
-from assistant.understand import AnswerType
+from assistant.understand import AnswerType, story_and_question
 
 # Weighted share of salient terms the passages must contain to answer (below: no_source) and to
 # answer fully (below: partial). Calibrated on evals/datasets/dev*.jsonl (see evals/README.md).
@@ -551,27 +551,24 @@ def check(
     # (amounts and percentages: a duration is often stated in a sibling provision's words), nor
     # does a year that only an unrelated source mentions ("formasi CPNS 2025" and an SPBE target)
     support = support_meter(question, stats)
+
+    def of(p: Passage) -> float:  # ranking has usually measured it already
+        return p.support if p.support is not None else support(p)
+
+    top_support = [of(p) for p in top]
     on_topic = [
-        p.chunk.text
-        for p in top
-        if (p.support if p.support is not None else support(p)) >= TYPE_SOURCE_SUPPORT
+        p.chunk.text for p, s in zip(top, top_support, strict=True) if s >= TYPE_SOURCE_SUPPORT
     ]
     result.later_year = _later_year(question, stats, " ".join(on_topic).lower())
-    single = max((p.support if p.support is not None else support(p) for p in top), default=0.0)
-    result.support = min(result.support, single + SCATTER_ALLOWANCE)
-    about = [
-        p.chunk.text
-        for p in [*top, *(siblings or [])]
-        if kind not in (AnswerType.MONEY, AnswerType.PERCENT)
-        or (p.support if p.support is not None else support(p)) >= TYPE_SOURCE_SUPPORT
-    ]
+    result.support = min(result.support, max(top_support, default=0.0) + SCATTER_ALLOWANCE)
+    if kind in (AnswerType.MONEY, AnswerType.PERCENT):
+        about = on_topic + [p.chunk.text for p in siblings or [] if of(p) >= TYPE_SOURCE_SUPPORT]
+    else:
+        about = [p.chunk.text for p in [*top, *(siblings or [])]]
     result.type_found, result.type_evidence = _type_evidence(kind, "\n".join(about), question)
     result.unit_asked = _asked_unit(question, kind) is not None
     _decide(result, salient, stats)
     return result
-
-
-_SENTENCE = re.compile(r"(?<=[.?!])\s+")
 
 
 def _held_values(question: str, passages: list[Passage]) -> set[str]:
@@ -590,14 +587,13 @@ def _context_only(question: str) -> set[str]:
     """Words only in the statements around a question told with its background ("sy baru lulus
     CPNS, penempatan di pulau terluar. emang ASN wajib ditempatkan di mana aja?"): the story, not
     what it asks. Every sentence ending in "?" is asked; with no such sentence nothing is story."""
-    sentences = [s.strip() for s in _SENTENCE.split(question.strip()) if s.strip()]
-    told = [s for s in sentences if not s.endswith("?")]  # statements; every question counts
-    if len(sentences) < 2 or not told or len(told) == len(sentences):
+    story, asked_text = story_and_question(question)
+    if not story:
         return set()
-    asked = set(_content_tokens(" ".join(s for s in sentences if s.endswith("?"))))
+    asked = set(_content_tokens(asked_text))
     if len(asked) < 2:
         return set()
-    return set(_content_tokens(" ".join(told))) - asked
+    return set(_content_tokens(story)) - asked
 
 
 def _question_terms(question: str, p_terms: set[str], stats: TermStats) -> list[Term]:

@@ -16,9 +16,7 @@ from assistant.compose import (
     compose_answer,
     compose_extractive,
     expand_shorthand,
-    expected_kind,
     format_sources,
-    open_form,
     select,
 )
 from assistant.correspondence import is_doubtful, successor_note, successor_of
@@ -745,10 +743,9 @@ class AnswerService:
             told = expand_shorthand(asked)
             values = asked_quantities(temporal.asked_part(told, prep.frame) if prep.frame else told)
             composed = compose_answer(asked, chosen, prep.english, kind, siblings, values)
-            form = open_form(told) if expected_kind(told, kind) == "terbuka" else None
             prep.trace["direct_answer"] = {  # how the direct answer was looked for
-                "jenis": expected_kind(told, kind),
-                "bentuk": form.name if form else None,
+                "jenis": composed.kind,
+                "bentuk": composed.form,
             }
             chosen = composed.passages
             citations = make_citations(chosen, self.rt.manifest)

@@ -24,7 +24,7 @@ from assistant.quantities import UNITS, Quantity, asked_quantities, holds
 from assistant.references import without_references
 from assistant.spelling import ABBREVIATIONS
 from assistant.text import definition_term, tokenize
-from assistant.understand import AnswerType, answer_type, asked_parts
+from assistant.understand import AnswerType, answer_type, asked_parts, story_and_question
 
 MAX_QUOTE = 700  # the old whole-provision quote (trim's default)
 QUOTE_LIMIT = 300  # the quote of the provision the direct answer comes from
@@ -128,6 +128,8 @@ class Composed:
     text: str
     direct: str | None
     passages: list[Passage] = field(default_factory=list)  # the cited sources, in [n] order
+    kind: str | None = None  # the kind of answer the direct answer was looked for as
+    form: str | None = None  # ... and, for an open question, the form it takes (OPEN_FORMS)
 
 
 # ---------------------------------------------------------------------------- text helpers
@@ -486,8 +488,8 @@ def open_form(question: str) -> OpenForm | None:
 
 
 def _stated(parts: list[Unit], terms: set[str], form: OpenForm) -> str | None:
-    """The part stating an answer of the form asked ("dijatuhi hukuman disiplin berat",
-    "diatur dengan Peraturan Badan") that shares most question terms."""
+    """The part stating an answer of the form asked ("dijatuhi hukuman disiplin berat", "eselon
+    V") that shares most question terms."""
     stated = [u for u in parts if form.states.search(u.text) and not u.text.rstrip().endswith(":")]
     best = _best(stated, terms)
     if best is None or overlap(terms, best.lead + " " + best.text) < FORM_OVERLAP:
@@ -531,19 +533,15 @@ def _unasked_case(answer: str, terms: set[str]) -> bool:
     return bool(m) and bool(set(tokenize(m.group(1))) - terms)
 
 
-_SENTENCE = re.compile(r"(?<=[.?!])\s+")
-
-
 def _conditions_of_limit(question: str, values: list[Quantity]) -> list[Quantity]:
     """For "paling lama berapa": the values that state a condition ("sakit lebih dari dua
     minggu"), or that the asking sentence itself states, not the asker's story told before it
     ("sudah menjabat JPT pratama 6 tahun. ... boleh diduduki paling lama berapa tahun?": 6 years
     is what the limit is compared with, not a condition that picks a provision)."""
-    sentences = [x for x in _SENTENCE.split(question.strip()) if x.strip()]
-    asked = [x for x in sentences if x.rstrip().endswith("?")]
-    if len(sentences) < 2 or not asked or len(asked) == len(sentences):
+    story, asked = story_and_question(question)
+    if not story:
         return values
-    in_asked = asked_quantities(" ".join(asked))
+    in_asked = asked_quantities(asked)
     return [v for v in values if v.above or v in in_asked]
 
 
@@ -747,16 +745,13 @@ def direct_answer(
     for answer in (_fits, typed_answer) if _limit_asked(question, kind) else (typed_answer,):
         found = [(text, i) for i in order if (text := answer(question, passages[i], kind))]
         # "Dalam hal Pejabat Penilai Kinerja berhalangan, ...": an exception the question does
-        # not state answers after the rule itself
-        found = [f for f in found if not _unasked_case(f[0], terms)] + [
-            f for f in found if _unasked_case(f[0], terms)
-        ]
+        # not state answers after the rule itself (a stable sort: the order stays otherwise)
+        found.sort(key=lambda f: _unasked_case(f[0], terms))
         if found and kind in _NUMBER_TYPES:
             # "jatahnya brp hari": a number counted in the unit asked answers before another
             wanted = _wanted_units(question.lower())
             found = [f for f in found if _in_units(f[0], wanted)] or found
-            noun = _counted_noun(question)
-            found = [f for f in found if _counts(f[0], noun)] or found
+            found = [f for f in found if _counts(f[0], counted)] or found
             return _named_number(found, terms, _asked_numbers(question))
         if found:
             return found[0]
@@ -1025,10 +1020,11 @@ def compose_answer(
     quantities the question states of the case it asks about (default: every one it states)."""
     if not passages:
         return Composed("", None)
-    kind = expected_kind(expand_shorthand(question), kind)
-    values = asked_quantities(expand_shorthand(question)) if values is None else values
-    if _limit_asked(expand_shorthand(question), kind):
-        values = _conditions_of_limit(expand_shorthand(question), values)
+    expanded = expand_shorthand(question)
+    kind = expected_kind(expanded, kind)
+    values = asked_quantities(expanded) if values is None else values
+    if _limit_asked(expanded, kind):
+        values = _conditions_of_limit(expanded, values)
     passages = with_sibling(question, passages, siblings or [], kind, values)
     answered = [direct_answer(question, passages, kind, values)]
     if kind == AnswerType.OPEN:
@@ -1042,7 +1038,9 @@ def compose_answer(
     direct = " ".join(f"{text} [{i + 1}]" for text, i in answered)
     lines = basis_lines(question, passages, source, kind, english, direct)
     basis = BASIS_EN if english else BASIS_ID
-    return Composed(f"{direct}\n\n{basis}\n" + "\n".join(lines), direct, passages)
+    form = open_form(expanded) if kind == AnswerType.OPEN else None
+    text = f"{direct}\n\n{basis}\n" + "\n".join(lines)
+    return Composed(text, direct, passages, kind, form.name if form else None)
 
 
 # ---------------------------------------------------------------------------- unchanged helpers

@@ -299,7 +299,7 @@ class Speller:
     """Corrects question words against the vocabulary of the indexed texts."""
 
     def __init__(self, counts: Counter[str]) -> None:
-        self.counts = counts
+        self.counts = Counter(counts)  # a copy: the quantity words join it below
         self.targets = [w for w, n in counts.items() if n >= MIN_TARGET_COUNT and len(w) >= 3]
         for word in QUANTITY_WORDS - set(self.targets):  # "dua mingu" -> "dua minggu"
             self.targets.append(word)
@@ -308,7 +308,7 @@ class Speller:
         # the words by their consonants, most frequent first: "rmh" and "kclakaan" are "rumah"
         # and "kecelakaan" typed without (some of) their vowels
         skeletons: dict[str, list[str]] = {}
-        for w in sorted(self.targets, key=lambda w: -counts[w]):
+        for w in sorted(self.targets, key=lambda w: -self.counts[w]):
             skeletons.setdefault(_skeleton(w), []).append(w)
         self.skeletons = skeletons
 

@@ -393,6 +393,21 @@ MAX_PARTS = 2
 MIN_PART_WORDS = 2
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
+
+
+def story_and_question(question: str) -> tuple[str, str]:
+    """A question told with its background, split into its statements (the asker's story) and
+    its sentences ending in "?" (what it asks): ("sy baru lulus CPNS, penempatan di pulau
+    terluar.", "emang ASN wajib ditempatkan di mana aja?"). ("", question) when it is not told
+    that way (one sentence, or no statement, or no sentence asking)."""
+    sentences = [x.strip() for x in _SENTENCE_BREAK.split(question.strip()) if x.strip()]
+    asked = [x for x in sentences if x.endswith("?")]
+    if len(sentences) < 2 or not asked or len(asked) == len(sentences):
+        return "", question
+    return " ".join(x for x in sentences if not x.endswith("?")), " ".join(asked)
+
+
 def asked_parts(question: str) -> list[str]:
     """The questions a message asks, in order (at most MAX_PARTS; a message asking one thing is
     one part). A part that asks nothing ("Mohon infonya.") stays with the part before it."""
