@@ -29,6 +29,11 @@ _FIRST_ITEM = re.compile(  # "meliputi aspek: DISTRIBUSI II a. orientasi": the l
     r"(?<=:)[ \t]+(?:\S{1,12}[ \t]+){0,2}(?=a[ \t]*[.)][ \t])"
 )
 _LETTER_ITEM = re.compile(r"^\s*([a-y])\s*[.)]\s")
+NUMBER_REACH = 40  # characters a cut may run on to finish a number written out ("5 (lima) tahun")
+_CUT_NUMBER = re.compile(
+    r"\d[\d.,]*(?:\s*\([^()]{0,30}\)?)?$"
+)  # a cut ending "5", "5 (lima" or "5 (lima)"
+_SPELLED_NUMBER = re.compile(r"\d[\d.,]*\s*\([^()]{1,30}\)(?:\s+[a-z]+)?")  # "5 (lima) tahun"
 _TAIL = re.compile(r"[\s;,:.]*(?:\b(?:dan|atau|dan/atau)\b)?[\s;,:.]*$")
 
 
@@ -54,6 +59,11 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit]
+    tail = _CUT_NUMBER.search(cut)  # "… paling lama 5 (lima" would lose the number's words
+    whole = _SPELLED_NUMBER.match(text, tail.start()) if tail else None
+    if whole and limit < whole.end() <= limit + NUMBER_REACH:
+        rest = text[whole.end() :].strip()
+        return text[: whole.end()].rstrip(" ,;:") + (" …" if rest else "")
     space = cut.rfind(" ")
     cut = cut[:space] if space > limit * 0.5 else cut
     return cut.rstrip(" ,;:") + " …"

@@ -209,6 +209,14 @@ def test_provision_units_keep_their_list_lead_in() -> None:
 def test_helpers() -> None:
     assert clean("adalah 3 (tiga) bulan.\n(1) (2t (3)") == "adalah 3 (tiga) bulan."
     assert shorten("satu dua tiga empat", 12) == "satu dua …"
+
+
+def test_a_cut_keeps_a_number_with_its_words_and_unit() -> None:
+    jkk = "timbul dalam jangka waktu paling lama 5 (lima) tahun terhitung sejak diberhentikan"
+    assert shorten(jkk, 45) == "timbul dalam jangka waktu paling lama 5 (lima) tahun …"
+    assert shorten(jkk, 39) == "timbul dalam jangka waktu paling lama 5 (lima) tahun …"
+    far = "paling lama 5 (lima puluh ribu sembilan ratus sembilan) tahun dan seterusnya"
+    assert shorten(far, 16) == "paling lama 5 …"  # too far to reach: a plain word cut
     assert focused_quote("cuti", passage("Pendek saja.", "1")) == "Pendek saja."
 
 
