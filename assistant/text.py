@@ -188,6 +188,8 @@ _SYNONYMS = {
     "kontraknya": "perjanjian kerja",
     "ngajuin": "ajukan",
     "diajuin": "diajukan",
+    "semena-mena": "sewenang-wenang",
+    "ktp": "kartu tanda penduduk",
     # government acronyms that the regulations spell out
     "bumn": "badan usaha milik negara",
     "bumd": "badan usaha milik daerah",

@@ -279,6 +279,18 @@ def test_nikah_is_the_regulations_kawin() -> None:
     assert set(tokenize("menikah lagi")) & set(tokenize("izin perkawinan")) == {"kawin"}
 
 
+def test_chat_words_meet_the_regulations_words() -> None:
+    """ "fotokopi KTP" is PP 94/2021's "fotokopi Kartu Tanda Penduduk"; "semena-mena" its
+    "sewenang-wenang"."""
+    from assistant.text import tokenize
+
+    law = set(tokenize("disertai fotokopi Kartu Tanda Penduduk"))
+    assert set(tokenize("fotokopi KTP")) <= law
+    assert set(tokenize("atasan semena-mena")) - set(tokenize("atasan")) <= set(
+        tokenize("bertindak sewenang-wenang terhadap bawahan")
+    )
+
+
 def test_a_kind_of_regulation_weighed_is_no_named_document() -> None:
     """ "diatur pake instruksi presiden atau perpres?" weighs two kinds of regulation; it names no
     Inpres to refuse as missing. "SE Kepala BKN tentang media sosial" names one."""
