@@ -81,6 +81,7 @@ FRAME_WORDS = frozenset(
         "pas",
         "alias",
         "kelar",
+        "tu",  # "cltn tu maks brp": "itu"
         "bentuk",  # "bentuknya apa aja": the shape of a list answer, not its topic
         "batas",  # "batas minimal/maksimal": like minimal/maksimal
         "tahu",

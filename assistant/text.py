@@ -374,9 +374,17 @@ def stem(word: str) -> str:
     return _stemmer().stem(word) or word
 
 
+# Legal terms whose words, read one by one, would match unrelated text: "cuti di luar tanggungan
+# negara" is not "cuti ... di luar negeri". Each becomes one token (its common acronym).
+_COMPOUNDS = ((re.compile(r"\b(?:di\s*)?luar\s+tanggungan\s+negara\b"), "cltn"),)
+
+
 def normalise(text: str) -> str:
     text = text.lower().replace("/", " ")
-    return re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+", " ", text)
+    for phrase, token in _COMPOUNDS:
+        text = phrase.sub(token, text)
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -389,6 +397,7 @@ def tokenizer_version() -> str:
         sorted(_ENGLISH.items()),
         sorted(stopwords()),
         sorted(_NO_STEM),
+        [phrase.pattern for phrase, _ in _COMPOUNDS],
     ]
     payload = json.dumps(tables, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(payload).hexdigest()[:12]

@@ -279,6 +279,16 @@ def test_nikah_is_the_regulations_kawin() -> None:
     assert set(tokenize("menikah lagi")) & set(tokenize("izin perkawinan")) == {"kawin"}
 
 
+def test_a_legal_term_is_one_token() -> None:
+    """ "cuti di luar tanggungan negara" (CLTN) shares no 'luar' with "cuti ke luar negeri"."""
+    from assistant.text import tokenize
+
+    cltn = set(tokenize("Cuti di luar tanggungan negara dapat diberikan"))
+    assert cltn & set(tokenize("ambil CLTN")) >= {"cltn"}
+    assert cltn & set(tokenize("cuti ke luar negeri")) == {"cuti"}
+    assert "cltn" in tokenize("Cuti Diluar Tanggungan Negara")
+
+
 def test_chat_words_meet_the_regulations_words() -> None:
     """ "fotokopi KTP" is PP 94/2021's "fotokopi Kartu Tanda Penduduk"; "semena-mena" its
     "sewenang-wenang"."""
