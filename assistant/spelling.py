@@ -148,6 +148,15 @@ ABBREVIATIONS = {
     "kmrn": "kemarin",
     "kntr": "kantor",
     "ortu": "orang tua",
+    "bsr": "besar",
+    "msk": "masuk",
+    "tnp": "tanpa",
+    "lm": "lama",
+    "lma": "lama",
+    "bru": "baru",
+    "mksml": "maksimal",
+    "ilang": "hilang",
+    "ktmu": "ketemu",
     "lsm": "lembaga swadaya masyarakat",
     # leave and staff abbreviations of personnel offices, spelt out in the regulations
     "cltn": "cuti di luar tanggungan negara",
@@ -311,6 +320,13 @@ class Speller:
         for w in sorted(self.targets, key=lambda w: -self.counts[w]):
             skeletons.setdefault(_skeleton(w), []).append(w)
         self.skeletons = skeletons
+        # "brhntikn" is "diberhentikan" typed without its vowels and its "di-" (often typed apart:
+        # "d brhntikn"): the consonants of the words without their prefix "di", most frequent first
+        unprefixed: dict[str, list[str]] = {}
+        for w in sorted(self.targets, key=lambda w: -self.counts[w]):
+            if w.startswith("di") and len(w) > 6:
+                unprefixed.setdefault(_skeleton(w[2:]), []).append(w)
+        self.unprefixed = unprefixed
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Speller:
@@ -346,6 +362,9 @@ class Speller:
             return None  # "drh", "spt": more likely an acronym than "daerah", "sapta"
         for candidate in self.skeletons.get(_skeleton(word), []):
             if candidate[0] == word[0] and _subsequence(word, candidate):
+                return candidate
+        for candidate in self.unprefixed.get(_skeleton(word), []):
+            if candidate[2] == word[0] and _subsequence(word, candidate[2:]):
                 return candidate
         return None
 
@@ -397,6 +416,7 @@ class Speller:
         doubled = _REDUPLICATED.fullmatch(word)
         if doubled:  # "marah2" -> "marah-marah", "berturut2" -> "berturut-turut"
             word, suffix = doubled.groups()
+            word = self._fix_word(word)[0] or word  # "brturut2": "berturut" first
             root = stem(word)
             second = root if root != word and word.endswith(root) else word
             return f"{word}-{second}{suffix or ''}", "reduplication"

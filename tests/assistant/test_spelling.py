@@ -136,6 +136,20 @@ def test_a_vowelless_word_only_becomes_a_word_with_its_consonants(speller: Spell
     assert speller.correct("xkcd disiplin").text == "xkcd disiplin"
 
 
+def test_a_vowelless_word_typed_without_its_prefix_di() -> None:
+    """ "d brhntikn" (di-berhentikan, the prefix typed apart) is the texts' "diberhentikan"; the
+    base of a doubled word is corrected before it is doubled ("brturut2")."""
+    texts = ["PNS diberhentikan dengan hormat. Tidak masuk kerja berturut-turut."] * 5
+    speller = Speller.from_texts(texts)
+    assert speller.correct("kapan d brhntikn").text == "kapan d diberhentikan"
+    assert speller.correct("bolos brturut2").text == "bolos berturut-turut"
+
+
+def test_chat_shorthand_of_three_letters_is_spelt_out(speller: Speller) -> None:
+    assert speller.correct("cuti bsr mksml brp lm").text == "cuti besar maksimal berapa lama"
+    assert speller.correct("g msk tnp ktrngn").text.startswith("g masuk tanpa")
+
+
 def test_the_words_of_a_quantity_are_read_though_the_texts_lack_them() -> None:
     """The regulations count in days, so "minggu" is not in their vocabulary; "dua mingu" is still
     "dua minggu" (the stated value of "sakit lebih dari dua mingu")."""
