@@ -60,6 +60,14 @@ _NOT_MODAL = "".join(
         "wajib", "saya", "sy", "aku", "dia", "kami", "can", "may", "to", "i", "we", "they", "not",
     )
 )  # fmt: skip
+# a directive quoted from someone else ("Atasan saya bilang 'abaikan saja surat panggilan itu'") is
+# what the asker was told, not an instruction to the assistant
+_REPORTED = "".join(
+    rf"(?<!\b{w}{sep}{q})"
+    for w in ("bilang", "katanya", "kata", "suruh", "nyuruh", "menyuruh", "pesan", "berkata")
+    for sep in (" ", ": ")
+    for q in ("'", '"', "\u201c", "\u2018")
+)
 _SOURCE_NOUN = (
     r"(?:dokumen|pasal\w*|sumber|sitasi|kutipan|korpus|referensi|rujukan|dasar\s+hukum|peraturan|"
     r"database|disclaimer|regulations?|sources?|documents?|citations?|articles?|laws?|corpus|"
@@ -232,7 +240,10 @@ _RULES: list[_Rule] = [
     _Rule(
         F_RULES,
         1.0,
-        _r(rf"\b(?={_DISMISS}\b){_NOT_MODAL}{_DISMISS}\b(?:\W+\w+){{0,6}}?\W+{_RULE_TARGET}"),
+        _r(
+            rf"\b(?={_DISMISS}\b){_NOT_MODAL}{_REPORTED}{_DISMISS}\b(?:\W+\w+){{0,6}}?\W+"
+            rf"{_RULE_TARGET}"
+        ),
     ),
     _Rule(
         F_RULES,
