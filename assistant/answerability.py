@@ -193,6 +193,15 @@ _DOMAIN_WORDS = re.compile(
     r"(?:nya|ku|mu)?\b",
     re.I,
 )
+# A request to compose a piece of writing ("buatkan pantun untuk acara di kantor", "bikinin caption
+# hari ASN"): a task, not a question the regulations answer, whatever office words it uses.
+_CREATIVE_WORK = re.compile(
+    r"\b(?:buat|buatkan|buatin|bikin|bikinin|tulis|tuliskan|tulisin|karang|karangkan|susun|"
+    r"susunkan|carikan|cariin|write|compose)\s+(?:\w+\s+){0,2}?(?:pantun|puisi|syair|lagu|lirik|"
+    r"cerpen|cerita|dongeng|lelucon|jokes?|lawakan|caption|kata-kata\s+mutiara|ucapan|quotes?|"
+    r"poem|song|story|joke)\b",
+    re.I,
+)
 # A question that names a regulation or a place in one is a regulation question whatever its words.
 _REGULATION_WORDS = re.compile(
     r"\b(?:pasal|ayat|uu|pp|perpres|permen\w*|undang|peraturan|perka|keppres|law|article)\b", re.I
@@ -308,6 +317,7 @@ class Answerability:
     domain_share: float = 1.0
     domain_word: str = ""
     regulation_word: bool = False  # names a regulation or a Pasal
+    creative_work: str = ""  # asks for a piece of writing ("buatkan pantun"), not a rule
     later_year: str = ""  # a year asked about after the newest regulation held, not in sources
     dense: float = 1.0
     unit_asked: bool = False
@@ -349,6 +359,7 @@ class Answerability:
             "bukti_jenis_jawaban": self.type_evidence,
             "kosakata_korpus": round(self.domain_share, 2),
             "kata_ranah_asn": self.domain_word,
+            "permintaan_karya_tulis": self.creative_work or None,
             "menyebut_peraturan": self.regulation_word,
             "tahun_setelah_korpus": self.later_year or None,
         }
@@ -543,6 +554,7 @@ def check(
         domain_share=len(known) / len(terms) if terms else 1.0,
         domain_word=domain.group(0) if domain else "",
         regulation_word=bool(_REGULATION_WORDS.search(question)),
+        creative_work=work.group(0) if (work := _CREATIVE_WORK.search(question)) else "",
         dense=dense,
         min_score=min_score,
         support_weight=support_weight,
@@ -679,6 +691,9 @@ def _support(salient: list[Term], phrases: list[Term], numbers: list[Term]) -> f
 
 
 def _decide(result: Answerability, salient: list[Term], stats: TermStats) -> None:
+    if result.creative_work and not result.regulation_word:
+        result.status, result.reason = AnswerStatus.NO_SOURCE, "out_of_domain"
+        return
     if not result.domain_word and result.domain_share < DOMAIN_VOCAB_SHARE:
         result.status, result.reason = AnswerStatus.NO_SOURCE, "out_of_domain"
         return

@@ -554,6 +554,7 @@ class AnswerService:
             else:  # a Pasal id ("uu-20-2023/pasal-21"): its ayat in order
                 doc, _, pasal = new_id.partition("/pasal-")
                 chunks = [c for c in self.rt.index.by_pasal(doc, pasal) if c.part == "batang_tubuh"]
+            chunks = [c for c in chunks if c.searchable]  # not a bare "yang dimaksud dengan:"
             out += [Passage(chunk=c, score=score * 1.01, via="successor") for c in chunks[:3]]
         return out
 

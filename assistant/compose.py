@@ -24,7 +24,13 @@ from assistant.quantities import UNITS, Quantity, asked_quantities, holds
 from assistant.references import without_references
 from assistant.spelling import ABBREVIATIONS
 from assistant.text import definition_term, tokenize
-from assistant.understand import AnswerType, answer_type, asked_parts, story_and_question
+from assistant.understand import (
+    ASKS_GRADE,
+    AnswerType,
+    answer_type,
+    asked_parts,
+    story_and_question,
+)
 
 MAX_QUOTE = 700  # the old whole-provision quote (trim's default)
 QUOTE_LIMIT = 300  # the quote of the provision the direct answer comes from
@@ -447,11 +453,6 @@ class OpenForm:
     states: re.Pattern[str]
 
 
-_ASKS_GRADE = re.compile(
-    r"\b(?:eselon|golongan|gol\.?|ruang)\s+(?:apa|berapa|brp)\b|"
-    r"\b(?:sampai|sampe|mentok\s+di|hingga)\s+golongan\b",
-    re.I,
-)
 OPEN_FORMS = (
     # "kena sanksi apa", "hukumannya apa", "konsekuensinya apa", "status PNS-nya jadi gimana":
     # what befalls whoever does it, in the verbs and names of the regulations' sanctions
@@ -474,7 +475,7 @@ OPEN_FORMS = (
     # "golongan ruang IV/b"), which no number search finds
     OpenForm(
         "golongan",
-        _ASKS_GRADE,
+        ASKS_GRADE,
         re.compile(
             r"\b(?:golongan(?:\s+ruang)?|eselon)\s+[IVX]{1,4}(?:/[a-e])?\b|\b[IVX]{1,4}/[a-e]\b"
         ),
@@ -675,8 +676,6 @@ def expected_kind(question: str, kind: str | None) -> str:
         return AnswerType.LIST
     if kind == AnswerType.OPEN and _ASKS_SAME.search(question):
         return AnswerType.LIST  # "fungsinya masih sama gak?": the list as it stands, to compare
-    if kind in _NUMBER_TYPES and _ASKS_GRADE.search(question):
-        return AnswerType.OPEN  # "eselon berapa": a grade (OPEN_FORMS), not a number
     return kind
 
 

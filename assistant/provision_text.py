@@ -147,3 +147,17 @@ def joined(unit: Unit) -> str:
     if unit.item and unit.lead:
         return f"{plain(unit.lead).rstrip(':')} {plain(unit.text)}"
     return plain(unit.text)
+
+
+_NO_CONTENT = re.compile(  # what says nothing on its own: markers, "Cukup jelas", a bare lead-in
+    r"\((?:\d+[a-z]?|[a-z])\)|\b(?:ayat|pasal|huruf|angka)\s+\S+|\bcukup\s+jelas\b|"
+    r"\bdalam\s+[\w\s]{0,40}?\bini\s+yang\s+dimaksud\s+dengan\b|^\s*\S{1,3}[.)]",
+    re.I | re.M,
+)
+CONTENT_WORDS = 2  # words of three letters or more a provision must say to answer anything
+
+
+def has_content(text: str) -> bool:
+    """Whether a provision says something: not only "Cukup jelas.", "(1)", or the lead-in
+    "Dalam Peraturan Pemerintah ini yang dimaksud dengan:" whose items were split off."""
+    return len(re.findall(r"[^\W\d_]{3,}", _NO_CONTENT.sub(" ", text))) >= CONTENT_WORDS

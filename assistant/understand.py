@@ -298,8 +298,18 @@ _HOW_MUCH = re.compile(
 )
 
 
+# "eselon berapa", "sampai golongan apa": a grade ("eselon V", "IV/b"), named, not counted
+ASKS_GRADE = re.compile(
+    r"\b(?:eselon|golongan|gol\.?|ruang)\s+(?:apa|berapa|brp)\b|"
+    r"\b(?:sampai|sampe|mentok\s+di|hingga)\s+golongan\b",
+    re.I,
+)
+
+
 def answer_type(question: str) -> AnswerType:
     """The kind of answer the question expects, from its question words."""
+    if ASKS_GRADE.search(question):
+        return AnswerType.OPEN
     for kind, pattern in _ANSWER_TYPES[:3]:  # percent, money, duration: the explicit forms
         if pattern.search(question):
             return kind

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.documents import Chunk, DocInfo, Part
+from assistant.provision_text import has_content
 from indexer.structure import (
     Marker,
     find_angka_markers,
@@ -174,7 +175,8 @@ class _Builder:
                 text=text,
                 source_file=self.source_file,
                 order=len(self.chunks),
-                searchable=not _CUKUP_JELAS.match(text),
+                # "Cukup jelas.", "(2) Pejabat (2)", a bare "yang dimaksud dengan:": shown, never found
+                searchable=not _CUKUP_JELAS.match(text) and has_content(text),
                 **kw,
             )
         )

@@ -143,6 +143,21 @@ def test_weak_match_without_a_civil_service_word_is_out_of_domain(
     assert not a.citations
 
 
+def test_a_piece_of_writing_for_the_office_is_out_of_domain(full_service: AnswerService) -> None:
+    """ "kantor" is an office word, but a pantun is a task, not a rule the corpus holds."""
+    a = full_service.ask(
+        "Tolong buatkan pantun untuk pembukaan acara 17 Agustusan di kantor", trace=True
+    )
+    assert a.status == AnswerStatus.NO_SOURCE and a.reason == "out_of_domain", (a.status, a.answer)
+    assert a.trace["answerability"]["permintaan_karya_tulis"] == "buatkan pantun"
+    assert not a.citations
+    # asking for a letter the rules are about stays a regulation question
+    b = full_service.ask(
+        "Teman saya PNS diminta kasih surat dukungan plus fotokopi KTP buat calon DPD"
+    )
+    assert b.reason != "out_of_domain"
+
+
 def test_a_question_naming_a_pasal_is_never_out_of_domain(full_service: AnswerService) -> None:
     a = full_service.ask("PP 30/2019 Pasal 32 mengatur tentang apa?")
     assert a.status == AnswerStatus.ANSWERED

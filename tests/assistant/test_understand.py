@@ -165,6 +165,9 @@ def test_questions_about_injection_words_stay_regulation_questions(question: str
         ("Kenaikan pangkat pilihan diberikan kepada PNS yang mana saja?", AnswerType.LIST),
         # "dihitung gak" asks whether service counts, not an amount of money beside "gaji"
         ("selama CLTN masih dpt gaji gak, trs masa kerjanya dihitung gak?", AnswerType.OPEN),
+        # a grade is named ("eselon V", "IV/b"), not counted: no number is owed
+        ("pejabat penilai itu paling rendah pejabat eselon berapa?", AnswerType.OPEN),
+        ("lulusan S3 naik pangkat reguler sampai golongan apa?", AnswerType.OPEN),
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:
