@@ -352,7 +352,9 @@ class Answerability:
             "frasa": [
                 {"frasa": t.term, "bobot": round(t.weight, 2), "ada": t.found} for t in self.phrases
             ],
-            "angka": [{"angka": t.term, "ada": t.found} for t in self.numbers],
+            "angka": [
+                {"angka": t.term, "bobot": round(t.weight, 2), "ada": t.found} for t in self.numbers
+            ],
             "satuan_ditanyakan": self.unit_asked,
             "jenis_jawaban": self.answer_type.value,
             "jenis_jawaban_ada": self.type_found,
@@ -536,8 +538,9 @@ def check(
     salient, phrases = _salient_and_phrases(terms, p_pairs)
     digits = re.sub(r"\s+", " ", text.lower())
     held = _held_values(question, [*top, *(siblings or [])])
+    told = _story_numbers(question)  # "dulu dikasih 14 hari. sekarang berapa?": the old value
     numbers = [
-        Term(n, NUMBER_WEIGHT, n in digits or n in held)
+        Term(n, NUMBER_WEIGHT * (CONTEXT_WEIGHT if n in told else 1.0), n in digits or n in held)
         for n in _numbers(question)
         if n not in stats.doc_years
     ]
@@ -607,6 +610,14 @@ def _context_only(question: str) -> set[str]:
     if len(asked) < 2:
         return set()
     return set(_content_tokens(story)) - asked
+
+
+def _story_numbers(question: str) -> set[str]:
+    """Numbers only the background sentences state (see ``_context_only``)."""
+    story, asked_text = story_and_question(question)
+    if not story or len(set(_content_tokens(asked_text))) < 2:
+        return set()
+    return set(_numbers(story)) - set(_numbers(asked_text))
 
 
 def _question_terms(question: str, p_terms: set[str], stats: TermStats) -> list[Term]:

@@ -143,6 +143,21 @@ def test_weak_match_without_a_civil_service_word_is_out_of_domain(
     assert not a.citations
 
 
+def test_a_value_the_story_tells_weighs_as_background(full_service: AnswerService) -> None:
+    """ "46 hari" is the old rule the asker recalls, not something today's provision must state."""
+    from assistant.answerability import CONTEXT_WEIGHT, NUMBER_WEIGHT
+
+    a = full_service.ask(
+        "Di PP 53/2010 PNS bolos 46 hari kerja baru bisa diberhentikan. Kalau aturan disiplin yg "
+        "sekarang, batasnya berapa hari?",
+        trace=True,
+    )
+    told = a.trace["answerability"]["angka"]
+    assert told == [{"angka": "46", "bobot": NUMBER_WEIGHT * CONTEXT_WEIGHT, "ada": False}]
+    assert a.status == AnswerStatus.ANSWERED, a.answer
+    assert any((c.doc, c.pasal) == ("pp-94-2021", "11") for c in a.citations)
+
+
 def test_a_piece_of_writing_for_the_office_is_out_of_domain(full_service: AnswerService) -> None:
     """ "kantor" is an office word, but a pantun is a task, not a rule the corpus holds."""
     a = full_service.ask(
