@@ -108,6 +108,15 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
         ),
     ),
     (
+        "penanya di suatu daftar",  # "Saya masuk daftar talent pool gak ya?": the asker's own entry
+        2.0,
+        re.compile(
+            rf"\b{_FIRST_PERSON}\s+(?:\S+\s+){{0,2}}?(?:masuk|termasuk|ada|terdaftar|tercantum)\s+"
+            r"(?:di\s+|dalam\s+)?(?:\S+\s+)?(?:daftar|list|nominasi|penerima)\b",
+            re.I,
+        ),
+    ),
+    (
         "atas nama seseorang",
         2.0,
         re.compile(
@@ -143,7 +152,12 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
         ),
     ),
 ]
-_OWN_DATA = ("data milik penanya", "NIP/NIK disebut", "atas nama seseorang")
+_OWN_DATA = (
+    "data milik penanya",
+    "NIP/NIK disebut",
+    "atas nama seseorang",
+    "penanya di suatu daftar",
+)
 _LOOKUP = (
     "minta dicek / dilacak",
     "minta data diubah",

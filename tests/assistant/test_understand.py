@@ -29,6 +29,8 @@ from assistant.understand import AnswerType, RequestClass, answer_type, general_
         "min tolong hapus data hukuman disiplin saya di SIASN, kalau bisa hari ini",
         "SK kenaikan pangkat sy kapan keluar?",
         "Berapa angka kredit saya yang sudah terkumpul sampai sekarang?",
+        # whether the asker is on a list is an entry in that list, not a rule
+        "Saya masuk daftar kelompok rencana suksesi (talent pool) di instansi saya gak ya?",
     ],
 )
 def test_personal_record_requests_are_recognised(question: str) -> None:
@@ -51,6 +53,7 @@ def test_personal_record_requests_are_recognised(question: str) -> None:
         "Apakah PNS boleh mengubah data pribadi di SIASN?",
         # when a decision takes effect is the rule's answer, whoever holds it
         "SK hukdis udh sy trima, mulai berlakunya kapan?",
+        "apakah saya termasuk pegawai yang wajib mengikuti pelatihan dasar?",
     ],
 )
 def test_rule_questions_in_first_person_stay_regulation_questions(question: str) -> None:
