@@ -581,10 +581,24 @@ def check(
         about = on_topic + [p.chunk.text for p in siblings or [] if of(p) >= TYPE_SOURCE_SUPPORT]
     else:
         about = [p.chunk.text for p in [*top, *(siblings or [])]]
+        if _asked_unit(question, kind) is not None:
+            # "ikatan dinas ... berapa tahun": a length stated in a sentence about something else
+            # ("menduduki jabatan 5 (lima) tahun") is not the length asked
+            topic = {t.term for t in terms if t.found and t.weight} - _UNIT_TERMS
+            if topic:
+                about = [x for text in about for x in _sentences(text) if topic & set(tokenize(x))]
     result.type_found, result.type_evidence = _type_evidence(kind, "\n".join(about), question)
     result.unit_asked = _asked_unit(question, kind) is not None
     _decide(result, salient, stats)
     return result
+
+
+_UNIT_TERMS = frozenset(("hari", "bulan", "tahun", "minggu", "jam", "kali", "orang", "persen"))
+_SENTENCE_OR_AYAT = re.compile(r"(?<=[.;:])\s+|\n+")
+
+
+def _sentences(text: str) -> list[str]:
+    return [x for x in _SENTENCE_OR_AYAT.split(text) if x.strip()]
 
 
 def _held_values(question: str, passages: list[Passage]) -> set[str]:

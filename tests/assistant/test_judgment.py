@@ -143,6 +143,22 @@ def test_weak_match_without_a_civil_service_word_is_out_of_domain(
     assert not a.citations
 
 
+def test_a_length_stated_about_something_else_is_not_the_length_asked(
+    full_service: AnswerService,
+) -> None:
+    """The corpus names "ikatan dinas" but never its length; "menduduki jabatan 5 (lima) tahun"
+    in the same explanation is about another thing, so no number is given."""
+    a = full_service.ask(
+        "Setelah tugas belajar S2 dibiayai APBN, ikatan dinasnya wajib berapa tahun?"
+    )
+    assert a.status == AnswerStatus.NO_SOURCE and a.reason == "answer_type_mismatch", a.answer
+    b = full_service.ask(
+        "Cuti tahunan sy tahun lalu gak kepake. Tahun ini maksimal bisa ambil berapa hari?"
+    )
+    assert b.status in (AnswerStatus.ANSWERED, AnswerStatus.PARTIAL), b.answer
+    assert "18 (delapan belas) hari kerja" in b.answer
+
+
 def test_a_value_the_story_tells_weighs_as_background(full_service: AnswerService) -> None:
     """ "46 hari" is the old rule the asker recalls, not something today's provision must state."""
     from assistant.answerability import CONTEXT_WEIGHT, NUMBER_WEIGHT
