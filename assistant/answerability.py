@@ -731,7 +731,10 @@ def _decide(result: Answerability, salient: list[Term], stats: TermStats) -> Non
 
 def _weigh_support(result: Answerability, salient: list[Term], stats: TermStats) -> None:
     """The decision from the answer type, the score and the support (status None: answer)."""
-    hard_type = result.answer_type in (AnswerType.MONEY, AnswerType.PERCENT) or result.unit_asked
+    hard_type = (
+        result.answer_type in (AnswerType.MONEY, AnswerType.PERCENT, AnswerType.COUNT)
+        or result.unit_asked
+    )
     if not result.type_found and hard_type:
         result.status, result.reason = AnswerStatus.NO_SOURCE, "answer_type_mismatch"
         return

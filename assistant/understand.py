@@ -320,9 +320,13 @@ ASKS_GRADE = re.compile(
 )
 
 
+# "diatur di pasal brp?", "PP nomor berapa?": a place or a name, answered by the citation
+_ASKS_PLACE = re.compile(r"\b(?:pasal|ayat|nomor|no)\s+(?:berapa|brp|apa)\b", re.I)
+
+
 def answer_type(question: str) -> AnswerType:
     """The kind of answer the question expects, from its question words."""
-    if ASKS_GRADE.search(question):
+    if ASKS_GRADE.search(question) or _ASKS_PLACE.search(question):
         return AnswerType.OPEN
     for kind, pattern in _ANSWER_TYPES[:3]:  # percent, money, duration: the explicit forms
         if pattern.search(question):

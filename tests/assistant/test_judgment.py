@@ -159,6 +159,14 @@ def test_a_length_stated_about_something_else_is_not_the_length_asked(
     assert "18 (delapan belas) hari kerja" in b.answer
 
 
+def test_a_count_no_source_states_is_not_given(full_service: AnswerService) -> None:
+    """ "kelas berapa": no provision states a class number for that position, so the assistant
+    says the number is not in its sources instead of quoting the nearest provision."""
+    a = full_service.ask("Kelas jabatan analis SDM aparatur ahli pertama itu kelas berapa?")
+    assert a.status == AnswerStatus.NO_SOURCE and a.reason == "answer_type_mismatch", a.answer
+    assert not a.citations
+
+
 def test_a_value_the_story_tells_weighs_as_background(full_service: AnswerService) -> None:
     """ "46 hari" is the old rule the asker recalls, not something today's provision must state."""
     from assistant.answerability import CONTEXT_WEIGHT, NUMBER_WEIGHT

@@ -171,6 +171,8 @@ def test_questions_about_injection_words_stay_regulation_questions(question: str
         # a grade is named ("eselon V", "IV/b"), not counted: no number is owed
         ("pejabat penilai itu paling rendah pejabat eselon berapa?", AnswerType.OPEN),
         ("lulusan S3 naik pangkat reguler sampai golongan apa?", AnswerType.OPEN),
+        # the place that rules it is named by the citation, not counted
+        ("kewajiban itu diatur di PP disiplin pasal brp?", AnswerType.OPEN),
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:
