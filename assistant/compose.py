@@ -104,7 +104,9 @@ _ASKS_MANY = re.compile(  # "siapa saja", "ke mana saja": every member of a set,
 # "bisa berupa apa", "terdiri dari apa", "bentuknya apa": what a thing consists of (a list, even
 # after a "bisa" that reads like a yes-or-no question)
 _ASKS_PARTS = re.compile(
-    r"\b(?:berupa|meliputi|terdiri\s+(?:atas|dari)|bentuk(?:nya)?|macam(?:nya)?)\s+apa\b", re.I
+    r"\b(?:berupa|meliputi|terdiri\s+(?:atas|dari)|bentuk(?:nya)?|macam(?:nya)?)\s+apa\b|"
+    r"\bjenis(?:nya|-jenisnya)\s+(?:jadi\s+|itu\s+|sekarang\s+)?apa\b",  # "jenisnya jadi apa"
+    re.I,
 )
 _ASKS_SAME = re.compile(  # whether a list still reads as it did ("pembagiannya masih sama gak?")
     r"\b(?:masih\s+sama|sama\s+(?:gak|ga|gk|nggak|tidak|aja|saja)|(?:sudah|udah|udh)\s+berubah|"

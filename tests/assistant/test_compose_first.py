@@ -1003,3 +1003,12 @@ def test_berapa_with_a_noun_is_answered_with_a_number_of_that_noun() -> None:
     question = "beasiswa buat anak ASN yang tewas itu diberikan ke berapa anak?"
     text, source = direct_answer(question, [amounts, children])
     assert "2 (dua) orang Anak" in text and source == 1, text
+
+
+def test_asking_what_the_kinds_are_now_wants_the_list() -> None:
+    """ "Di PP 94/2021 jenisnya jadi apa?": the kinds, i.e. the list that names them."""
+    from assistant.compose import expected_kind
+    from assistant.understand import AnswerType
+
+    assert expected_kind("Di PP 94/2021 jenisnya jadi apa?", None) == AnswerType.LIST
+    assert expected_kind("jenis cuti apa yang bisa diambil untuk menikah?", None) != AnswerType.LIST
