@@ -189,6 +189,8 @@ _SYNONYMS = {
     "ngajuin": "ajukan",
     "diajuin": "diajukan",
     "semena-mena": "sewenang-wenang",
+    # "motong jatah cuti": the regulations' "mengurangi hak cuti" (or a "pemotongan" of pay)
+    "motong": "potong kurang",
     "ktp": "kartu tanda penduduk",
     # government acronyms that the regulations spell out
     "bumn": "badan usaha milik negara",

@@ -294,6 +294,9 @@ def test_chat_words_meet_the_regulations_words() -> None:
     "sewenang-wenang"."""
     from assistant.text import tokenize
 
+    assert "kurang" in set(tokenize("cuti bersama motong jatah cuti?")) & set(
+        tokenize("Cuti bersama tidak mengurangi hak cuti tahunan.")
+    )
     law = set(tokenize("disertai fotokopi Kartu Tanda Penduduk"))
     assert set(tokenize("fotokopi KTP")) <= law
     assert set(tokenize("atasan semena-mena")) - set(tokenize("atasan")) <= set(
