@@ -165,6 +165,8 @@ _SYNONYMS = {
     "nikahnya": "kawin",
     "pernikahan": "perkawinan",
     "nikahin": "kawin",
+    "nikahan": "perkawinan",
+    "kawinan": "perkawinan",
     "dinikahi": "dikawini",
     "nyalon": "calon",
     "medsos": "media sosial",
