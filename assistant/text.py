@@ -123,7 +123,7 @@ _SYNONYMS = {
     "p3k": "pppk",
     "pppk": "pppk",
     "cpns": "calon pns",
-    "thl": "honorer",
+    "thl": "honorer non-asn",
     "gaji": "gaji",
     "cuti": "cuti",
     "pensiun": "pensiun",
@@ -179,7 +179,11 @@ _SYNONYMS = {
     "boss": "atasan",
     "dipindah": "mutasi",
     "mundur": "berhenti permintaan sendiri",
-    "honor": "honorer",
+    "honor": "honorer non-asn",
+    "honorer": "honorer non-asn",  # UU 20/2023 calls them "pegawai non-ASN"
+    "rekrut": "angkat",
+    "merekrut": "mengangkat",
+    "direkrut": "diangkat",
     "nip": "nomor induk pegawai",
     "distop": "dihentikan",
     "jatah": "hak",  # "jatah cuti" is the regulations' "hak atas cuti"

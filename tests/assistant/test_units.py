@@ -297,6 +297,7 @@ def test_chat_words_meet_the_regulations_words() -> None:
     assert "kurang" in set(tokenize("cuti bersama motong jatah cuti?")) & set(
         tokenize("Cuti bersama tidak mengurangi hak cuti tahunan.")
     )
+    assert {"angkat", "non", "asn"} <= set(tokenize("mau rekrut tenaga honorer baru"))
     law = set(tokenize("disertai fotokopi Kartu Tanda Penduduk"))
     assert set(tokenize("fotokopi KTP")) <= law
     assert set(tokenize("atasan semena-mena")) - set(tokenize("atasan")) <= set(
