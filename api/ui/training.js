@@ -119,14 +119,18 @@ function answerabilityBlock(trace) {
   const rows = [
     ...(a.istilah || []).map((t) => [t.istilah, fmt(t.bobot, 2), t.ada ? "✔" : "✖"]),
     ...(a.frasa || []).map((t) => [`“${t.frasa}”`, fmt(t.bobot, 2), t.ada ? "✔" : "✖"]),
-    ...(a.angka || []).map((t) => [t.angka, "angka", t.ada ? "✔" : "✖"]),
+    ...(a.angka || []).map((t) => [`${t.angka} (angka)`, t.bobot == null ? "—" : fmt(t.bobot, 2), t.ada ? "✔" : "✖"]),
   ];
+  const limits = a.ambang || {};
   return el(
     "div",
     { dataset: { testid: "answerability" } },
     table("terms-table", "Istilah pertanyaan (bobot = kelangkaan di korpus) di 3 sumber teratas", ["Istilah", "Bobot", "Ada"], rows),
-    el("p", {}, "Dukungan sumber: ", el("strong", { text: `${Math.round(a.dukungan * 100)}%` }),
-      ` (di bawah ${Math.round(a.ambang.no_source_di_bawah * 100)}% ditolak, di bawah ${Math.round(a.ambang.partial_di_bawah * 100)}% sebagian)`),
+    el("p", { dataset: { testid: "support" } }, "Dukungan sumber: ", el("strong", { text: `${Math.round(a.dukungan * 100)}%` }),
+      ` (di bawah ${Math.round((limits.partial_dukungan_di_bawah ?? 0.5) * 100)}%: jawaban sebagian)`),
+    a.skor == null ? null : el("p", { dataset: { testid: "score" } }, `Skor: ${a.rumus || "kemiripan dense + bobot × dukungan"} = `,
+      el("strong", { text: fmt(a.skor, 3) }), ` (kemiripan dense ${fmt(a.kemiripan_dense, 3)}; di bawah ${fmt(limits.no_source_di_bawah, 3)}: tidak ada sumber)`),
+    a.permintaan_karya_tulis ? el("p", { text: `Permintaan karya tulis (“${a.permintaan_karya_tulis}”), bukan pertanyaan aturan.` }) : null,
     el("p", {}, `Jenis jawaban “${a.jenis_jawaban}”: `, el("strong", { text: a.jenis_jawaban_ada ? `ada (${a.bukti_jenis_jawaban || "—"})` : "tidak ada di sumber" })),
     el("p", { class: "verdict", text: `Keputusan: ${a.keputusan}${a.alasan ? ` — alasan: ${a.alasan}` : ""}` }),
   );

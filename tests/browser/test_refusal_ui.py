@@ -31,6 +31,10 @@ def test_training_mode_shows_why_a_question_was_refused(page) -> None:  # noqa: 
     panel = page.locator("[data-testid=answerability]")
     panel.wait_for()
     assert "nominal" in panel.inner_text()
+    # the decision names both thresholds with their numbers (no "NaN%" from a missing key)
+    assert "NaN" not in panel.inner_text()
+    assert "di bawah 50%: jawaban sebagian" in panel.locator("[data-testid=support]").inner_text()
+    assert "tidak ada sumber" in panel.locator("[data-testid=score]").inner_text()
     assert page.locator("[data-testid=terms-table] tbody tr").count() >= 3
     assert "regulasi" in page.locator("[data-testid=understand]").inner_text()
 
