@@ -490,7 +490,8 @@ def colloquial_variants(word: str) -> list[str]:
 _ENGLISH_FRAME_WORDS = (
     "can could may might must shall should will would be is are was were been being do does did "
     "have has had how much many what which who whom whose when where why the a an of to for in on "
-    "at by with from once still also any some there this that these those it its they their"
+    "at by with from once still also any some there this that these those it its they their "
+    "or and if but not into under over about than then"
 )
 _ENGLISH_FRAME = frozenset(_ENGLISH_FRAME_WORDS.split())
 

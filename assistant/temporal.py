@@ -24,7 +24,8 @@ _WHILE_IN_FORCE = re.compile(
 _NOW = re.compile(
     r"\b(?:sekarang|skrg|skg|kini|saat\s+ini|masih\s+(?:berlaku|sama|dipakai|ada|dipake|kah)|terbaru|"
     r"(?:uu|pp|aturan|peraturan)\s+(?:asn\s+)?(?:yang\s+|yg\s+)?baru|"
-    r"yang\s+berlaku|berlaku\s+(?:sekarang|saat\s+ini)|now|currently|still|today|gimana\s+sekarang)\b",
+    r"yang\s+berlaku|berlaku\s+(?:sekarang|saat\s+ini)|now|currently|still|today|gimana\s+sekarang|"
+    r"current|in\s+force|at\s+present|these\s+days|the\s+new(?:\s+\w+)?\s+law)\b",
     re.I,
 )
 _PAST = re.compile(

@@ -182,6 +182,17 @@ def test_heading_match_prefers_the_provision_filed_under_the_asked_topic() -> No
     assert heading_match(fused, chunks, "cuti tahunan", bonus=0.5) == fused
 
 
+def test_an_english_question_about_the_current_law_is_about_today() -> None:
+    from assistant.temporal import time_frame
+
+    question = (
+        "Under the old ASN law (UU 5/2014), a civil servant was temporarily dismissed when "
+        "appointed a state official. Under the current ASN law, what are the grounds?"
+    )
+    assert not time_frame(question, ["UU 5/2014"]).past
+    assert time_frame("What did the old law say about leave?", []).past
+
+
 def test_the_asked_part_leaves_out_what_used_to_be() -> None:
     from assistant.temporal import asked_part, time_frame
 
