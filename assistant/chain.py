@@ -306,7 +306,14 @@ class AnswerService:
         return [c for c in self.rt.index.by_pasal(chunk.doc, chunk.pasal) if c.id != chunk.id]
 
     def _search(self, question: str, ref: PlaceRef):  # noqa: ANN202
-        result = self.rt.retriever.search(question, k=max(self.rt.settings.k, 10))
+        k = max(self.rt.settings.k, 10)
+        scope = None
+        if ref.known_docs:  # search within the documents the question is about
+            corrected = self.rt.retriever.correct(question).text
+            scope = frozenset(self._subject_docs(ref, self.time_frame(corrected, ref), corrected))
+        result = self.rt.retriever.search(question, k=k, docs=scope)
+        if scope and not result.passages:
+            result = self.rt.retriever.search(question, k=k)
         timings = {
             "retrieve": result.timings_ms["dense"]
             + result.timings_ms["keyword"]

@@ -136,6 +136,18 @@ def _fill_dense(passages: list[Passage], store: VectorStore, vector: np.ndarray)
             p.dense = found[p.chunk.id]
 
 
+SCOPED_DEPTH = 4000  # hits read to find a named document's best candidates
+
+
+def _within(
+    hits: list[tuple[str, float]], docs: frozenset[str] | None, n: int
+) -> list[tuple[str, float]]:
+    """The first `n` hits, of the given documents only when `docs` is set (ids are "doc/…")."""
+    if docs is None:
+        return hits[:n]
+    return [(cid, score) for cid, score in hits if cid.split("/", 1)[0] in docs][:n]
+
+
 class Retriever:
     """Hybrid retriever over a loaded index. Mode: hybrid | dense | keyword."""
 
@@ -193,10 +205,19 @@ class Retriever:
         return self.speller.correct(query, english=is_english(query))
 
     def search(
-        self, query: str, k: int | None = None, mode: str = "hybrid", rerank: bool = True
+        self,
+        query: str,
+        k: int | None = None,
+        mode: str = "hybrid",
+        rerank: bool = True,
+        docs: frozenset[str] | None = None,
     ) -> RetrievalResult:
+        """The passages for a question, best first. With `docs`, only those documents' passages
+        compete (a question naming UU 5/2014 is searched within it: its long list "Nilai dasar …
+        meliputi:" is not crowded out of the candidates by other laws' shorter provisions)."""
         k = k or self.settings.k
         n = max(self.settings.candidates, k)
+        depth = min(SCOPED_DEPTH, len(self.index.chunks)) if docs else n
         timings: dict[str, float] = {}
         dense: list[tuple[str, float]] = []
         keyword: list[tuple[str, float]] = []
@@ -206,10 +227,10 @@ class Retriever:
         vector = None
         if mode in ("hybrid", "dense"):
             vector = self.embedder.embed_query(query)
-            dense = self.index.store.query(vector, n)
+            dense = _within(self.index.store.query(vector, depth), docs, n)
         t1 = time.perf_counter()
         if mode in ("hybrid", "keyword"):
-            keyword = self.keyword_search(query, n)
+            keyword = _within(self.keyword_search(query, depth), docs, n)
         t2 = time.perf_counter()
         timings["dense"] = (t1 - t0) * 1000
         timings["keyword"] = (t2 - t1) * 1000

@@ -159,6 +159,21 @@ def test_a_length_stated_about_something_else_is_not_the_length_asked(
     assert "18 (delapan belas) hari kerja" in b.answer
 
 
+def test_a_search_within_named_documents_finds_only_theirs(full_service: AnswerService) -> None:
+    """A question naming PP 11/2017 is searched within it: all candidates are its own, and the
+    provision it asks about is among them even when other laws' provisions outrank it overall."""
+    retriever = full_service.rt.retriever
+    question = (
+        "Under PP 11/2017, what happens to a civil servant who fails to report back after "
+        "finishing study leave (tugas belajar)?"
+    )
+    scoped = retriever.search(question, k=10, docs=frozenset({"pp-11-2017"}))
+    assert scoped.passages and {p.chunk.doc for p in scoped.passages} == {"pp-11-2017"}
+    assert any(p.chunk.id.startswith("pp-11-2017/pasal-259") for p in scoped.passages[:10])
+    a = full_service.ask(question)
+    assert any((c.doc, c.pasal) == ("pp-11-2017", "259") for c in a.citations)
+
+
 def test_a_count_no_source_states_is_not_given(full_service: AnswerService) -> None:
     """ "kelas berapa": no provision states a class number for that position, so the assistant
     says the number is not in its sources instead of quoting the nearest provision."""
