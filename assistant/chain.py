@@ -28,7 +28,7 @@ from assistant.language import is_english
 from assistant.manifest import status_note
 from assistant.privacy import mask_pii
 from assistant.quantities import asked_quantities
-from assistant.ranking import DEFINITION_HINT, Ranker
+from assistant.ranking import Ranker, wants_definition
 from assistant.references import DocMention, PlaceRef, parse_reference
 from assistant.runtime import Runtime
 from assistant.temporal import TimeFrame, time_frame
@@ -109,7 +109,8 @@ def _prompt(name: str) -> str:
 # the term a definition question names right after its phrase (up to NAMED_TERM_WORDS words)
 NAMED_TERM_WORDS = 4
 _NAMES_TERM = re.compile(
-    r"\b(?:yang\s+dimaksud(?:\s+dengan)?|dimaksud\s+dengan|apa\s+itu|pengertian|definisi)\s+"
+    r"\b(?:yang\s+dimaksud(?:\s+dengan)?|dimaksud\s+dengan|apa\s+itu|pengertian|definisi|"
+    r"definition\s+of|meaning\s+of)\s+"
     rf"(?:dari\s+|istilah\s+)?((?:[^\s,.?!;]+\s+){{0,{NAMED_TERM_WORDS - 1}}}[^\s,.?!;]+)",
     re.I,
 )
@@ -223,7 +224,7 @@ class AnswerService:
 
     def _definition_passages(self, question: str, ref: PlaceRef) -> list[Passage]:
         """For "apa yang dimaksud dengan X": the Pasal 1 definitions whose term the question names."""
-        if not DEFINITION_HINT.search(question):
+        if not wants_definition(question):
             return []
         # "apa yang dimaksud halusinasi pada AI ..., kenapa berbahaya buat ASN?": the term asked is
         # the one the phrase names, not "ASN" further on (nor "Disiplin PNS" of "PP Disiplin PNS,

@@ -109,6 +109,15 @@ DEFINITION_HINT = re.compile(
 )
 
 
+_VALUE_KINDS = (*_QUANTITY_KINDS, AnswerType.TIME)
+
+
+def wants_definition(question: str) -> bool:
+    """Whether the question asks what a term means ("apa sih SKP itu"), not a value or a date
+    ("SKP ditetapkan bulan apa sih": the words of a definition question, asking a month)."""
+    return bool(DEFINITION_HINT.search(question)) and answer_type(question) not in _VALUE_KINDS
+
+
 def states_no_rule(text: str) -> bool:
     """A short provision that is only the closing formula or only a list lead-in."""
     body = text.strip()
@@ -132,7 +141,7 @@ class Ranker:
     ) -> list[Passage]:
         """The candidates re-scored for the question (in place) and sorted, best first. `named`:
         the documents the question is about."""
-        wants_definition = bool(DEFINITION_HINT.search(question))
+        definition_asked = wants_definition(question)
         stats = term_stats(self.index.generation, self.index.ordered)
         kind = answer_type(question)
         asked_class = _classes_asked(question)
@@ -153,7 +162,7 @@ class Ranker:
             if asked_class and self.employee_classes(p.chunk) == {"pns", "pppk"} - asked_class:
                 p.score *= OTHER_EMPLOYEE_CLASS_PENALTY
             if p.chunk.pasal == "1" and p.chunk.part == "batang_tubuh":
-                p.score *= DEFINITION_BOOST if wants_definition else NON_DEFINITION_PENALTY
+                p.score *= DEFINITION_BOOST if definition_asked else NON_DEFINITION_PENALTY
             if p.chunk.pasal is None and p.chunk.part != "materi":
                 p.score *= UNPLACED_PENALTY
             if named and p.chunk.doc in named:

@@ -267,7 +267,14 @@ _ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"\b(?:berapa|brp)\s+(?:banyak|jumlah|orang|jenis|macam)\b|\bhow\s+many\b", re.I
         ),
     ),
-    (AnswerType.TIME, re.compile(r"\b(?:kapan|tanggal\s+berapa|sejak\s+kapan|when)\b", re.I)),
+    (
+        AnswerType.TIME,
+        re.compile(
+            r"\b(?:kapan|tanggal\s+berapa|sejak\s+kapan|when|"
+            r"(?:bulan|tanggal|hari|tahun)\s+(?:apa|berapa|brp))\b",  # "ditetapkan bulan apa"
+            re.I,
+        ),
+    ),
     (AnswerType.ACTOR, re.compile(r"\b(?:siapa|pejabat\s+mana|instansi\s+mana|who)\b", re.I)),
     (
         AnswerType.DEFINITION,

@@ -174,6 +174,14 @@ def test_a_search_within_named_documents_finds_only_theirs(full_service: AnswerS
     assert any((c.doc, c.pasal) == ("pp-11-2017", "259") for c in a.citations)
 
 
+def test_an_english_definition_question_gets_the_term_it_names(
+    full_service: AnswerService,
+) -> None:
+    a = full_service.ask("What is the legal definition of PPPK in the new ASN Law (UU 20/2023)?")
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("uu-20-2023", "1"), a.answer
+    assert "perjanjian kerja untuk jangka waktu tertentu" in a.answer.lower()
+
+
 def test_a_count_no_source_states_is_not_given(full_service: AnswerService) -> None:
     """ "kelas berapa": no provision states a class number for that position, so the assistant
     says the number is not in its sources instead of quoting the nearest provision."""

@@ -84,3 +84,11 @@ def test_a_purpose_is_not_a_definition_question() -> None:
     from assistant.ranking import DEFINITION_HINT
 
     assert not DEFINITION_HINT.search("cuti besar dimaksudkan untuk apa dan berapa lama?")
+
+
+def test_a_month_asked_in_chat_form_is_not_a_definition_question() -> None:
+    """ "apa sih" is how people ask what a term means, but "bulan apa sih" asks for a month."""
+    from assistant.ranking import wants_definition
+
+    assert wants_definition("SKP itu apa sih?")
+    assert not wants_definition("SKP tuh ditetepin bulan apa sih tiap taunnya?")

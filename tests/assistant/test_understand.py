@@ -173,6 +173,9 @@ def test_questions_about_injection_words_stay_regulation_questions(question: str
         ("lulusan S3 naik pangkat reguler sampai golongan apa?", AnswerType.OPEN),
         # the place that rules it is named by the citation, not counted
         ("kewajiban itu diatur di PP disiplin pasal brp?", AnswerType.OPEN),
+        ("SKP ditetapkan bulan apa tiap tahunnya?", AnswerType.TIME),
+        ("tahun berapa UU ASN yang baru disahkan?", AnswerType.TIME),
+        ("berapa tahun masa kerja minimal untuk cuti besar?", AnswerType.DURATION),
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:
