@@ -353,15 +353,24 @@ class AnswerService:
 
     def _understand(self, question: str) -> Understanding:
         """The request class of the question as typed, or of its corrected form when only that one
-        reads as a personal-record request ("staus sy di MyASN" -> "status saya di MyASN")."""
+        reads as a personal-record request ("staus sy di MyASN" -> "status saya di MyASN"), or
+        when only that one shows a personal-looking question asks for a rule ("sk hukdis sy ...
+        kpn mlai brlakunya" -> "... kapan mulai berlakunya": when a decision takes effect)."""
         understood = understand(question)
-        if understood.request != RequestClass.REGULATION:
+        if understood.request == RequestClass.INJECTION:
             return understood
         corrected = self.rt.retriever.correct(question).text
         if corrected.lower() == question.lower():
             return understood
         again = understand(corrected)
-        if again.request == RequestClass.PERSONAL_RECORD:
+        if understood.request == RequestClass.REGULATION:
+            if again.request == RequestClass.PERSONAL_RECORD:
+                again.read_as = corrected
+                return again
+            return understood
+        if again.request == RequestClass.REGULATION and any(
+            s.weight < 0 for s in again.signals
+        ):  # the rule frame only the corrected words show
             again.read_as = corrected
             return again
         return understood

@@ -147,7 +147,9 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
         1.0,
         re.compile(
             rf"\b{_RECORD_NOUN}(?:\s+\S+){{0,3}}?\s+{_FIRST_PERSON}(?:\s+{_NOT_VALUE_OR_IF}\S+){{0,5}}?"
-            rf"\s+(?:berapa|brp|apa|kapan|kpn)\b|\bjatuh\s+tempo(?:nya)?\b",
+            # "SK saya ... kapan mulai berlakunya": when a decision takes effect is the rule's answer
+            rf"\s+(?:berapa|brp|apa|kapan|kpn)\b(?!\s+(?:mulai\s+)?(?:berlaku|berlakunya)\b)|"
+            rf"\bjatuh\s+tempo(?:nya)?\b",
             re.I,
         ),
     ),

@@ -174,6 +174,20 @@ def test_a_search_within_named_documents_finds_only_theirs(full_service: AnswerS
     assert any((c.doc, c.pasal) == ("pp-11-2017", "259") for c in a.citations)
 
 
+def test_a_typed_rule_question_is_read_from_its_corrected_words(
+    full_service: AnswerService,
+) -> None:
+    """As typed, "sk hukdis sy ... kmrn, kpn mlai brlakunya" looks like a lookup of the asker's
+    decision; corrected, it asks when a disciplinary decision takes effect: a rule."""
+    a = full_service.ask(
+        "sk hukdis sy udh ditrma kmrn, kpn mlai brlakunya y min? klo ga ngjuin bnding", trace=True
+    )
+    assert a.status != AnswerStatus.REFUSED, a.answer
+    assert a.trace["understand"]["kelas"] == "regulation"
+    assert a.trace["understand"]["dibaca_sebagai"]
+    assert any((c.doc, c.pasal) == ("pp-94-2021", "38") for c in a.citations)
+
+
 def test_an_english_definition_question_gets_the_term_it_names(
     full_service: AnswerService,
 ) -> None:

@@ -54,6 +54,7 @@ def test_personal_record_requests_are_recognised(question: str) -> None:
         # when a decision takes effect is the rule's answer, whoever holds it
         "SK hukdis udh sy trima, mulai berlakunya kapan?",
         "apakah saya termasuk pegawai yang wajib mengikuti pelatihan dasar?",
+        "sk hukuman disiplin saya sudah diterima kemarin, kapan mulai berlakunya?",
     ],
 )
 def test_rule_questions_in_first_person_stay_regulation_questions(question: str) -> None:
