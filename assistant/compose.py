@@ -23,7 +23,7 @@ from assistant.provision_text import Unit, clean, joined, plain, sentence, short
 from assistant.quantities import UNITS, Quantity, asked_quantities, holds
 from assistant.references import without_references
 from assistant.spelling import ABBREVIATIONS
-from assistant.text import definition_term, tokenize
+from assistant.text import definition_term, stem, tokenize
 from assistant.understand import (
     ASKS_GRADE,
     AnswerType,
@@ -416,6 +416,9 @@ def _definition(parts: list[Unit], terms: set[str]) -> str | None:
 _ACTOR_MARK = re.compile(
     r"\b(?:oleh|yaitu|ialah|diketuai|dipimpin|dijabat|berwenang|kewenangan)\b", re.I
 )
+# "Kepala BKN menetapkan kenaikan pangkat anumerta": the doer of the act the question names
+# ("ditetapkan siapa", "siapa yang bisa jatuhin hukuman"), not of another act in the provision
+_ACTIVE_ACT = re.compile(r"\b(?:menetapkan|mengangkat|memberhentikan|menjatuhkan)\b", re.I)
 
 
 # "... setelah mendapat persetujuan dari Kepala BKN", "ditetapkan oleh Presiden": who follows the
@@ -424,8 +427,17 @@ _ACTOR_AFTER = re.compile(r"\b(\w+)\s+(?:oleh|dari|kepada)\s+\w", re.I)
 
 
 def _answers_whom(unit: Unit, terms: set[str]) -> bool:
-    """Whether a part names who right after a word of the question (its stem)."""
-    return any(set(tokenize(m.group(1))) & terms for m in _ACTOR_AFTER.finditer(unit.text))
+    """Whether a part names who right after a word of the question (its stem), or as the doer of
+    the act the question names ("Kepala BKN menetapkan" for "ditetapkan siapa")."""
+    return any(set(tokenize(m.group(1))) & terms for m in _ACTOR_AFTER.finditer(unit.text)) or any(
+        _acts(m.group(0), terms) for m in _ACTIVE_ACT.finditer(unit.text)
+    )
+
+
+def _acts(verb: str, terms: set[str]) -> bool:
+    """Whether the question names this act: its stem ("tetap"), or a chat form of it ("jatuhin")."""
+    root = stem(verb.lower())
+    return root in terms or any(t.startswith(root) and t.endswith("in") for t in terms)
 
 
 def _actor(parts: list[Unit], terms: set[str]) -> str | None:

@@ -1012,3 +1012,19 @@ def test_asking_what_the_kinds_are_now_wants_the_list() -> None:
 
     assert expected_kind("Di PP 94/2021 jenisnya jadi apa?", None) == AnswerType.LIST
     assert expected_kind("jenis cuti apa yang bisa diambil untuk menikah?", None) != AnswerType.LIST
+
+
+def test_who_does_the_act_asked_about_answers_who() -> None:
+    """ "ditetapkan siapa": "Kepala BKN menetapkan ..." names the doer of that act; "Setiap kepala
+    daerah menetapkan koordinator" does not answer "yg jadi koordinator siapa"."""
+    from assistant.compose import _actor
+    from assistant.text import tokenize
+
+    pasal_10 = units(
+        "(1) Kepala Badan Kepegawaian Negara menetapkan kenaikan pangkat anumerta dan kenaikan "
+        "pangkat pengabdian bagi Pegawai Negeri Sipil Pusat dan Daerah."
+    )
+    asked = set(tokenize("kenaikan pangkat anumerta dan pengabdian ditetapkan siapa"))
+    assert (_actor(pasal_10, asked) or "").startswith("Kepala Badan Kepegawaian Negara menetapkan")
+    spbe = units("Setiap kepala daerah menetapkan koordinator SPBE Pemerintah Daerah.")
+    assert _actor(spbe, set(tokenize("yg jadi koordinator SPBE pemda siapa"))) is None
