@@ -578,18 +578,19 @@ def check(
     ]
     result.later_year = _later_year(question, stats, " ".join(on_topic).lower())
     result.support = min(result.support, max(top_support, default=0.0) + SCATTER_ALLOWANCE)
+    unit = _asked_unit(question, kind)
     if kind in (AnswerType.MONEY, AnswerType.PERCENT):
         about = on_topic + [p.chunk.text for p in siblings or [] if of(p) >= TYPE_SOURCE_SUPPORT]
     else:
         about = [p.chunk.text for p in [*top, *(siblings or [])]]
-        if _asked_unit(question, kind) is not None:
+        if unit is not None:
             # "ikatan dinas ... berapa tahun": a length stated in a sentence about something else
             # ("menduduki jabatan 5 (lima) tahun") is not the length asked
             topic = {t.term for t in terms if t.found and t.weight} - _UNIT_TERMS
             if topic:
                 about = [x for text in about for x in _sentences(text) if topic & set(tokenize(x))]
     result.type_found, result.type_evidence = _type_evidence(kind, "\n".join(about), question)
-    result.unit_asked = _asked_unit(question, kind) is not None
+    result.unit_asked = unit is not None
     _decide(result, salient, stats)
     return result
 
@@ -618,21 +619,29 @@ def _context_only(question: str) -> set[str]:
     """Words only in the statements around a question told with its background ("sy baru lulus
     CPNS, penempatan di pulau terluar. emang ASN wajib ditempatkan di mana aja?"): the story, not
     what it asks. Every sentence ending in "?" is asked; with no such sentence nothing is story."""
-    story, asked_text = story_and_question(question)
-    if not story:
+    told = _told_story(question)
+    if told is None:
         return set()
-    asked = set(_content_tokens(asked_text))
-    if len(asked) < 2:
-        return set()
-    return set(_content_tokens(story)) - asked
+    story, asked_text = told
+    return set(_content_tokens(story)) - set(_content_tokens(asked_text))
 
 
 def _story_numbers(question: str) -> set[str]:
     """Numbers only the background sentences state (see ``_context_only``)."""
+    told = _told_story(question)
+    if told is None:
+        return set()
+    story, asked_text = told
+    return set(_numbers(story)) - set(_numbers(asked_text))
+
+
+def _told_story(question: str) -> tuple[str, str] | None:
+    """(story, asked part) of a question told with its background, when the asked part names
+    enough of its own (two content words or more) to be read without the story."""
     story, asked_text = story_and_question(question)
     if not story or len(set(_content_tokens(asked_text))) < 2:
-        return set()
-    return set(_numbers(story)) - set(_numbers(asked_text))
+        return None
+    return story, asked_text
 
 
 def _question_terms(question: str, p_terms: set[str], stats: TermStats) -> list[Term]:

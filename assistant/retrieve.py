@@ -213,8 +213,9 @@ class Retriever:
         docs: frozenset[str] | None = None,
     ) -> RetrievalResult:
         """The passages for a question, best first. With `docs`, only those documents' passages
-        compete (a question naming UU 5/2014 is searched within it: its long list "Nilai dasar …
-        meliputi:" is not crowded out of the candidates by other laws' shorter provisions)."""
+        compete: "Under PP 11/2017, what happens to a civil servant who fails to report back after
+        study leave?" is searched within PP 11/2017, whose Pasal 259 other laws' provisions on
+        study leave would otherwise crowd out of the candidates."""
         k = k or self.settings.k
         n = max(self.settings.candidates, k)
         depth = min(SCOPED_DEPTH, len(self.index.chunks)) if docs else n
