@@ -330,8 +330,18 @@ class Answerability:
 
     @property
     def missing(self) -> list[str]:
-        terms = (*self.numbers, *self.phrases, *self.terms)
-        found = [t.term for t in terms if not t.found and t.weight]
+        """What the sources lack, most telling first: numbers, then words by weight (a word of the
+        question proper before one of its story), then pairs whose words each appear but not side
+        by side ("cuti besar"), never a pair that only repeats a missing word."""
+        numbers = [t.term for t in self.numbers if not t.found and t.weight]
+        words = sorted((t for t in self.terms if not t.found and t.weight), key=lambda t: -t.weight)
+        present = {t.term for t in self.terms if t.found}
+        pairs = [
+            t.term
+            for t in self.phrases
+            if not t.found and t.weight and set(t.term.split()) <= present
+        ]
+        found = list(dict.fromkeys([*numbers, *(t.term for t in words), *pairs]))
         return [f"tahun {self.later_year}", *found] if self.later_year else found
 
     def trace(self) -> dict[str, object]:

@@ -370,3 +370,25 @@ def test_the_askers_regional_i_and_the_day_of_the_story_are_not_topic_words() ->
     topic = [t for t in tokenize(story) if t not in FRAME_WORDS]
     assert "ulun" not in topic and "ambo" not in topic and "kemarin" not in topic
     assert "gugur" in topic
+
+
+def test_what_the_sources_lack_is_named_word_by_word() -> None:
+    """The partial note names the missing words, heaviest first, not pairs that only repeat them
+    ("cuti bsr, bsr tunda, …"); a pair shows only when both its words appear, apart."""
+    from assistant.answerability import Answerability, Term
+    from assistant.documents import AnswerStatus
+
+    verdict = Answerability(
+        AnswerStatus.PARTIAL,
+        "weak_sources",
+        0.3,
+        terms=[
+            Term("cuti", 2.6, True),
+            Term("tapera", 8.7, False),
+            Term("besar", 3.0, True),
+            Term("potong", 4.0, False),
+        ],
+        phrases=[Term("cuti tapera", 2.6, False), Term("cuti besar", 2.6, False)],
+        numbers=[Term("14", 5.0, False)],
+    )
+    assert verdict.missing == ["14", "tapera", "potong", "cuti besar"]
