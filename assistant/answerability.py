@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from assistant.documents import AnswerStatus, Chunk, Passage
 from assistant.language import is_english
-from assistant.quantities import asked_quantities, holds
+from assistant.quantities import ASKED_UNITS, asked_quantities, holds
 from assistant.text import stem, tokenize
 from assistant.understand import AnswerType, story_and_question
 
@@ -605,7 +605,7 @@ def check(
     return result
 
 
-_UNIT_TERMS = frozenset(("hari", "bulan", "tahun", "minggu", "jam", "kali", "orang", "persen"))
+_UNIT_TERMS = frozenset(u for units in ASKED_UNITS.values() for u in units if u.isalpha())
 _SENTENCE_OR_AYAT = re.compile(r"(?<=[.;:])\s+|\n+")
 
 

@@ -308,10 +308,12 @@ class AnswerService:
 
     def _search(self, question: str, ref: PlaceRef):  # noqa: ANN202
         k = max(self.rt.settings.k, 10)
-        scope = None
-        if ref.known_docs:  # search within the documents the question is about
-            corrected = self.rt.retriever.correct(question).text
-            scope = frozenset(self._subject_docs(ref, self.time_frame(corrected, ref), corrected))
+        # typos corrected (assistant/spelling.py) as the search corrects them: the time asked about
+        # and the documents the question is about are read once, from the corrected words
+        question_read = self.rt.retriever.correct(question).text
+        frame = self.time_frame(question_read, ref)
+        subject = self._subject_docs(ref, frame, question_read)
+        scope = frozenset(subject) if ref.known_docs else None  # searched within those documents
         result = self.rt.retriever.search(question, k=k, docs=scope)
         if scope and not result.passages:
             result = self.rt.retriever.search(question, k=k)
@@ -321,9 +323,7 @@ class AnswerService:
             + result.timings_ms["fuse"],
             "rerank": result.timings_ms["rerank"],
         }
-        question = result.query or question  # typos corrected (assistant/spelling.py)
-        frame = self.time_frame(question, ref)
-        subject = self._subject_docs(ref, frame, question)
+        question = question_read
         ranker = Ranker(self.rt.index, self.rt.manifest)
         ranked = ranker.rank(question, result.passages, subject, frame)
         if ref.known_docs:

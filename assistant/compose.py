@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from assistant.documents import Part, Passage
 from assistant.provision_text import Unit, clean, joined, plain, sentence, shorten, units
-from assistant.quantities import UNITS, Quantity, asked_quantities, holds
+from assistant.quantities import ASKED_UNITS, UNITS, Quantity, asked_quantities, holds
 from assistant.references import without_references
 from assistant.spelling import ABBREVIATIONS
 from assistant.text import definition_term, stem, tokenize
@@ -64,19 +64,6 @@ _NUMBER = re.compile(
     r"kali|persen|orang|jam)\b|\d+\s*(?:%|persen|hari|bulan|tahun|jam|kali|orang)\b",
     re.I,
 )
-_UNITS = {
-    "lama": ("hari", "minggu", "bulan", "tahun"),
-    "hari": ("hari",),
-    "minggu": ("minggu",),
-    "bulan": ("bulan",),
-    "tahun": ("tahun",),
-    "umur": ("tahun",),
-    "usia": ("tahun",),
-    "jam": ("jam",),
-    "kali": ("kali",),
-    "orang": ("orang",),
-    "persen": ("persen", "%"),
-}
 _MAXIMUM = re.compile(r"\b(?:paling\s+lama|selama|lamanya)\b", re.I)
 _MINIMUM = re.compile(  # a lower bound, asked ("paling singkat berapa") or stated
     r"\b(?:paling\s+(?:singkat|sedikit|kurang|rendah)|sekurang-kurangnya|minimal|at\s+least)\b",
@@ -196,7 +183,7 @@ def _wanted_units(question: str) -> set[str]:
     length of time)."""
     return {
         u
-        for word, unit_words in _UNITS.items()
+        for word, unit_words in ASKED_UNITS.items()
         if re.search(rf"\b{word}(?:nya)?\b", question)  # "lamanya"; not "tahun" of "tahunan"
         for u in unit_words
     }
@@ -228,7 +215,7 @@ def _counted_noun(question: str) -> str | None:
     if not m:
         return None
     noun = m.group(1).lower()
-    return None if noun in _UNITS or noun in UNITS or noun in _NOT_COUNTED else noun
+    return None if noun in ASKED_UNITS or noun in UNITS or noun in _NOT_COUNTED else noun
 
 
 def _counts(text: str, noun: str | None) -> bool:

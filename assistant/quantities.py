@@ -78,6 +78,21 @@ _RANGE_GOES_ON = re.compile(r"\s*(?:sampai\s+dengan|s\.?\s*/?\s*d\.?|hingga|[-â€
 # the asker states a bound: "lebih dari dua minggu", "di atas 60 hari", "> 14 hari"
 _ASKED_ABOVE = re.compile(r"(?:lebih\s+dari|lbh\s+dari|melebihi|di\s+atas|diatas|>)\s*$", re.I)
 
+# The units a question's words ask a number in ("berapa lama" -> days to years, "usia" -> years)
+ASKED_UNITS = {
+    "lama": ("hari", "minggu", "bulan", "tahun"),
+    "hari": ("hari",),
+    "minggu": ("minggu",),
+    "bulan": ("bulan",),
+    "tahun": ("tahun",),
+    "umur": ("tahun",),
+    "usia": ("tahun",),
+    "jam": ("jam",),
+    "kali": ("kali",),
+    "orang": ("orang",),
+    "persen": ("persen", "%"),
+}
+
 
 @dataclass(frozen=True)
 class Quantity:

@@ -316,16 +316,15 @@ class Speller:
         self._cache: dict[str, str | None] = {}
         # the words by their consonants, most frequent first: "rmh" and "kclakaan" are "rumah"
         # and "kecelakaan" typed without (some of) their vowels
+        # and "brhntikn" is "diberhentikan" typed without its vowels and its "di-" (often typed
+        # apart: "d brhntikn"): the consonants of the words without their prefix "di"
         skeletons: dict[str, list[str]] = {}
-        for w in sorted(self.targets, key=lambda w: -self.counts[w]):
-            skeletons.setdefault(_skeleton(w), []).append(w)
-        self.skeletons = skeletons
-        # "brhntikn" is "diberhentikan" typed without its vowels and its "di-" (often typed apart:
-        # "d brhntikn"): the consonants of the words without their prefix "di", most frequent first
         unprefixed: dict[str, list[str]] = {}
         for w in sorted(self.targets, key=lambda w: -self.counts[w]):
+            skeletons.setdefault(_skeleton(w), []).append(w)
             if w.startswith("di") and len(w) > 6:
                 unprefixed.setdefault(_skeleton(w[2:]), []).append(w)
+        self.skeletons = skeletons
         self.unprefixed = unprefixed
 
     @classmethod
