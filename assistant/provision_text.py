@@ -31,9 +31,17 @@ _FIRST_ITEM = re.compile(  # "meliputi aspek: DISTRIBUSI II a. orientasi": the l
 _LETTER_ITEM = re.compile(r"^\s*([a-y])\s*[.)]\s")
 NUMBER_REACH = 40  # characters a cut may run on to finish a number written out ("5 (lima) tahun")
 _CUT_NUMBER = re.compile(
-    r"\d[\d.,]*(?:\s*\([^()]{0,30}\)?)?$"
+    r"\d[\d.,]*%?(?:\s*\([^()]{0,30}\)?)?$"
 )  # a cut ending "5", "5 (lima" or "5 (lima)"
-_SPELLED_NUMBER = re.compile(r"\d[\d.,]*\s*\([^()]{1,30}\)(?:\s+[a-z]+)?")  # "5 (lima) tahun"
+_SPELLED_NUMBER = re.compile(r"\d[\d.,]*%?\s*\([^()]{1,30}\)(?:\s+[a-z]+)?")  # "5 (lima) tahun"
+_BOUND_END = re.compile(  # a cut ending "paling", "paling kurang", "selama": the value comes next
+    r"\b(?:paling(?:\s+(?:kurang|sedikit|lama|singkat|lambat|cepat|banyak|tinggi|rendah))?"
+    r"|sekurang-kurangnya|selambat-lambatnya|setinggi-tingginya|selama|sebesar|sebanyak)$",
+    re.I,
+)
+_VALUE_NEXT = re.compile(  # what follows such a cut: a bound word left, then the number
+    r"\s*(?:(?:kurang|sedikit|lama|singkat|lambat|cepat|banyak|tinggi|rendah)\s+)?(?=\d)", re.I
+)
 _TAIL = re.compile(r"[\s;,:.]*(?:\b(?:dan|atau|dan/atau)\b)?[\s;,:.]*$")
 
 
@@ -66,6 +74,12 @@ def shorten(text: str, limit: int) -> str:
         return text[: whole.end()].rstrip(" ,;:") + (" …" if rest else "")
     space = cut.rfind(" ")
     cut = cut[:space] if space > limit * 0.5 else cut
+    bound = _BOUND_END.search(cut)  # "… target kinerja paling …" would lose the value it bounds
+    after = _VALUE_NEXT.match(text, len(cut)) if bound else None
+    value = _SPELLED_NUMBER.match(text, after.end()) if after else None
+    if value and value.end() <= limit + NUMBER_REACH:
+        rest = text[value.end() :].strip()
+        return text[: value.end()].rstrip(" ,;:") + (" …" if rest else "")
     return cut.rstrip(" ,;:") + " …"
 
 

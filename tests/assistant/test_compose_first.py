@@ -220,6 +220,15 @@ def test_a_cut_keeps_a_number_with_its_words_and_unit() -> None:
     assert focused_quote("cuti", passage("Pendek saja.", "1")) == "Pendek saja."
 
 
+def test_a_cut_never_ends_on_the_bound_of_a_value() -> None:
+    # PP 49/2018 Pasal 56 ayat (3): the quote stopped at "paling" and lost "90% (...)"
+    resign = "b. telah memenuhi target kinerja paling kurang 90% (sembilan puluh per seratus). Lalu"
+    kept = "b. telah memenuhi target kinerja paling kurang 90% (sembilan puluh per seratus) …"
+    assert shorten(resign, 40) == kept
+    assert shorten(resign, 55) == kept  # a cut inside "90% (sembilan" finishes the number too
+    assert shorten("b. telah memenuhi masa kerja dan lain-lain", 25) == "b. telah memenuhi masa …"
+
+
 CUTI_SAKIT = (
     "(2) PNS yang sakit lebih dari 14 (empat belas) hari berhak atas cuti sakit.\n"
     "(3) Hak atas cuti sakit sebagaimana dimaksud pada ayat (2) diberikan untuk waktu paling lama "
