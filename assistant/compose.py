@@ -101,7 +101,7 @@ _ASKS_SAME = re.compile(  # whether a list still reads as it did ("pembagiannya 
     re.I,
 )
 _INLINE_LIST = re.compile(  # a list written in one sentence: "terdiri atas keberatan dan banding"
-    r"\b(?:terdiri\s+(?:atas|dari)|meliputi|yaitu)\b(?!\s*:)", re.I
+    r"\b(?:terdiri\s+(?:atas|dari)|meliputi|mencakup|yaitu)\b(?!\s*:)", re.I
 )
 _SUB_ITEM = re.compile(r";\s+|\s+(?=\d\s*[)l]\s)")  # "…; 2l pemotongan …": sub-items on one line
 _FRAME = (  # question and drafting words that name no topic of a list

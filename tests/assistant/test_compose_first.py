@@ -435,6 +435,26 @@ def test_a_list_written_in_one_sentence_answers_a_list_question() -> None:
     )
 
 
+def test_a_list_that_a_provision_says_it_covers_answers_a_list_question() -> None:
+    """Perpres 95/2018 Pasal 40 lists what security covers inline ('mencakup ..., dan ...')."""
+    keamanan = passage(
+        "Keamanan SPBE mencakup penjaminan kerahasiaan, keutuhan, ketersediaan, keaslian, dan "
+        "kenirsangkalan (nonrepudiation) sumber daya terkait data dan informasi.",
+        "40",
+        "Perpres 95/2018",
+    )
+    proses = passage(
+        "Manajemen keamanan informasi dilakukan melalui serangkaian proses yang meliputi "
+        "penetapan ruang lingkup, perencanaan, dan perbaikan berkelanjutan.",
+        "48",
+        "Perpres 95/2018",
+    )
+    direct, source = direct_answer(
+        "keamanan spbe itu mencakup penjaminan apa aj", [keamanan, proses]
+    )
+    assert source == 0 and "kenirsangkalan" in direct
+
+
 def test_list_items_that_ocr_ran_together_are_split() -> None:
     """PP 46/2011 Pasal 17 (items on one line) and Pasal 12 (a watermark before item a)."""
     nilai = passage(
