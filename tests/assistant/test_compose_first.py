@@ -444,7 +444,7 @@ def test_a_list_that_a_provision_says_it_covers_answers_a_list_question() -> Non
         "Perpres 95/2018",
     )
     proses = passage(
-        "Manajemen keamanan informasi dilakukan melalui serangkaian proses yang meliputi "
+        "Manajemen keamanan SPBE dilakukan melalui serangkaian proses penjaminan yang meliputi "
         "penetapan ruang lingkup, perencanaan, dan perbaikan berkelanjutan.",
         "48",
         "Perpres 95/2018",
