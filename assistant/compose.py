@@ -722,6 +722,7 @@ def direct_answer(
             return rules[first][1], first
     if kind == AnswerType.PERMISSION:
         order = order[:1]
+    lists = list(range(len(passages))) if kind == AnswerType.LIST else []
     sibling = [p.via == "neighbour" for p in passages]  # another ayat of the best Pasal
     counted = _counted_noun(question) if kind in _NUMBER_TYPES else None  # "berapa anak"
     order = [
@@ -732,7 +733,7 @@ def direct_answer(
         or (counted and _counts(passages[i].chunk.text, counted))
     ]
     if kind == AnswerType.LIST:
-        listed = _list_answer(question, passages, order)
+        listed = _list_answer(question, passages, order + [i for i in lists if i not in order])
         if listed:
             return listed
     if kind not in _NUMBER_TYPES:
