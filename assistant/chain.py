@@ -31,7 +31,7 @@ from assistant.quantities import asked_quantities
 from assistant.ranking import Ranker, wants_definition
 from assistant.references import DocMention, PlaceRef, parse_reference
 from assistant.runtime import Runtime
-from assistant.temporal import TimeFrame, time_frame
+from assistant.temporal import TimeFrame, names_by_number, time_frame
 from assistant.text import definition_term, tokenize
 from assistant.understand import (
     AnswerType,
@@ -253,17 +253,31 @@ class AnswerService:
     def time_frame(self, question: str, ref: PlaceRef) -> TimeFrame:
         """Is the question about the law in force (default) or about the past?"""
         named = set(ref.known_docs)
-        revoked, successors, old = [], [], []
-        for doc_id in named:
+        revoked, successors, old, replacing = [], [], [], []
+        for doc_id in sorted(named):
             doc = self.rt.manifest.get(doc_id)
+            if doc and (doc.mencabut or doc.mengubah):
+                replacing.append(doc.short)
             if doc and doc.status == DocStatus.DICABUT:
                 old.append(doc.short)
-                # "after UU 5/2014 was replaced by UU 20/2023 ...": the old law is context
-                both = [self.rt.manifest.documents[d].short for d in set(doc.dicabut_oleh) & named]
+                # "after UU 5/2014 was replaced by UU 20/2023 ...": the old law is context; but
+                # "UU ASN yang lama (UU 5/2014)" names the old one twice, not its successor
+                both = [
+                    short
+                    for d in sorted(set(doc.dicabut_oleh) & named)
+                    if names_by_number(question, short := self.rt.manifest.documents[d].short)
+                    or not temporal.names_old_title(question)
+                ]
                 successors += both
                 if not both:
                     revoked.append(doc.short)
-        return time_frame(question, revoked, successors, old)
+        frame = time_frame(question, revoked, successors, old, replacing)
+        for (
+            doc
+        ) in self.rt.manifest.documents.values():  # "sebelum PP 45/1990": the wording it changed
+            if doc.short in frame.before and doc.mengubah and not doc.mencabut:
+                frame.original = True
+        return frame
 
     def _revoked(self, doc_id: str) -> bool:
         doc = self.rt.manifest.get(doc_id)
@@ -275,6 +289,11 @@ class AnswerService:
         about the past is context when the question asks about today (temporal.asked_part)."""
         named = set(ref.known_docs)
         if frame.past:
+            for doc_id in list(named):  # "sebelum PP 11/2017 terbit": what it replaced
+                doc = self.rt.manifest.get(doc_id)
+                if doc and doc.short in frame.before:
+                    replaced = set(doc.mencabut) | set(doc.mengubah)
+                    named = (named - {doc_id}) | (replaced if not named & replaced else set())
             return named
         asked = temporal.asked_part(question, frame) if question else question
         if asked != question:  # a revoked one stays: its successor is found through it

@@ -68,6 +68,7 @@ class TimeFrame:
     words: list[str] = field(default_factory=list)
     original: bool = False  # the original wording of an amended provision is asked for
     revoked: list[str] = field(default_factory=list)  # revoked documents the question names
+    before: list[str] = field(default_factory=list)  # "sebelum PP 11/2017": the time before it
 
     def trace(self) -> dict[str, object]:
         return {
@@ -83,12 +84,21 @@ def time_frame(
     named_revoked: list[str],
     named_successor: list[str] | None = None,
     revoked: list[str] | None = None,
+    replacing: list[str] | None = None,
 ) -> TimeFrame:
     """`named_revoked`: short names of revoked documents the question names; `named_successor`: the
     laws in force that replaced them, when the question names those too (then they are the subject);
     `revoked`: every revoked document named, its successor named too or not (default:
-    `named_revoked`), whose sentences tell the past (`asked_part`)."""
+    `named_revoked`), whose sentences tell the past (`asked_part`); `replacing`: named documents
+    that revoked or amended another, so that "sebelum PP 11/2017 terbit" asks about the time
+    before them (`TimeFrame.before`)."""
     frame = _frame(question, named_revoked, named_successor or [])
+    for name in dict.fromkeys([*(named_successor or []), *(replacing or [])]):
+        before = _before(question, name)
+        if before:
+            frame = TimeFrame(True, "menanyakan masa sebelum peraturan pengganti", [before])
+            frame.before.append(name)
+            break
     frame.revoked = list(named_revoked if revoked is None else revoked)
     original = _ORIGINAL.search(question)
     if original:
@@ -103,10 +113,6 @@ def _frame(question: str, named_revoked: list[str], named_successor: list[str]) 
         return TimeFrame(
             True, "menanyakan masa aturan lama masih berlaku", [while_in_force.group(0)]
         )
-    for name in named_successor:  # "sebelum PP 94/2021, menurut PP 53/2010 …"
-        before = re.search(rf"\bsebelum\s+(?:adanya\s+|ada\s+)?{re.escape(name)}", question, re.I)
-        if before:
-            return TimeFrame(True, "menanyakan masa sebelum peraturan pengganti", [before.group(0)])
     now = _NOW.search(question)
     past = _past(question)
     if named_successor and (past or named_revoked):
@@ -135,17 +141,43 @@ _SENTENCE_END = re.compile(
 )
 
 
-def _names(sentence: str, short: str) -> bool:
-    """ "PP 46/2011" named as "PP 46/2011", "PP 46 tahun 2011", "PP No. 46 Thn 2011"."""
+def names_by_number(sentence: str, short: str) -> bool:
+    """ "PP 46/2011" named as "PP 46/2011", "PP 46 tahun 2011", "PP No. 46 Thn 2011" (a title such
+    as "UU ASN" is shared by a law and the one it replaced, so it names neither)."""
     m = re.search(r"(\d+)/(\d{4})", short)
     if not m:
         return False
     return bool(re.search(rf"\b{m.group(1)}\b\D{{0,12}}\b{m.group(2)}\b", sentence))
 
 
+_OLD_TITLE = re.compile(  # "UU ASN yang lama", "PP disiplin lama": a title qualified as the old one
+    r"\b(?:uu|undang-undang|pp|perpres|peraturan|aturan)(?:\s+\w+){0,2}?\s+(?:yang\s+|yg\s+)?lama\b",
+    re.I,
+)
+
+
+def names_old_title(question: str) -> bool:
+    return bool(_OLD_TITLE.search(question))
+
+
+def _before(question: str, short: str) -> str | None:
+    """ "sebelum PP 11/2017 terbit", "sebelum adanya UU 20 tahun 2023", "before UU 20/2023": the
+    words asking about the time before a document, or None."""
+    m = re.search(r"(\d+)/(\d{4})", short)
+    if not m:
+        return None
+    found = re.search(
+        r"\b(?:sebelum|before)\s+(?:(?:adanya|ada|terbitnya|berlakunya|keluarnya|the)\s+)?"
+        rf"(?:\w+\.?\s+){{1,2}}?(?:no\.?\s*|nomor\s+)?{m.group(1)}\b\D{{0,12}}\b{m.group(2)}\b",
+        question,
+        re.I,
+    )
+    return found.group(0) if found else None
+
+
 def _about_the_past(sentence: str, frame: TimeFrame) -> bool:
     """ "Dulu ...", "Waktu masih PP 46/2011, ...": a sentence telling how things used to be."""
-    return bool(_past(sentence)) or any(_names(sentence, n) for n in frame.revoked)
+    return bool(_past(sentence)) or any(names_by_number(sentence, n) for n in frame.revoked)
 
 
 def asked_part(question: str, frame: TimeFrame) -> str:

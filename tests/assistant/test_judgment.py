@@ -97,6 +97,33 @@ def test_question_about_the_past_is_answered_from_the_old_law(
     assert a.trace["temporal"]["masa_lalu"] is True
 
 
+def test_the_time_before_a_law_in_force_is_the_time_of_the_law_it_replaced(
+    full_service: AnswerService,
+) -> None:
+    """ "sebelum PP 11/2017 terbit" names a law in force only to say when: the answer comes from
+    what PP 11/2017 revoked (PP 24/1976), not from PP 11/2017 itself."""
+    a = full_service.ask(
+        "Dulu, sebelum PP 11/2017 terbit, PNS wanita yang melahirkan anak keempat dapat cuti jenis "
+        "apa?",
+        trace=True,
+    )
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-24-1976", "19"), a.citations
+    assert "di luar tanggungan" in a.answer
+    assert a.trace["temporal"]["aturan"] == "menanyakan masa sebelum peraturan pengganti"
+
+
+def test_the_old_law_named_by_title_and_number_is_the_one_asked_about(
+    full_service: AnswerService,
+) -> None:
+    """ "UU ASN yang lama (UU 5/2014)": the title names the old law, not UU 20/2023."""
+    a = full_service.ask(
+        "Menurut UU ASN yang lama (UU 5/2014), PPPK berhak memperoleh apa saja?", trace=True
+    )
+    assert ("uu-5-2014", "22") in {(c.doc, c.pasal) for c in a.citations}, a.citations
+    assert "pengembangan kompetensi" in (a.direct or "")
+    assert a.trace["temporal"]["masa_lalu"] is True
+
+
 def test_amended_provision_is_cited_in_its_amended_wording(full_service: AnswerService) -> None:
     a = full_service.ask("PP 10/1983 pasal 3 bunyinya apa?")
     assert a.citations[0].doc == "pp-10-1983"
