@@ -20,7 +20,7 @@ from assistant.compose import (
     select,
 )
 from assistant.correspondence import is_doubtful, successor_note, successor_of
-from assistant.documents import Answer, AnswerStatus, Chunk, DocStatus, Passage
+from assistant.documents import Answer, AnswerStatus, Chunk, DocInfo, DocStatus, Passage
 from assistant.errors import AsistenError, GeneratorError
 from assistant.injection import is_injection
 from assistant.landscape import delegation_note, delegations_for, find_referenced
@@ -56,6 +56,10 @@ _STATUS_QUESTION = re.compile(
     r"tidak\s+berlaku|gak\s+berlaku|ga\s+berlaku|diganti)|still\s+in\s+force|status\s+berlakunya)\b",
     re.I,
 )
+# "PP itu", "peraturan tersebut" right before "masih berlaku": the document named before
+_THAT_DOCUMENT = re.compile(
+    r"\b(?:uu|pp|perpres|undang-undang|peraturan|aturan)\s+(?:itu|tsb|tersebut|ini)\s*$", re.I
+)
 # a question that asks something else beside the status ("… jabatan ASN terdiri atas apa saja?")
 _OTHER_QUESTION = re.compile(
     r"\b(?:apa\s+saja|apa\s+aja|berapa|siapa|bagaimana|gimana|kapan|mengapa|kenapa|terdiri)\b", re.I
@@ -90,6 +94,26 @@ class Prepared:
     general: list[Passage] = field(default_factory=list)  # the general rule beside a refusal
     frame: TimeFrame | None = None
     temporal_notes: list[str] = field(default_factory=list)
+    status_answer: str = ""  # "Tidak berlaku lagi: PP 24/1976 telah dicabut … oleh PP 11/2017 …"
+
+
+def _status_sentence(doc: DocInfo, kind: str, source: Chunk, english: bool, scope: str) -> str:
+    """The direct answer to "masih berlaku?", from the relation read in the texts (`scope`: what a
+    partial revocation leaves out, "sepanjang tidak mengatur …")."""
+    place = f"{source.doc_short} Pasal {source.pasal}" if source.pasal else source.doc_short
+    place += f" ayat ({source.ayat})" if source.ayat else ""
+    named = f"{doc.short} ({doc.title})"
+    if english:
+        if kind == "mengubah":
+            return f"Yes, as amended: {named} was amended by {place}."
+        if kind == "mencabut_sebagian":
+            return f"Only in part: {named} was revoked by {place} {scope}".rstrip() + "."
+        return f"No longer in force: {named} was revoked by {place}."
+    if kind == "mengubah":
+        return f"Masih berlaku, dengan perubahan: {named} telah diubah dengan {place}."
+    if kind == "mencabut_sebagian":
+        return f"Sebagian: {named} dicabut oleh {place} {scope}".rstrip() + "."
+    return f"Tidak berlaku lagi: {named} telah dicabut dan dinyatakan tidak berlaku oleh {place}."
 
 
 def _grouped_labels(chunks: list[Chunk]) -> str:
@@ -425,9 +449,14 @@ class AnswerService:
             message = self._missing_message(missing)
             return self._refuse(prep, AnswerStatus.MISSING_DOCUMENT, "document_missing", message)
         t0 = time.perf_counter()
-        status = self._status_passages(question, ref)
-        if status:
+        status_found = self._status_passages(question, ref)
+        if status_found:
+            status = [p for p, _ in status_found]
             doc = self.rt.manifest.get(ref.known_docs[0])
+            if doc:
+                kind, source = status_found[0][1], status[0].chunk
+                scope = self.rt.manifest.partial.get(doc.id, "")
+                prep.status_answer = _status_sentence(doc, kind, source, prep.english, scope)
             note = status_note(doc, self.rt.manifest) if doc else None
             prep.temporal_notes.append(
                 f"{doc.short if doc else ''} tidak berlaku lagi ({note})."
@@ -473,13 +502,16 @@ class AnswerService:
         self._place_in_time(prep, ref)
         return self._check(prep, searched, conf)
 
-    def _status_passages(self, question: str, ref: PlaceRef) -> list[Passage]:
+    def _status_passages(self, question: str, ref: PlaceRef) -> list[tuple[Passage, str]]:
         """ "Masih berlaku gak PP 99/2000?": the provision that revoked (or amended) the named document,
         read from the texts at index time (the `relations` artifact), is the answer."""
         status = _STATUS_QUESTION.search(question)
         if ref.pasal or not ref.known_docs or not status or _OTHER_QUESTION.search(question):
             return []
-        if self.time_frame(question, ref).past:
+        frame = self.time_frame(question, ref)
+        if (
+            frame.past and frame.rule != temporal.NAMES_REVOKED
+        ):  # "waktu UU 5/2014 masih berlaku, …"
             return []
         # the document itself is the subject: named right before or after "masih berlaku"
         mention = question.lower().find(ref.docs[0].text.lower())
@@ -489,21 +521,29 @@ class AnswerService:
         between = question[end : status.start()] if status.start() >= end else ""
         if status.start() < mention:
             between = question[status.end() : mention]
-        if len(between) > 60 or re.search(r"[.,;?!]|\b(?:skrg|sekarang|kini)\b", between, re.I):
+        apart = len(between) > 60 or re.search(r"[.,;?!]|\b(?:skrg|sekarang|kini)\b", between, re.I)
+        # "… PP 24 Tahun 1976 … di formulir cuti. PP itu masih berlaku?": the one document named
+        if apart and not (
+            len(ref.known_docs) == 1 and _THAT_DOCUMENT.search(question[: status.start()])
+        ):
             return []
         relations = (self.rt.index.artifact("relations") or {}).get("relations", [])
         doc = self.rt.manifest.get(ref.known_docs[0])
-        found: list[Passage] = []
+        found: list[tuple[Passage, str]] = []
         for rel in relations:
             if doc is None or rel.get("target_id") != doc.id or rel.get("reported"):
                 continue
             if rel.get("kind") not in ("mencabut", "mencabut_sebagian", "mengubah"):
                 continue
-            pasal = str(rel.get("place") or "").removeprefix("Pasal ").strip()
-            chunks = [c for c in self.rt.index.by_pasal(rel["source"], pasal) if c.searchable]
+            place = re.match(r"Pasal\s+(\w+)(?:\s+ayat\s+\((\w+)\))?", str(rel.get("place") or ""))
+            if not place:
+                continue
+            chunks = [
+                c for c in self.rt.index.by_pasal(rel["source"], place.group(1)) if c.searchable
+            ]
             pattern = re.compile(rf"Nomor\s+{doc.number}\s+Tahun\s+{doc.year}\b", re.I)
-            chunks.sort(key=lambda c: not pattern.search(c.text))
-            found += [Passage(chunk=c, score=1.0, via="status") for c in chunks[:1]]
+            chunks.sort(key=lambda c: (not pattern.search(c.text), c.ayat != place.group(2)))
+            found += [(Passage(chunk=c, score=1.0, via="status"), rel["kind"]) for c in chunks[:1]]
         return found[:3]
 
     def _place_in_time(self, prep: Prepared, ref: PlaceRef) -> None:
@@ -787,7 +827,11 @@ class AnswerService:
             chosen = composed.passages
             citations = make_citations(chosen, self.rt.manifest)
             notes = prep.temporal_notes + self._notes(chosen)
-            text = composed.text
+            text, direct = composed.text, composed.direct
+            if prep.status_answer and direct and chosen and chosen[0].via == "status":
+                # the status first ("Tidak berlaku lagi: … dicabut … oleh …"), then the clause
+                direct = f"{prep.status_answer} [1]"
+                text = text.replace(composed.direct or "", direct, 1)
             if prep.partial_note:
                 notes.insert(0, prep.partial_note)
             if notes:
@@ -797,7 +841,7 @@ class AnswerService:
                 status=AnswerStatus.PARTIAL if prep.partial_reason else AnswerStatus.ANSWERED,
                 reason=prep.partial_reason,
                 answer=text,
-                direct=composed.direct,
+                direct=direct,
                 citations=citations,
                 backend="extractive",
                 notes=notes,

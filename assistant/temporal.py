@@ -59,6 +59,9 @@ _ORIGINAL = re.compile(
 )
 
 
+NAMES_REVOKED = "menyebut peraturan yang sudah dicabut/diubah"  # the rule when nothing else tells
+
+
 @dataclass
 class TimeFrame:
     """Whether the question asks about the past, and why (the rule that fired, with its words)."""
@@ -130,7 +133,7 @@ def _frame(question: str, named_revoked: list[str], named_successor: list[str]) 
     if past:
         return TimeFrame(True, "menanyakan aturan masa lalu", [past.group(0)])
     if named_revoked:
-        return TimeFrame(True, "menyebut peraturan yang sudah dicabut/diubah", named_revoked)
+        return TimeFrame(True, NAMES_REVOKED, named_revoked)
     return TimeFrame(False, "hukum yang berlaku (bawaan)")
 
 

@@ -495,3 +495,45 @@ def test_terms_scattered_over_unrelated_sources_do_not_add_up_to_an_answer(
     a = full_service.ask("Formasi CPNS 2024 untuk Kementerian Agama jumlahnya berapa?", trace=True)
     assert a.status == AnswerStatus.NO_SOURCE, a.answer
     assert a.reason in ("not_in_corpus", "weak_sources"), a.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "place"),
+    [
+        (  # the document named one sentence before "PP itu masih berlaku"
+            "Admin, bagian kepegawaian kantor saya masih mencantumkan PP 24 Tahun 1976 tentang "
+            "Cuti PNS sebagai dasar hukum di formulir cuti. PP itu masih berlaku nggak sih?",
+            "Tidak berlaku lagi: PP 24/1976 (Cuti Pegawai Negeri Sipil) telah dicabut",
+            ("pp-11-2017", "362", None),
+        ),
+        (  # asked the other way round: the answer reads right either way
+            "UU 5/2014 sudah dicabut?",
+            "Tidak berlaku lagi: UU 5/2014",
+            ("uu-20-2023", "76", None),
+        ),
+        (  # the relation names an ayat: "Pasal 64 ayat (6)"
+            "Is PP 46/2011 still in force?",
+            "No longer in force: PP 46/2011",
+            ("pp-30-2019", "64", "6"),
+        ),
+        (
+            "PP 53/2010 masih berlaku?",
+            "Sebagian: PP 53/2010 (Disiplin Pegawai Negeri Sipil) dicabut oleh PP 94/2021 Pasal 45 "
+            "sepanjang tidak mengatur jenis Hukuman Disiplin sedang",
+            ("pp-94-2021", "45", None),
+        ),
+        (
+            "PP 10/1983 masih berlaku gak?",
+            "Masih berlaku, dengan perubahan: PP 10/1983",
+            ("pp-45-1990", "I", None),
+        ),
+    ],
+)
+def test_a_question_about_a_documents_status_is_answered_from_the_revoking_clause(
+    full_service: AnswerService, question: str, lead: str, place: tuple[str, str, str | None]
+) -> None:
+    a = full_service.ask(question, trace=True)
+    assert a.status == AnswerStatus.ANSWERED, a.answer
+    assert (a.direct or "").startswith(lead), a.direct
+    assert (a.citations[0].doc, a.citations[0].pasal, a.citations[0].ayat) == place
+    assert a.trace["temporal"]["aturan"] == "menanyakan status berlakunya peraturan"
