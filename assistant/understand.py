@@ -45,13 +45,14 @@ _RECORD_NOUN = (
 # a word between "nilai kinerja saya" and "berapa" that is neither a condition ("kalau") nor a value the
 # asker gives ("nilai kinerja saya 95, predikatnya apa": a rule question, not a look-up)
 # nor when it takes effect ("SK hukdis sy ... mulai berlakunya kapan": the rule's answer)
+_WORD = r"[^\s.?!]+"  # a word that does not end a sentence: "cuti tahunan. Kalau saya" is two
 _NOT_VALUE_OR_IF = r"(?!(?:kalau|klo|kalo|jika|apabila|mulai|berlakunya|brlakunya)\b|\d{1,3}\b)"
 _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
     (
         "data milik penanya",
         2.0,
         re.compile(
-            rf"\b{_RECORD_NOUN}(?:\s+\S+){{0,4}}?\s+{_FIRST_PERSON}\b|\b{_RECORD_NOUN}(?:\s+\S+)?ku\b|"
+            rf"\b{_RECORD_NOUN}(?:\s+{_WORD}){{0,4}}?\s+{_FIRST_PERSON}\b|\b{_RECORD_NOUN}(?:\s+{_WORD})?ku\b|"
             rf"\bpunya(?:ku|\s+saya|\s+sy)\b|\bdata(?:nya|\s+saya)\b|\b(?:catatan|data)\s+kepegawaian\b|"
             rf"\b(?:cuti|gaji|tpp|skp|sk|pangkat|berkas|usulan|data|nilai|status|tunjangan)(?:nya)?\s+"
             rf"(?:bapak|ibu|pak|bu)\s+[a-z]+|"
@@ -103,8 +104,21 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
         2.0,
         re.compile(
             r"(?<!\d)\d{8}\s?\d{6}\s?\d\s?\d{3}(?!\d)|(?<!\d)\d{16}(?!\d)|\bnip\s*[:.]?\s*\d|"
-            r"\b(?:nomor|no|nmr)\.?\s+(?:peserta|pendaftaran|registrasi|ujian|induk)\s*[:.]?\s*\d{6,}|"
+            rf"\b(?:nomor|no|nmr)\.?\s+(?:peserta|pendaftaran|registrasi|ujian|induk)\s*"
+            rf"(?:{_FIRST_PERSON}\s*)?[:.]?\s*\d{{6,}}|"
             r"\b(?:ni\s+pppk|nip\s+pppk)\s*[:.]?\s*\d{6,}"
+        ),
+    ),
+    (
+        "minta dicek tentang dirinya",  # "tolong cek apakah saya pernah kena hukuman disiplin"
+        1.5,
+        re.compile(
+            rf"\b(?:cek|cekin|dicek|check|periksa|lihat)(?:kan)?\s+(?:apakah|apa|kalau|kalo|klo|"
+            rf"whether|if)\s+{_FIRST_PERSON}\b|\bcheck\s+(?:if|whether)\s+i\b|"
+            # "Apakah SK pengangkatan PPPK saya sudah terbit?": whether the asker's own file moved
+            rf"\b(?:apakah|apa)\s+(?:{_WORD}\s+){{0,5}}?{_FIRST_PERSON}\s+(?:sudah|udah|udh|sdh|dah)\s+"
+            r"(?:terbit|keluar|cair|turun|disetujui|diproses|diverifikasi)\b",
+            re.I,
         ),
     ),
     (
@@ -146,7 +160,7 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
         "nilai data sendiri ditanyakan",
         1.0,
         re.compile(
-            rf"\b{_RECORD_NOUN}(?:\s+\S+){{0,3}}?\s+{_FIRST_PERSON}(?:\s+{_NOT_VALUE_OR_IF}\S+){{0,5}}?"
+            rf"\b{_RECORD_NOUN}(?:\s+{_WORD}){{0,3}}?\s+{_FIRST_PERSON}(?:\s+{_NOT_VALUE_OR_IF}{_WORD}){{0,5}}?"
             # "SK saya ... kapan mulai berlakunya": when a decision takes effect is the rule's answer
             rf"\s+(?:berapa|brp|apa|kapan|kpn)\b(?!\s+(?:mulai\s+)?(?:berlaku|berlakunya)\b)|"
             rf"\bjatuh\s+tempo(?:nya)?\b",
@@ -156,6 +170,7 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
 ]
 _OWN_DATA = (
     "data milik penanya",
+    "minta dicek tentang dirinya",
     "NIP/NIK disebut",
     "atas nama seseorang",
     "penanya di suatu daftar",

@@ -31,6 +31,9 @@ from assistant.understand import AnswerType, RequestClass, answer_type, general_
         "Berapa angka kredit saya yang sudah terkumpul sampai sekarang?",
         # whether the asker is on a list is an entry in that list, not a rule
         "Saya masuk daftar kelompok rencana suksesi (talent pool) di instansi saya gak ya?",
+        # a check about the asker, and whether the asker's own file has moved
+        "Tolong cek apakah saya pernah kena hukuman disiplin, buat kelengkapan syarat seleksi JPT.",
+        "Apakah SK pengangkatan PPPK saya sudah terbit? Nomor peserta saya 24100310000123.",
     ],
 )
 def test_personal_record_requests_are_recognised(question: str) -> None:
@@ -55,6 +58,9 @@ def test_personal_record_requests_are_recognised(question: str) -> None:
         "SK hukdis udh sy trima, mulai berlakunya kapan?",
         "apakah saya termasuk pegawai yang wajib mengikuti pelatihan dasar?",
         "sk hukuman disiplin saya sudah diterima kemarin, kapan mulai berlakunya?",
+        # "cuti tahunan. Kalau saya": a record word and "saya" in two sentences are not "my leave"
+        "Saya PPPK baru 6 bulan kerja, belum punya hak cuti tahunan. Kalau saya mau menikah, bisa "
+        "cuti berapa hari?",
     ],
 )
 def test_rule_questions_in_first_person_stay_regulation_questions(question: str) -> None:
