@@ -668,9 +668,31 @@ def condition_answers(
     return out
 
 
+# whether a value the question tells still holds ("bobot SKP 60% … masih sama sekarang?")
+_STILL_HOLDS = re.compile(
+    r"\b(?:masih\s+(?:sama|berlaku|dipakai|dipake|begitu|segitu|gitu)|(?:sudah|udah|udh)\s+berubah|"
+    r"berubah\s+(?:gak|ga|gk|nggak|tidak)|still\s+(?:the\s+same|apply|applies|valid))\b",
+    re.I,
+)
+_DURATION_UNITS = frozenset(("hari", "bulan", "tahun", "jam"))
+
+
+def _told_value_kind(question: str) -> str | None:
+    """The kind of a value the question tells and asks whether it still holds: the answer is the
+    value as it stands now, of the same kind ("masih 2 bulan?" -> a duration)."""
+    if not _STILL_HOLDS.search(question):
+        return None
+    units = {q.unit for q in asked_quantities(question)}
+    if "persen" in units:
+        return AnswerType.PERCENT
+    return AnswerType.DURATION if units & _DURATION_UNITS else None
+
+
 def expected_kind(question: str, kind: str | None) -> str:
     """The kind of answer expected; "siapa saja" / "ke mana saja" asks for a list."""
     kind = kind or answer_type(question)
+    if kind in (AnswerType.OPEN, AnswerType.PERMISSION) and (told := _told_value_kind(question)):
+        return told
     if kind in (AnswerType.ACTOR, AnswerType.OPEN, AnswerType.TIME) and _ASKS_MANY.search(question):
         return AnswerType.LIST
     if kind in (AnswerType.OPEN, AnswerType.PERMISSION) and _ASKS_PARTS.search(question):

@@ -9,9 +9,16 @@ import re
 
 import pytest
 
-from assistant.compose import QUOTE_LIMIT, compose_answer, direct_answer, focused_quote
+from assistant.compose import (
+    QUOTE_LIMIT,
+    compose_answer,
+    direct_answer,
+    expected_kind,
+    focused_quote,
+)
 from assistant.documents import Chunk, Part, Passage
 from assistant.provision_text import clean, shorten, units
+from assistant.understand import AnswerType
 
 CUTI_MELAHIRKAN = (
     "Untuk kelahiran anak pertama sampai dengan kelahiran anak ketiga pada saat menjadi PNS, berhak "
@@ -1036,9 +1043,6 @@ def test_berapa_with_a_noun_is_answered_with_a_number_of_that_noun() -> None:
 
 def test_asking_what_the_kinds_are_now_wants_the_list() -> None:
     """ "Di PP 94/2021 jenisnya jadi apa?": the kinds, i.e. the list that names them."""
-    from assistant.compose import expected_kind
-    from assistant.understand import AnswerType
-
     assert expected_kind("Di PP 94/2021 jenisnya jadi apa?", None) == AnswerType.LIST
     assert expected_kind("jenis cuti apa yang bisa diambil untuk menikah?", None) != AnswerType.LIST
 
@@ -1057,3 +1061,26 @@ def test_who_does_the_act_asked_about_answers_who() -> None:
     assert (_actor(pasal_10, asked) or "").startswith("Kepala Badan Kepegawaian Negara menetapkan")
     spbe = units("Setiap kepala daerah menetapkan koordinator SPBE Pemerintah Daerah.")
     assert _actor(spbe, set(tokenize("yg jadi koordinator SPBE pemda siapa"))) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        (
+            "Waktu PP 46/2011 bobot penilaian SKP 60% dan perilaku kerja 40%. Apa bobotnya masih "
+            "sama sekarang?",
+            AnswerType.PERCENT,
+        ),
+        (
+            "Setahu saya PNS yang bolos total 46 hari kerja dalam setahun baru bisa diberhentikan. "
+            "Angka 46 hari itu masih dipakai nggak sekarang?",
+            AnswerType.DURATION,
+        ),
+        # no value told: whether a list still reads the same
+        ("Pembagian jabatan ASN masih sama gak?", AnswerType.LIST),
+    ],
+)
+def test_whether_a_told_value_still_holds_is_answered_with_the_value_now(
+    question: str, kind: str
+) -> None:
+    assert expected_kind(question, None) == kind
