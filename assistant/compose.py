@@ -23,6 +23,7 @@ from assistant.provision_text import Unit, clean, joined, plain, sentence, short
 from assistant.quantities import ASKED_UNITS, UNITS, Quantity, asked_quantities, holds
 from assistant.references import without_references
 from assistant.spelling import ABBREVIATIONS
+from assistant.temporal import is_old
 from assistant.text import definition_term, stem, tokenize
 from assistant.understand import (
     ASKS_GRADE,
@@ -775,6 +776,9 @@ def direct_answer(
             wanted = _wanted_units(question.lower())
             found = [f for f in found if _in_units(f[0], wanted)] or found
             found = [f for f in found if _counts(f[0], counted)] or found
+            # a number of the law of another time does not take over by its words: the chain has
+            # put the time asked about first ("waktu masih PP 24/1976 … berapa lama?")
+            found = [f for f in found if is_old(passages[f[1]]) == is_old(passages[found[0][1]])]
             return _named_number(found, terms, _asked_numbers(question))
         if found:
             return found[0]

@@ -537,3 +537,17 @@ def test_a_question_about_a_documents_status_is_answered_from_the_revoking_claus
     assert (a.direct or "").startswith(lead), a.direct
     assert (a.citations[0].doc, a.citations[0].pasal, a.citations[0].ayat) == place
     assert a.trace["temporal"]["aturan"] == "menanyakan status berlakunya peraturan"
+
+
+def test_a_number_of_the_law_in_force_does_not_replace_the_old_one_asked_about(
+    full_service: AnswerService,
+) -> None:
+    """PP 11/2017 Pasal 330 names more of the question's words before its number ("cuti karena
+    alasan penting paling lama 1 (satu) bulan"), but the question asks about PP 24/1976."""
+    a = full_service.ask(
+        "Buat bahan sejarah regulasi: cuti karena alasan penting waktu masih PP 24/1976 maksimal "
+        "berapa lama?"
+    )
+    assert "2 (dua) bulan" in (a.direct or ""), a.direct
+    assert "1 (satu) bulan" not in (a.direct or "")
+    assert a.citations[0].doc == "pp-24-1976"
