@@ -104,6 +104,9 @@ _ASKS_SAME = re.compile(  # whether a list still reads as it did ("pembagiannya 
 _INLINE_LIST = re.compile(  # a list written in one sentence: "terdiri atas keberatan dan banding"
     r"\b(?:terdiri\s+(?:atas|dari)|meliputi|mencakup|yaitu)\b(?!\s*:)", re.I
 )
+_MAKES_UP = re.compile(  # a lead-in that lists what a thing consists of, not rules one by one
+    r"\b(?:terdiri\s+(?:atas|dari)|meliputi|mencakup)\s*:\s*$", re.I
+)
 _SUB_ITEM = re.compile(r";\s+|\s+(?=\d\s*[)l]\s)")  # "…; 2l pemotongan …": sub-items on one line
 _FRAME = (  # question and drafting words that name no topic of a list
     "yang dan atau itu ini apa saja aja siapa mana berapa brp bagaimana apakah kah sih dong nya "
@@ -570,8 +573,13 @@ def best_sentence(question: str, passage: Passage) -> str:
         return ""
     if best.text.rstrip().endswith(":"):  # a list lead-in: the list it opens
         return _list(parts, best.text) or sentence(plain(best.text))
-    if best.item and best.lead and best.text.lstrip().startswith("-"):
-        # a Markdown bullet of a training module: its short list is read whole
+    if (
+        best.item
+        and best.lead
+        and (best.text.lstrip().startswith("-") or _MAKES_UP.search(best.lead))
+    ):
+        # a Markdown bullet of a training module, or one member of what a thing consists of
+        # ("Jabatan ASN terdiri atas: a. …; b. …"): one item alone would read as the whole set
         return _list(parts, best.lead) or sentence(shorten(joined(best), DIRECT_LIMIT))
     return sentence(shorten(joined(best), DIRECT_LIMIT))
 

@@ -1084,3 +1084,22 @@ def test_whether_a_told_value_still_holds_is_answered_with_the_value_now(
     question: str, kind: str
 ) -> None:
     assert expected_kind(question, None) == kind
+
+
+def test_one_member_of_what_a_thing_consists_of_is_not_given_as_the_whole() -> None:
+    """UU 20/2023 Pasal 13: "Jabatan ASN terdiri atas Jabatan Manajerial." alone would misstate
+    the set; the list is given whole. Items of a list of rules stay sentences of their own."""
+    jabatan = passage(
+        "Jabatan ASN terdiri atas:\na. Jabatan Manajerial; dan\nb. Jabatan Nonmanajerial.",
+        "13",
+        "UU 20/2023",
+    )
+    direct, _ = direct_answer("UU 20/2023 membagi jabatan ASN jadi bagaimana?", [jabatan])
+    assert "Jabatan Manajerial" in direct and "Jabatan Nonmanajerial" in direct, direct
+    larangan = passage(
+        "PNS dilarang:\na. menyalahgunakan wewenang;\nb. bekerja pada perusahaan asing.",
+        "5",
+        "PP 94/2021",
+    )
+    direct, _ = direct_answer("PNS boleh kerja di perusahaan asing gimana?", [larangan])
+    assert "perusahaan asing" in direct and "menyalahgunakan" not in direct, direct
