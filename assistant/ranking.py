@@ -23,7 +23,7 @@ NON_DEFINITION_PENALTY = 0.9  # definitions match many terms; they rarely answer
 # OCR text flagged as scrambled (indexer/ocr_quality.py): a clean passage with the same content wins
 # a near tie, but a flagged passage that is the only copy of a provision still answers, with a warning
 SCRAMBLED_TIE_BREAK = 0.97
-UNPLACED_PENALTY = 0.85  # Pembukaan / Penjelasan Umum / Lampiran: context, rarely the answer
+UNPLACED_PENALTY = 0.7  # Pembukaan / Penjelasan Umum / Lampiran: context, rarely the answer
 # Provisions that state no rule of their own: the closing formula ("Peraturan Pemerintah ini mulai
 # berlaku pada tanggal diundangkan") and a bare list lead-in whose items live elsewhere (an applied
 # amendment's "Beberapa ketentuan … diubah sebagai berikut:"). Their headings carry the document's

@@ -551,3 +551,16 @@ def test_a_number_of_the_law_in_force_does_not_replace_the_old_one_asked_about(
     assert "2 (dua) bulan" in (a.direct or ""), a.direct
     assert "1 (satu) bulan" not in (a.direct or "")
     assert a.citations[0].doc == "pp-24-1976"
+
+
+def test_the_general_explanation_gives_way_to_the_article_that_rules(
+    full_service: AnswerService,
+) -> None:
+    """PP 94/2021's Penjelasan Umum speaks of every topic of the regulation; Pasal 35 ayat (1) rules
+    on several violations at once and is cited, the general explanation is not."""
+    a = full_service.ask(
+        "PNS yang ngelakuin beberapa pelanggaran disiplin sekaligus dihukumnya gimana?"
+    )
+    cited = [(c.doc, c.pasal) for c in a.citations]
+    assert ("pp-94-2021", "35") in cited, cited
+    assert ("pp-94-2021", None) not in cited, cited
