@@ -113,6 +113,7 @@ ABBREVIATIONS = {
     "lgsg": "langsung",
     "lsg": "langsung",
     "pgn": "ingin",
+    "pgw": "pegawai",
     "pengen": "ingin",
     "emg": "memang",
     "sm": "sama",
@@ -352,12 +353,13 @@ class Speller:
         root = stem(word)
         return root != word and (root in self.counts or root in root_words())
 
-    def without_vowels(self, word: str) -> str | None:
+    def without_vowels(self, word: str, acronym: bool = True) -> str | None:
         """The most frequent vocabulary word that the typed word is, with vowels left out ("rmh" ->
-        "rumah", "brlakunya" -> "berlakunya"): same first letter, same consonants in order."""
+        "rumah", "brlakunya" -> "berlakunya"): same first letter, same consonants in order.
+        `acronym`: three consonants alone may be an acronym ("drh"), not before "-nya" ("btsnya")."""
         if len(_skeleton(word)) < VOWELLESS_MIN_CONSONANTS:
             return None
-        if len(word) < ACRONYM_MAX_LETTERS + 1 and not set(word) & _VOWELS:
+        if acronym and len(word) < ACRONYM_MAX_LETTERS + 1 and not set(word) & _VOWELS:
             return None  # "drh", "spt": more likely an acronym than "daerah", "sapta"
         for candidate in self.skeletons.get(_skeleton(word), []):
             if candidate[0] == word[0] and _subsequence(word, candidate):
@@ -430,6 +432,11 @@ class Speller:
             return None, ""
         if vowelless := self.without_vowels(word):
             return vowelless, "typo"
+        if word.endswith("nya") and len(word) >= 6:  # "btsnya", "kwjbnnya": the base, then "-nya"
+            base = word[:-3]
+            fixed = self.without_vowels(base, acronym=False) or self.suggest(base)
+            if fixed and not fixed.endswith("nya"):
+                return fixed + "nya", "typo"
         return (self.suggest(word) if len(word) >= 4 else None), "typo"
 
 

@@ -136,6 +136,16 @@ def test_a_vowelless_word_only_becomes_a_word_with_its_consonants(speller: Spell
     assert speller.correct("xkcd disiplin").text == "xkcd disiplin"
 
 
+def test_a_vowelless_word_with_the_suffix_nya() -> None:
+    """ "btsnya" is "batas" + "-nya": the base is read without vowels, even with three consonants
+    (alone "bts" could be an acronym; before "-nya" it is a word)."""
+    texts = ["Batas waktu pengajuan keberatan. Kewajiban PNS dan kewajiban PPPK."] * 5
+    speller = Speller.from_texts(texts)
+    assert speller.correct("btsnya brp hari").text == "batasnya berapa hari"
+    assert speller.correct("apa kwjbnnya").text == "apa kewajibannya"
+    assert speller.correct("bts sy").text == "bts saya"  # no "-nya": an acronym is left alone
+
+
 def test_a_vowelless_word_typed_without_its_prefix_di() -> None:
     """ "d brhntikn" (di-berhentikan, the prefix typed apart) is the texts' "diberhentikan"; the
     base of a doubled word is corrected before it is doubled ("brturut2")."""
