@@ -56,6 +56,8 @@ _STATUS_QUESTION = re.compile(
     r"tidak\s+berlaku|gak\s+berlaku|ga\s+berlaku|diganti)|still\s+in\s+force|status\s+berlakunya)\b",
     re.I,
 )
+# a regulation's closing article: "Undang-Undang ini mulai berlaku pada tanggal diundangkan."
+_ENTERS_INTO_FORCE = re.compile(r"\bini\s+mulai\s+berlaku\s+pada\s+tanggal\b", re.I)
 # "PP itu", "peraturan tersebut" right before "masih berlaku": the document named before
 _THAT_DOCUMENT = re.compile(
     r"\b(?:uu|pp|perpres|undang-undang|peraturan|aturan)\s+(?:itu|tsb|tersebut|ini)\s*$", re.I
@@ -95,14 +97,38 @@ class Prepared:
     frame: TimeFrame | None = None
     temporal_notes: list[str] = field(default_factory=list)
     status_answer: str = ""  # "Tidak berlaku lagi: PP 24/1976 telah dicabut … oleh PP 11/2017 …"
+    status_note: str = ""  # the same status as a note ("PP 24/1976 tidak berlaku lagi (…)")
 
 
-def _status_sentence(doc: DocInfo, kind: str, source: Chunk, english: bool, scope: str) -> str:
+def _status_sentence(
+    doc: DocInfo, kind: str, source: Chunk, english: bool, scope: str, amenders: str
+) -> str:
     """The direct answer to "masih berlaku?", from the relation read in the texts (`scope`: what a
-    partial revocation leaves out, "sepanjang tidak mengatur …")."""
+    partial revocation leaves out, "sepanjang tidak mengatur …"; `amenders`: the documents that
+    amend it, named)."""
     place = f"{source.doc_short} Pasal {source.pasal}" if source.pasal else source.doc_short
     place += f" ayat ({source.ayat})" if source.ayat else ""
     named = f"{doc.short} ({doc.title})"
+    if kind in ("berlaku", "diubah_tanpa_teks"):
+        changed = (
+            f"; {doc.short} telah diubah dengan {amenders}, yang teksnya belum ada di korpus"
+            if kind == "diubah_tanpa_teks"
+            else ""
+        )
+        if english:
+            amended = (
+                f"; it was amended by {amenders}, whose text is not in the corpus"
+                if kind == "diubah_tanpa_teks"
+                else ""
+            )
+            return (
+                f"In force: no regulation in the corpus revokes {named}{amended}. "
+                f"Entry into force: {place}."
+            )
+        return (
+            f"Masih berlaku: tidak ada peraturan di korpus yang mencabut {named}{changed}. "
+            f"Mulai berlakunya: {place}."
+        )
     if english:
         if kind == "mengubah":
             return f"Yes, as amended: {named} was amended by {place}."
@@ -456,13 +482,19 @@ class AnswerService:
             if doc:
                 kind, source = status_found[0][1], status[0].chunk
                 scope = self.rt.manifest.partial.get(doc.id, "")
-                prep.status_answer = _status_sentence(doc, kind, source, prep.english, scope)
+                shorts = {d: info.short for d, info in self.rt.manifest.documents.items()}
+                amenders = ", ".join(shorts.get(d, d) for d in doc.diubah_oleh)
+                prep.status_answer = _status_sentence(
+                    doc, kind, source, prep.english, scope, amenders
+                )
             note = status_note(doc, self.rt.manifest) if doc else None
-            prep.temporal_notes.append(
-                f"{doc.short if doc else ''} tidak berlaku lagi ({note})."
-                if note and doc and doc.status == DocStatus.DICABUT
-                else (f"{note}." if note else "")
-            )
+            if note and doc:  # for a generator; the extractive answer says it first instead
+                prep.status_note = (
+                    f"{doc.short} tidak berlaku lagi ({note})."
+                    if doc.status == DocStatus.DICABUT
+                    else f"{note}."
+                )
+                prep.temporal_notes.append(prep.status_note)
             prep.passages = status
             prep.trace["candidates"] = [_trace_row(p) for p in status]
             prep.trace["temporal"] = {"aturan": "menanyakan status berlakunya peraturan"}
@@ -508,6 +540,8 @@ class AnswerService:
         status = _STATUS_QUESTION.search(question)
         if ref.pasal or not ref.known_docs or not status or _OTHER_QUESTION.search(question):
             return []
+        if ref.docs[0].doc_id != ref.known_docs[0]:  # "UU 11/1969 masih dipakai …": not held
+            return []
         frame = self.time_frame(question, ref)
         if (
             frame.past and frame.rule != temporal.NAMES_REVOKED
@@ -544,6 +578,20 @@ class AnswerService:
             pattern = re.compile(rf"Nomor\s+{doc.number}\s+Tahun\s+{doc.year}\b", re.I)
             chunks.sort(key=lambda c: (not pattern.search(c.text), c.ayat != place.group(2)))
             found += [(Passage(chunk=c, score=1.0, via="status"), rel["kind"]) for c in chunks[:1]]
+        if not found and doc is not None and doc.status != DocStatus.DICABUT:
+            # no text in the corpus revokes or amends it: its own entry into force is the basis
+            closing = [
+                c
+                for c in self.rt.index.ordered
+                if c.doc == doc.id
+                and c.part == "batang_tubuh"
+                and _ENTERS_INTO_FORCE.search(c.text)
+            ]
+            unheld = [
+                d for d in doc.diubah_oleh if d not in self.rt.index.info.get("documents", {})
+            ]
+            kind = "diubah_tanpa_teks" if unheld else "berlaku"
+            found += [(Passage(chunk=c, score=1.0, via="status"), kind) for c in closing[-1:]]
         return found[:3]
 
     def _place_in_time(self, prep: Prepared, ref: PlaceRef) -> None:
@@ -832,6 +880,7 @@ class AnswerService:
                 # the status first ("Tidak berlaku lagi: … dicabut … oleh …"), then the clause
                 direct = f"{prep.status_answer} [1]"
                 text = text.replace(composed.direct or "", direct, 1)
+                notes = [n for n in notes if n != prep.status_note]
             if prep.partial_note:
                 notes.insert(0, prep.partial_note)
             if notes:

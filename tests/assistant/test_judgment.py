@@ -527,6 +527,18 @@ def test_terms_scattered_over_unrelated_sources_do_not_add_up_to_an_answer(
             "Masih berlaku, dengan perubahan: PP 10/1983",
             ("pp-45-1990", "I", None),
         ),
+        (  # nothing in the corpus revokes it: its own entry into force is the basis
+            "UU 20/2023 masih berlaku gak?",
+            "Masih berlaku: tidak ada peraturan di korpus yang mencabut UU 20/2023",
+            ("uu-20-2023", "77", None),
+        ),
+        (  # amended by a regulation whose text we lack: said so, not hidden
+            "PP 11/2017 masih berlaku?",
+            "Masih berlaku: tidak ada peraturan di korpus yang mencabut PP 11/2017 (Manajemen "
+            "Pegawai Negeri Sipil); PP 11/2017 telah diubah dengan PP 17/2020, yang teksnya belum "
+            "ada di korpus",
+            ("pp-11-2017", "364", None),
+        ),
     ],
 )
 def test_a_question_about_a_documents_status_is_answered_from_the_revoking_clause(
@@ -537,6 +549,19 @@ def test_a_question_about_a_documents_status_is_answered_from_the_revoking_claus
     assert (a.direct or "").startswith(lead), a.direct
     assert (a.citations[0].doc, a.citations[0].pasal, a.citations[0].ayat) == place
     assert a.trace["temporal"]["aturan"] == "menanyakan status berlakunya peraturan"
+    assert "Catatan: \n" not in a.answer + "\n" and "Catatan:  " not in a.answer
+    assert a.answer.count("tidak berlaku lagi") <= 1  # the status is said once, not again as a note
+
+
+def test_a_status_question_about_a_document_we_lack_is_not_answered_for_another(
+    full_service: AnswerService,
+) -> None:
+    """ "UU 11 Tahun 1969 masih dipakai setelah UU ASN 2023 berlaku?" asks about UU 11/1969 (not
+    held); the status of UU 20/2023, also named, is not the answer."""
+    a = full_service.ask(
+        "Aturan pensiun lama yang ada di UU 11 Tahun 1969 masih dipakai setelah UU ASN 2023 berlaku?"
+    )
+    assert not (a.direct or "").startswith("Masih berlaku: tidak ada peraturan"), a.direct
 
 
 def test_a_number_of_the_law_in_force_does_not_replace_the_old_one_asked_about(
