@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from assistant import answerability, refusals, temporal
+from assistant import answerability, doc_status, refusals, temporal
 from assistant.answerability import term_stats
 from assistant.cite import check_answer, make_citations
 from assistant.compose import (
@@ -20,7 +20,7 @@ from assistant.compose import (
     select,
 )
 from assistant.correspondence import is_doubtful, successor_note, successor_of
-from assistant.documents import Answer, AnswerStatus, Chunk, DocInfo, DocStatus, Passage
+from assistant.documents import Answer, AnswerStatus, Chunk, DocStatus, Passage
 from assistant.errors import AsistenError, GeneratorError
 from assistant.injection import is_injection
 from assistant.landscape import delegation_note, delegations_for, find_referenced
@@ -50,22 +50,6 @@ REFUSAL_SENTENCE = "Maaf, sumber yang tersedia tidak memuat jawaban atas pertany
 # Keyword hits looked through for a provision of the law in force, when an old provision's
 # correspondence is doubtful or missing.
 SUCCESSOR_SEARCH_DEPTH = 200
-# "masih berlaku gak PP 99/2000?", "PP 53/2010 sudah dicabut?": a question about a document's status
-_STATUS_QUESTION = re.compile(
-    r"\b(?:masih\s+(?:berlaku|dipakai|dipake|laku|dipakai\s+gak)|(?:sudah|udah|sdh)\s+(?:dicabut|"
-    r"tidak\s+berlaku|gak\s+berlaku|ga\s+berlaku|diganti)|still\s+in\s+force|status\s+berlakunya)\b",
-    re.I,
-)
-# a regulation's closing article: "Undang-Undang ini mulai berlaku pada tanggal diundangkan."
-_ENTERS_INTO_FORCE = re.compile(r"\bini\s+mulai\s+berlaku\s+pada\s+tanggal\b", re.I)
-# "PP itu", "peraturan tersebut" right before "masih berlaku": the document named before
-_THAT_DOCUMENT = re.compile(
-    r"\b(?:uu|pp|perpres|undang-undang|peraturan|aturan)\s+(?:itu|tsb|tersebut|ini)\s*$", re.I
-)
-# a question that asks something else beside the status ("… jabatan ASN terdiri atas apa saja?")
-_OTHER_QUESTION = re.compile(
-    r"\b(?:apa\s+saja|apa\s+aja|berapa|siapa|bagaimana|gimana|kapan|mengapa|kenapa|terdiri)\b", re.I
-)
 
 
 @dataclass
@@ -98,48 +82,6 @@ class Prepared:
     temporal_notes: list[str] = field(default_factory=list)
     status_answer: str = ""  # "Tidak berlaku lagi: PP 24/1976 telah dicabut … oleh PP 11/2017 …"
     status_note: str = ""  # the same status as a note ("PP 24/1976 tidak berlaku lagi (…)")
-
-
-def _status_sentence(
-    doc: DocInfo, kind: str, source: Chunk, english: bool, scope: str, amenders: str
-) -> str:
-    """The direct answer to "masih berlaku?", from the relation read in the texts (`scope`: what a
-    partial revocation leaves out, "sepanjang tidak mengatur …"; `amenders`: the documents that
-    amend it, named)."""
-    place = f"{source.doc_short} Pasal {source.pasal}" if source.pasal else source.doc_short
-    place += f" ayat ({source.ayat})" if source.ayat else ""
-    named = f"{doc.short} ({doc.title})"
-    if kind in ("berlaku", "diubah_tanpa_teks"):
-        changed = (
-            f"; {doc.short} telah diubah dengan {amenders}, yang teksnya belum ada di korpus"
-            if kind == "diubah_tanpa_teks"
-            else ""
-        )
-        if english:
-            amended = (
-                f"; it was amended by {amenders}, whose text is not in the corpus"
-                if kind == "diubah_tanpa_teks"
-                else ""
-            )
-            return (
-                f"In force: no regulation in the corpus revokes {named}{amended}. "
-                f"Entry into force: {place}."
-            )
-        return (
-            f"Masih berlaku: tidak ada peraturan di korpus yang mencabut {named}{changed}. "
-            f"Mulai berlakunya: {place}."
-        )
-    if english:
-        if kind == "mengubah":
-            return f"Yes, as amended: {named} was amended by {place}."
-        if kind == "mencabut_sebagian":
-            return f"Only in part: {named} was revoked by {place} {scope}".rstrip() + "."
-        return f"No longer in force: {named} was revoked by {place}."
-    if kind == "mengubah":
-        return f"Masih berlaku, dengan perubahan: {named} telah diubah dengan {place}."
-    if kind == "mencabut_sebagian":
-        return f"Sebagian: {named} dicabut oleh {place} {scope}".rstrip() + "."
-    return f"Tidak berlaku lagi: {named} telah dicabut dan dinyatakan tidak berlaku oleh {place}."
 
 
 def _grouped_labels(chunks: list[Chunk]) -> str:
@@ -322,9 +264,8 @@ class AnswerService:
                 if not both:
                     revoked.append(doc.short)
         frame = time_frame(question, revoked, successors, old, replacing)
-        for (
-            doc
-        ) in self.rt.manifest.documents.values():  # "sebelum PP 45/1990": the wording it changed
+        # "sebelum PP 45/1990": the wording the amendment changed
+        for doc in self.rt.manifest.documents.values():
             if doc.short in frame.before and doc.mengubah and not doc.mencabut:
                 frame.original = True
         return frame
@@ -484,7 +425,7 @@ class AnswerService:
                 scope = self.rt.manifest.partial.get(doc.id, "")
                 shorts = {d: info.short for d, info in self.rt.manifest.documents.items()}
                 amenders = ", ".join(shorts.get(d, d) for d in doc.diubah_oleh)
-                prep.status_answer = _status_sentence(
+                prep.status_answer = doc_status.status_sentence(
                     doc, kind, source, prep.english, scope, amenders
                 )
             note = status_note(doc, self.rt.manifest) if doc else None
@@ -536,63 +477,16 @@ class AnswerService:
 
     def _status_passages(self, question: str, ref: PlaceRef) -> list[tuple[Passage, str]]:
         """ "Masih berlaku gak PP 99/2000?": the provision that revoked (or amended) the named document,
-        read from the texts at index time (the `relations` artifact), is the answer."""
-        status = _STATUS_QUESTION.search(question)
-        if ref.pasal or not ref.known_docs or not status or _OTHER_QUESTION.search(question):
-            return []
-        if ref.docs[0].doc_id != ref.known_docs[0]:  # "UU 11/1969 masih dipakai …": not held
+        read from the texts at index time (the `relations` artifact), with the relation's kind."""
+        if not doc_status.asks_status(question, ref):
             return []
         frame = self.time_frame(question, ref)
-        if (
-            frame.past and frame.rule != temporal.NAMES_REVOKED
-        ):  # "waktu UU 5/2014 masih berlaku, …"
+        if frame.past and frame.rule != temporal.NAMES_REVOKED:  # "waktu UU 5/2014 masih berlaku"
             return []
-        # the document itself is the subject: named right before or after "masih berlaku"
-        mention = question.lower().find(ref.docs[0].text.lower())
-        if mention < 0:
-            return []
-        end = mention + len(ref.docs[0].text)
-        between = question[end : status.start()] if status.start() >= end else ""
-        if status.start() < mention:
-            between = question[status.end() : mention]
-        apart = len(between) > 60 or re.search(r"[.,;?!]|\b(?:skrg|sekarang|kini)\b", between, re.I)
-        # "… PP 24 Tahun 1976 … di formulir cuti. PP itu masih berlaku?": the one document named
-        if apart and not (
-            len(ref.known_docs) == 1 and _THAT_DOCUMENT.search(question[: status.start()])
-        ):
-            return []
-        relations = (self.rt.index.artifact("relations") or {}).get("relations", [])
         doc = self.rt.manifest.get(ref.known_docs[0])
-        found: list[tuple[Passage, str]] = []
-        for rel in relations:
-            if doc is None or rel.get("target_id") != doc.id or rel.get("reported"):
-                continue
-            if rel.get("kind") not in ("mencabut", "mencabut_sebagian", "mengubah"):
-                continue
-            place = re.match(r"Pasal\s+(\w+)(?:\s+ayat\s+\((\w+)\))?", str(rel.get("place") or ""))
-            if not place:
-                continue
-            chunks = [
-                c for c in self.rt.index.by_pasal(rel["source"], place.group(1)) if c.searchable
-            ]
-            pattern = re.compile(rf"Nomor\s+{doc.number}\s+Tahun\s+{doc.year}\b", re.I)
-            chunks.sort(key=lambda c: (not pattern.search(c.text), c.ayat != place.group(2)))
-            found += [(Passage(chunk=c, score=1.0, via="status"), rel["kind"]) for c in chunks[:1]]
-        if not found and doc is not None and doc.status != DocStatus.DICABUT:
-            # no text in the corpus revokes or amends it: its own entry into force is the basis
-            closing = [
-                c
-                for c in self.rt.index.ordered
-                if c.doc == doc.id
-                and c.part == "batang_tubuh"
-                and _ENTERS_INTO_FORCE.search(c.text)
-            ]
-            unheld = [
-                d for d in doc.diubah_oleh if d not in self.rt.index.info.get("documents", {})
-            ]
-            kind = "diubah_tanpa_teks" if unheld else "berlaku"
-            found += [(Passage(chunk=c, score=1.0, via="status"), kind) for c in closing[-1:]]
-        return found[:3]
+        if doc is None:
+            return []
+        return doc_status.status_passages(doc, self.rt.index)
 
     def _place_in_time(self, prep: Prepared, ref: PlaceRef) -> None:
         """Old law → law in force: when the best passage is no longer in force and the question is
