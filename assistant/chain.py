@@ -13,6 +13,7 @@ from assistant import answerability, doc_status, refusals, temporal
 from assistant.answerability import term_stats
 from assistant.cite import check_answer, make_citations
 from assistant.compose import (
+    OPEN_FORMS,
     compose_answer,
     compose_extractive,
     expand_shorthand,
@@ -47,6 +48,8 @@ INJECTION_MESSAGE = (
     "di korpus, dengan sitasi Pasal/ayat."
 )
 REFUSAL_SENTENCE = "Maaf, sumber yang tersedia tidak memuat jawaban atas pertanyaan ini."
+# The best candidates looked at for a sanction before one is fetched through the rule it enforces
+SANCTION_LOOKED_AT = 3
 # Keyword hits looked through for a provision of the law in force, when an old provision's
 # correspondence is doubtful or missing.
 SUCCESSOR_SEARCH_DEPTH = 200
@@ -338,6 +341,7 @@ class AnswerService:
         ranked = ranker.rank(question, result.passages, subject, frame)
         if ref.known_docs:
             ranked = [p for p in ranked if p.chunk.doc in subject] or ranked
+        ranked = self._with_sanction(question, ranked)
         definitions = self._definition_passages(question, ref)
         if definitions:
             top = ranked[0].score if ranked else 1.0
@@ -346,6 +350,40 @@ class AnswerService:
                 p.score = top * 1.01
             ranked = definitions + [p for p in ranked if p.chunk.id not in ids]
         return ranked, timings, result
+
+    def _with_sanction(self, question: str, ranked: list[Passage]) -> list[Passage]:
+        """ "… ga mau bayar bagian gaji, kena sanksi apa?": a regulation states its rule in one Pasal
+        and the sanction for breaking it in another that cites it ("menolak melaksanakan ketentuan
+        pembagian gaji sesuai dengan ketentuan Pasal 8, dijatuhi …"). When the question asks what
+        befalls whoever breaks the rule and the best provision states no sanction, the provision of
+        the same regulation that sanctions it answers, the rule itself beside it."""
+        sanction = OPEN_FORMS[0]
+        if not ranked or not sanction.asks.search(question):
+            return ranked
+        top = ranked[0].chunk
+        if not top.pasal or top.part != "batang_tubuh":
+            return ranked
+        if any(sanction.states.search(p.chunk.text) for p in ranked[:SANCTION_LOOKED_AT]):
+            return ranked  # a source at hand states a sanction already (PP 94/2021 Pasal 41)
+        cites = re.compile(
+            rf"\b(?:melanggar|menolak\s+melaksanakan|tidak\s+melaksanakan)\b[^.;]{{0,120}}?"
+            rf"\bPasal\s+{re.escape(top.pasal)}\b(?!\s*[A-Z0-9])",
+        )
+        found = [
+            c
+            for c in self.rt.index.ordered
+            if c.doc == top.doc
+            and c.part == "batang_tubuh"
+            and c.searchable
+            and c.pasal != top.pasal
+            and cites.search(c.text)
+            and sanction.states.search(c.text)
+        ]
+        if not found:
+            return ranked
+        ids = {c.id for c in found[:1]}
+        added = [Passage(chunk=c, score=ranked[0].score * 1.01, via="sanksi") for c in found[:1]]
+        return added + [p for p in ranked if p.chunk.id not in ids]
 
     def retrieve(self, question: str) -> list[Passage]:
         """The passages the assistant would use, best first: exact reference lookup or ranked hybrid

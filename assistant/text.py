@@ -195,6 +195,7 @@ _SYNONYMS = {
     "ngajuin": "ajukan",
     "diajuin": "diajukan",
     "semena-mena": "sewenang-wenang",
+    "mantan": "bekas",  # "mantan suami/istri": the regulations' "bekas suami/isteri"
     # "motong jatah cuti": the regulations' "mengurangi hak cuti" (or a "pemotongan" of pay)
     "motong": "potong kurang",
     "ktp": "kartu tanda penduduk",

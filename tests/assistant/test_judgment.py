@@ -589,3 +589,19 @@ def test_the_general_explanation_gives_way_to_the_article_that_rules(
     cited = [(c.doc, c.pasal) for c in a.citations]
     assert ("pp-94-2021", "35") in cited, cited
     assert ("pp-94-2021", None) not in cited, cited
+
+
+def test_the_sanction_for_a_rule_is_found_where_the_rule_is_cited(
+    full_service: AnswerService,
+) -> None:
+    """PP 10/1983 Pasal 8 sets the share of salary; Pasal 16 (as amended by PP 45/1990) sanctions
+    refusing it "sesuai dengan ketentuan Pasal 8" without sharing the question's words."""
+    a = full_service.ask(
+        "Bekas suami saya PNS tidak mau menyerahkan bagian gajinya untuk saya dan anak-anak. "
+        "Dia bisa kena sanksi apa?",
+        trace=True,
+    )
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-10-1983", "16"), a.citations
+    assert "hukuman disiplin berat" in (a.direct or ""), a.direct
+    assert ("pp-10-1983", "8") in {(c.doc, c.pasal) for c in a.citations}
+    assert a.trace["candidates"][0]["via"] == "sanksi"
