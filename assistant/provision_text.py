@@ -148,8 +148,19 @@ def plain(text: str) -> str:
     return _TAIL.sub("", text).strip()
 
 
+# OCR debris after a provision's last full stop ("… oleh atasannya. n.", "… ini.: irlo I A.",
+# "… memperpanjangnya. untuk."): a few short tokens, no digit, no capitalised word of its own
+_DEBRIS_TAIL = re.compile(
+    r"(?<=\.)(?:\s*:\s*|\s+)(?:[a-z'’]{1,6}|[A-Z]\b)(?:\s+(?:[a-z]{1,6}|[A-Z]\b)){0,3}\.?$"
+)
+DEBRIS_MAX_CHARS = 12
+
+
 def sentence(text: str) -> str:
     text = text.strip()
+    debris = _DEBRIS_TAIL.search(text)
+    if debris and len(debris.group(0).strip()) <= DEBRIS_MAX_CHARS:
+        text = text[: debris.start()]
     if not text:
         return text
     text = text[0].upper() + text[1:]

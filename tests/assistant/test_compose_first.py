@@ -17,7 +17,7 @@ from assistant.compose import (
     focused_quote,
 )
 from assistant.documents import Chunk, Part, Passage
-from assistant.provision_text import clean, shorten, units
+from assistant.provision_text import clean, sentence, shorten, units
 from assistant.understand import AnswerType
 
 CUTI_MELAHIRKAN = (
@@ -225,6 +225,23 @@ def test_a_cut_keeps_a_number_with_its_words_and_unit() -> None:
     far = "paling lama 5 (lima puluh ribu sembilan ratus sembilan) tahun dan seterusnya"
     assert shorten(far, 16) == "paling lama 5 …"  # too far to reach: a plain word cut
     assert focused_quote("cuti", passage("Pendek saja.", "1")) == "Pendek saja."
+
+
+def test_ocr_debris_after_the_last_full_stop_is_not_quoted() -> None:
+    """PP 94/2021 Pasal 41 ends "… Peraturan Pemerintah ini.: irlo I A." (a stamp read as text),
+    Pasal 24 "… oleh atasannya. n."; a list's last items and a real sentence stay."""
+    assert sentence("berdasarkan Peraturan Pemerintah ini.: irlo I A.") == (
+        "Berdasarkan Peraturan Pemerintah ini."
+    )
+    assert sentence("dijatuhi Hukuman Disiplin oleh atasannya. n.") == (
+        "Dijatuhi Hukuman Disiplin oleh atasannya."
+    )
+    assert sentence("dapat diperpanjang apabila ada alasan penting. untuk.").endswith("penting.")
+    assert sentence("meliputi: JF; JPT.") == "Meliputi: JF; JPT."
+    assert sentence("Ya, dapat. PNS boleh.") == "Ya, dapat. PNS boleh."
+    assert (
+        sentence("diberhentikan dengan hormat. Pasal 3.") == "Diberhentikan dengan hormat. Pasal 3."
+    )
 
 
 def test_a_cut_never_ends_on_the_bound_of_a_value() -> None:
