@@ -13,7 +13,7 @@ from assistant import answerability, doc_status, refusals, temporal
 from assistant.answerability import term_stats
 from assistant.cite import check_answer, make_citations
 from assistant.compose import (
-    OPEN_FORMS,
+    SANCTION_FORM,
     compose_answer,
     compose_extractive,
     expand_shorthand,
@@ -248,11 +248,13 @@ class AnswerService:
     def time_frame(self, question: str, ref: PlaceRef) -> TimeFrame:
         """Is the question about the law in force (default) or about the past?"""
         named = set(ref.known_docs)
-        revoked, successors, old, replacing = [], [], [], []
+        revoked, successors, old, replacing, amending = [], [], [], [], set()
         for doc_id in sorted(named):
             doc = self.rt.manifest.get(doc_id)
             if doc and (doc.mencabut or doc.mengubah):
                 replacing.append(doc.short)
+                if not doc.mencabut:  # an amendment only: before it, the original wording
+                    amending.add(doc.short)
             if doc and doc.status == DocStatus.DICABUT:
                 old.append(doc.short)
                 # "after UU 5/2014 was replaced by UU 20/2023 ...": the old law is context; but
@@ -267,10 +269,8 @@ class AnswerService:
                 if not both:
                     revoked.append(doc.short)
         frame = time_frame(question, revoked, successors, old, replacing)
-        # "sebelum PP 45/1990": the wording the amendment changed
-        for doc in self.rt.manifest.documents.values():
-            if doc.short in frame.before and doc.mengubah and not doc.mencabut:
-                frame.original = True
+        if amending & set(frame.before):  # "sebelum PP 45/1990": the wording the amendment changed
+            frame.original = True
         return frame
 
     def _revoked(self, doc_id: str) -> bool:
@@ -357,7 +357,7 @@ class AnswerService:
         pembagian gaji sesuai dengan ketentuan Pasal 8, dijatuhi …"). When the question asks what
         befalls whoever breaks the rule and the best provision states no sanction, the provision of
         the same regulation that sanctions it answers, the rule itself beside it."""
-        sanction = OPEN_FORMS[0]
+        sanction = SANCTION_FORM
         if not ranked or not sanction.asks.search(question):
             return ranked
         top = ranked[0].chunk
@@ -461,8 +461,9 @@ class AnswerService:
             if doc:
                 kind, source = status_found[0][1], status[0].chunk
                 scope = self.rt.manifest.partial.get(doc.id, "")
-                shorts = {d: info.short for d, info in self.rt.manifest.documents.items()}
-                amenders = ", ".join(shorts.get(d, d) for d in doc.diubah_oleh)
+                amenders = ", ".join(
+                    info.short if (info := self.rt.manifest.get(d)) else d for d in doc.diubah_oleh
+                )
                 prep.status_answer = doc_status.status_sentence(
                     doc, kind, source, prep.english, scope, amenders
                 )

@@ -458,24 +458,25 @@ class OpenForm:
     states: re.Pattern[str]
 
 
-OPEN_FORMS = (
-    # "kena sanksi apa", "hukumannya apa", "konsekuensinya apa", "status PNS-nya jadi gimana":
-    # what befalls whoever does it, in the verbs and names of the regulations' sanctions
-    OpenForm(
-        "sanksi",
-        re.compile(
-            r"\b(?:sanksi(?:nya)?|hukuman(?:nya)?|hukdis(?:nya)?|dihukum(?:nya)?|konsekuensi(?:nya)?|"
-            r"akibat(?:nya)?|kena\s+apa|diapain|diapakan|nasib(?:nya)?|"
-            r"status(?:nya)?(?:\s+[\w-]+){0,2}\s+(?:jadi\s+)?(?:gimana|bagaimana|gmn|apa))\b",
-            re.I,
-        ),
-        re.compile(
-            r"\b(?:dijatuhi|dijatuhkan|dikenakan|dikenai|diberhentikan|dibebaskan|diturunkan|"
-            r"dilakukan\s+pemutusan|hukuman\s+disiplin\s+(?:ringan|sedang|berat)|sanksi|"
-            r"tidak\s+dengan\s+hormat)\b",
-            re.I,
-        ),
+# "kena sanksi apa", "hukumannya apa", "konsekuensinya apa", "status PNS-nya jadi gimana": what
+# befalls whoever does it, in the verbs and names of the regulations' sanctions
+SANCTION_FORM = OpenForm(
+    "sanksi",
+    re.compile(
+        r"\b(?:sanksi(?:nya)?|hukuman(?:nya)?|hukdis(?:nya)?|dihukum(?:nya)?|konsekuensi(?:nya)?|"
+        r"akibat(?:nya)?|kena\s+apa|diapain|diapakan|nasib(?:nya)?|"
+        r"status(?:nya)?(?:\s+[\w-]+){0,2}\s+(?:jadi\s+)?(?:gimana|bagaimana|gmn|apa))\b",
+        re.I,
     ),
+    re.compile(
+        r"\b(?:dijatuhi|dijatuhkan|dikenakan|dikenai|diberhentikan|dibebaskan|diturunkan|"
+        r"dilakukan\s+pemutusan|hukuman\s+disiplin\s+(?:ringan|sedang|berat)|sanksi|"
+        r"tidak\s+dengan\s+hormat)\b",
+        re.I,
+    ),
+)
+OPEN_FORMS = (
+    SANCTION_FORM,
     # "eselon berapa", "sampai golongan apa": a grade, written in Roman numerals ("eselon V",
     # "golongan ruang IV/b"), which no number search finds
     OpenForm(
@@ -683,7 +684,7 @@ _STILL_HOLDS = re.compile(
     r"berubah\s+(?:gak|ga|gk|nggak|tidak)|still\s+(?:the\s+same|apply|applies|valid))\b",
     re.I,
 )
-_DURATION_UNITS = frozenset(("hari", "bulan", "tahun", "jam"))
+_DURATION_UNITS = frozenset(UNITS.values()) - {"persen"}  # a told value's units of time
 
 
 def _told_value_kind(question: str) -> str | None:

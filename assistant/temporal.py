@@ -144,10 +144,15 @@ _SENTENCE_END = re.compile(
 )
 
 
+def _number_year(short: str) -> re.Match[str] | None:
+    """The number and year of a document's short name ("PP 46/2011" -> 46, 2011)."""
+    return re.search(r"(\d+)/(\d{4})", short)
+
+
 def names_by_number(sentence: str, short: str) -> bool:
     """ "PP 46/2011" named as "PP 46/2011", "PP 46 tahun 2011", "PP No. 46 Thn 2011" (a title such
     as "UU ASN" is shared by a law and the one it replaced, so it names neither)."""
-    m = re.search(r"(\d+)/(\d{4})", short)
+    m = _number_year(short)
     if not m:
         return False
     return bool(re.search(rf"\b{m.group(1)}\b\D{{0,12}}\b{m.group(2)}\b", sentence))
@@ -166,7 +171,7 @@ def names_old_title(question: str) -> bool:
 def _before(question: str, short: str) -> str | None:
     """ "sebelum PP 11/2017 terbit", "sebelum adanya UU 20 tahun 2023", "before UU 20/2023": the
     words asking about the time before a document, or None."""
-    m = re.search(r"(\d+)/(\d{4})", short)
+    m = _number_year(short)
     if not m:
         return None
     found = re.search(
