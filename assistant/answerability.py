@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from assistant.documents import AnswerStatus, Chunk, Passage
 from assistant.language import is_english
-from assistant.quantities import ASKED_UNITS, asked_quantities, holds
+from assistant.quantities import ASKED_UNITS, FRACTION, asked_quantities, holds
 from assistant.text import stem, tokenize
 from assistant.understand import AnswerType, story_and_question
 
@@ -246,7 +246,7 @@ _TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
         re.I,
     ),
     AnswerType.COUNT: re.compile(
-        r"\b\d+\s*\(|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan)\b", re.I
+        r"\b\d+\s*\(|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan)\b|" + FRACTION, re.I
     ),
     AnswerType.TIME: re.compile(
         r"\b(?:paling\s+lambat|paling\s+cepat|sejak|setelah|sebelum|pada\s+(?:saat|tanggal|hari)|"

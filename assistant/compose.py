@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from assistant.documents import Part, Passage
 from assistant.provision_text import Unit, clean, joined, plain, sentence, shorten, units
-from assistant.quantities import ASKED_UNITS, UNITS, Quantity, asked_quantities, holds
+from assistant.quantities import ASKED_UNITS, FRACTION, UNITS, Quantity, asked_quantities, holds
 from assistant.references import without_references
 from assistant.spelling import ABBREVIATIONS
 from assistant.temporal import is_old
@@ -62,7 +62,7 @@ _NUMBER_TYPES = {AnswerType.DURATION, AnswerType.PERCENT, AnswerType.MONEY, Answ
 _NUMBER = re.compile(
     r"(?:\d[\dO]*(?:[.,]\d+)?|\bI)\s*(?:%|o/o)?\s*\([a-z\s-]+\)|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
     r"sembilan|sepuluh|sebelas|seratus|setengah)\s+(?:puluh\s+|belas\s+)?(?:hari|minggu|bulan|tahun|"
-    r"kali|persen|orang|jam)\b|\d+\s*(?:%|persen|hari|bulan|tahun|jam|kali|orang)\b",
+    r"kali|persen|orang|jam)\b|\d+\s*(?:%|persen|hari|bulan|tahun|jam|kali|orang)\b|" + FRACTION,
     re.I,
 )
 _MAXIMUM = re.compile(r"\b(?:paling\s+lama|selama|lamanya)\b", re.I)
@@ -150,6 +150,12 @@ def expand_shorthand(question: str) -> str:
     return re.sub(
         r"[A-Za-z]+", lambda m: ABBREVIATIONS.get(m.group(0).lower(), m.group(0)), question
     )
+
+
+def question_terms(question: str) -> set[str]:
+    """The words a question asks with; those naming a document or a place in one ("PP 99 tahun
+    2000", "Pasal 8 ayat (2)") are names, not topic: "tahun" there matches no "3 (tiga) tahun"."""
+    return set(tokenize(without_references(question)))
 
 
 def overlap(question_terms: set[str], text: str) -> float:
@@ -513,7 +519,7 @@ def _stated(parts: list[Unit], terms: set[str], form: OpenForm) -> str | None:
 
 def typed_answer(question: str, passage: Passage, kind: str | None) -> str | None:
     """The answer of the expected kind found in one provision, or None."""
-    terms = set(tokenize(question))
+    terms = question_terms(question)
     parts = units(passage.chunk.text)
     if kind == AnswerType.OPEN and (form := open_form(question)):
         return _stated(parts, terms, form)
@@ -569,7 +575,7 @@ def _fits(question: str, passage: Passage, kind: str | None) -> str | None:
 def best_sentence(question: str, passage: Passage) -> str:
     """The sentence (or list) of a provision that shares most question terms, shortened."""
     parts = units(passage.chunk.text)
-    best = _best(parts, set(tokenize(question)))
+    best = _best(parts, question_terms(question))
     if best is None:
         return ""
     if best.text.rstrip().endswith(":"):  # a list lead-in: the list it opens
@@ -727,7 +733,7 @@ def direct_answer(
     question = expand_shorthand(question)
     kind = expected_kind(question, kind)
     values = asked_quantities(question) if values is None else values
-    terms = set(tokenize(question))
+    terms = question_terms(question)
     relevance = [overlap(terms, p.chunk.text) for p in passages]
     order = list(range(len(passages)))
     first = passages[0].chunk
@@ -808,7 +814,7 @@ def focused_quote(
     if len(text) <= SHORT_PROVISION:
         return re.sub(r"\s*\n\s*", " ", text)
     parts = units(text)
-    terms = set(tokenize(expand_shorthand(question)))
+    terms = question_terms(expand_shorthand(question))
     scores = [  # a list lead-in counts through its items (it is quoted with them)
         0.0
         if u.text.rstrip().endswith(":")
@@ -882,7 +888,7 @@ def basis_lines(
 ) -> list[str]:
     """A short quote of the direct answer's provision and of the runners-up that share enough of
     the question's terms (at most MAX_QUOTED); the other sources are named."""
-    terms = set(tokenize(expand_shorthand(question)))
+    terms = question_terms(expand_shorthand(question))
     relevance = [overlap(terms, p.chunk.text) for p in passages]
     best = max(relevance, default=0.0)
     quoted = [source] + [

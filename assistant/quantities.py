@@ -47,6 +47,10 @@ _WORDS = {
 QUANTITY_WORDS = frozenset(
     [w for w in (*UNITS, *_WORDS) if w.isalpha() and len(w) > 2] + ["belas", "puluh", "ratus"]
 )
+# a share stated in words: "sepertiga untuk bekas isterinya", "seperdua dari gajinya", "dua pertiga"
+FRACTION = (
+    r"\bse(?:per(?:dua|tiga|empat|lima)|tengah)\b|\b(?:dua|tiga|empat)\s+per(?:tiga|empat|lima)\b"
+)
 _UNIT_WORD = r"(hari|hr|hri|minggu|pekan|bulan|bln|tahun|thn|th|jam|persen|%)"
 # what the asker states: "15 hari", "dua minggu", "setahun" is not a condition value; "nilai 95"
 _ASKED = re.compile(
