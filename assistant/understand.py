@@ -162,7 +162,9 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
         re.compile(
             rf"\b{_RECORD_NOUN}(?:\s+{_WORD}){{0,3}}?\s+{_FIRST_PERSON}(?:\s+{_NOT_VALUE_OR_IF}{_WORD}){{0,5}}?"
             # "SK saya ... kapan mulai berlakunya": when a decision takes effect is the rule's answer
-            rf"\s+(?:berapa|brp|apa|kapan|kpn)\b(?!\s+(?:mulai\s+)?(?:berlaku|berlakunya)\b)|"
+            # nor "syarat ... permohonan saya disetujui apa aja": a list of the rule's conditions
+            rf"\s+(?:berapa|brp|apa|kapan|kpn)\b(?!\s+(?:mulai\s+)?(?:berlaku|berlakunya)\b)"
+            r"(?!\s+(?:saja|aja|aj|sj)\b)|"
             rf"\bjatuh\s+tempo(?:nya)?\b",
             re.I,
         ),
@@ -188,6 +190,8 @@ _RULE_FRAME = re.compile(
     r"dasar\s+hukum(?:nya)?|bagaimana\s+cara|gimana\s+cara|prosedur(?:nya)?|pasal|peraturan|"
     r"regulasi|undang|apakah\s+(?:saya|sy|pns|asn|pppk)\s+(?:wajib|harus|dapat|bisa|boleh|berhak)|"
     r"maksimal|paling\s+lama|hukum(?:an)?nya|sanksi(?:nya)?|kalau|jika|apabila|seandainya|"
+    # what follows from the asker's situation: "predikat saya Kurang, konsekuensinya apa?"
+    r"konsekuensi(?:nya)?|akibat(?:nya)?|dampak(?:nya)?|"
     # what the rule makes of the asker's situation: "sisa cuti sy ilang gk?"
     r"hangus|hilang|ilang|batal|gugur|dihitung|diperhitungkan|berlakunya|mulai\s+berlaku)\b",
     re.I,
