@@ -19,7 +19,9 @@ PAST_BOOST = 1.25  # a revoked or original wording, when the question asks about
 
 # "waktu UU 5/2014 masih berlaku" speaks of the past, although "masih berlaku" usually means now
 _WHILE_IN_FORCE = re.compile(
-    r"\b(?:waktu|ketika|saat|selama|pas|semasa)\s+(?:\S+\s+){0,4}?masih\s+berlaku\b", re.I
+    r"\b(?:waktu|sewaktu|ketika|saat|selama|pas|semasa|zaman|jaman|masa|era)\s+(?:\S+\s+){0,4}?"
+    r"masih\s+berlaku\b",
+    re.I,
 )
 _NOW = re.compile(
     r"\b(?:sekarang|skrg|skg|kini|saat\s+ini|masih\s+(?:berlaku|sama|dipakai|ada|dipake|kah)|terbaru|"

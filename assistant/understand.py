@@ -340,9 +340,10 @@ _HOW_MUCH = re.compile(
 )
 
 
-# "eselon berapa", "sampai golongan apa": a grade ("eselon V", "IV/b"), named, not counted
+# "eselon berapa", "sampai golongan apa", "ujian dinas tingkat berapa": a grade ("eselon V",
+# "IV/b", "tingkat I"), named, not counted
 ASKS_GRADE = re.compile(
-    r"\b(?:eselon|golongan|gol\.?|ruang)\s+(?:apa|berapa|brp)\b|"
+    r"\b(?:eselon|golongan|gol\.?|ruang|tingkat|tingkatan|jenjang)\s+(?:apa|berapa|brp)\b|"
     r"\b(?:sampai|sampe|mentok\s+di|hingga)\s+golongan\b",
     re.I,
 )
