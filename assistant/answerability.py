@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from assistant.documents import AnswerStatus, Chunk, Passage
 from assistant.language import is_english
-from assistant.quantities import ASKED_UNITS, FRACTION, asked_quantities, holds
+from assistant.quantities import ASKED_UNITS, ASKS_SHARE, FRACTION, SHARE, asked_quantities, holds
 from assistant.text import stem, tokenize
 from assistant.understand import AnswerType, story_and_question
 
@@ -455,6 +455,8 @@ def holds_answer_type(kind: AnswerType, text: str, question: str = "") -> bool:
         return bool(_DURATION_STATED.search(text))  # "Selama menggunakan hak cuti ..." is none
     if kind not in _TYPE_EVIDENCE or kind == AnswerType.TIME:  # dates: too many ways to say one
         return True
+    if kind == AnswerType.COUNT and ASKS_SHARE.search(question):  # "dibagi brp": "sepertiga"
+        return bool(SHARE.search(text))
     return _type_evidence(kind, text, question)[0]
 
 

@@ -800,7 +800,9 @@ class AnswerService:
             siblings = self._siblings(chosen[:1]) + self._siblings(chosen[1:3])
             told = expand_shorthand(asked)
             values = asked_quantities(temporal.asked_part(told, prep.frame) if prep.frame else told)
-            composed = compose_answer(asked, chosen, prep.english, kind, siblings, values)
+            # a status question leads with the status read from the revoking clause
+            given = prep.status_answer if chosen and chosen[0].via == "status" else ""
+            composed = compose_answer(asked, chosen, prep.english, kind, siblings, values, given)
             prep.trace["direct_answer"] = {  # how the direct answer was looked for
                 "jenis": composed.kind,
                 "bentuk": composed.form,
@@ -809,10 +811,7 @@ class AnswerService:
             citations = make_citations(chosen, self.rt.manifest)
             notes = prep.temporal_notes + self._notes(chosen)
             text, direct = composed.text, composed.direct
-            if prep.status_answer and direct and chosen and chosen[0].via == "status":
-                # the status first ("Tidak berlaku lagi: … dicabut … oleh …"), then the clause
-                direct = f"{prep.status_answer} [1]"
-                text = text.replace(composed.direct or "", direct, 1)
+            if given:
                 notes = [n for n in notes if n != prep.status_note]
             if prep.partial_note:
                 notes.insert(0, prep.partial_note)

@@ -20,7 +20,16 @@ from dataclasses import dataclass, field
 
 from assistant.documents import Part, Passage
 from assistant.provision_text import Unit, clean, joined, plain, sentence, shorten, units
-from assistant.quantities import ASKED_UNITS, FRACTION, UNITS, Quantity, asked_quantities, holds
+from assistant.quantities import (
+    ASKED_UNITS,
+    ASKS_SHARE,
+    FRACTION,
+    SHARE,
+    UNITS,
+    Quantity,
+    asked_quantities,
+    holds,
+)
 from assistant.references import without_references
 from assistant.spelling import ABBREVIATIONS
 from assistant.temporal import is_old
@@ -249,6 +258,8 @@ def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
     ]
     if wanted:
         found = [u for u in found if _in_units(u.text, wanted)] or found
+    if ASKS_SHARE.search(question):  # "dibagi brp": a share, not "selama dua tahun"
+        found = [u for u in found if SHARE.search(u.text)] or found
     noun = _counted_noun(question)
     found = [u for u in found if _counts(u.text, noun)] or found
     bounded = [u for u in found if _BOUND.search(u.text)]  # "paling lama 1 (satu) tahun"
@@ -791,6 +802,8 @@ def direct_answer(
             wanted = _wanted_units(question.lower())
             found = [f for f in found if _in_units(f[0], wanted)] or found
             found = [f for f in found if _counts(f[0], counted)] or found
+            if ASKS_SHARE.search(question):  # "dibagi brp": a share before "selama dua tahun"
+                found = [f for f in found if SHARE.search(f[0])] or found
             # a number of the law of another time does not take over by its words: the chain has
             # put the time asked about first ("waktu masih PP 24/1976 … berapa lama?")
             found = [f for f in found if is_old(passages[f[1]]) == is_old(passages[found[0][1]])]
@@ -1055,11 +1068,14 @@ def compose_answer(
     kind: str | None = None,
     siblings: list[Passage] | None = None,
     values: list[Quantity] | None = None,
+    given: str = "",
 ) -> Composed:
     """The direct answer (cited) followed by the basis: short focused quotes of the provisions
     that carry it, the other sources named after them. `siblings` (the other ayat of the best
     Pasal) are searched for the direct answer when the chosen sources lack it. `values`: the
-    quantities the question states of the case it asks about (default: every one it states)."""
+    quantities the question states of the case it asks about (default: every one it states).
+    `given`: a direct answer the caller already has from the first passage (a document's status,
+    read from its revoking clause); it leads, and that clause is quoted as its basis."""
     if not passages:
         return Composed("", None)
     expanded = expand_shorthand(question)
@@ -1067,6 +1083,9 @@ def compose_answer(
     values = asked_quantities(expanded) if values is None else values
     if _limit_asked(expanded, kind):
         values = _conditions_of_limit(expanded, values)
+    if given:
+        composed = _given_answer(question, passages, given, english)
+        return Composed(composed, f"{given} [1]", passages, kind)
     passages = with_sibling(question, passages, siblings or [], kind, values)
     answered = [direct_answer(question, passages, kind, values)]
     if kind == AnswerType.OPEN:
@@ -1083,6 +1102,11 @@ def compose_answer(
     form = open_form(expanded) if kind == AnswerType.OPEN else None
     text = f"{direct}\n\n{basis}\n" + "\n".join(lines)
     return Composed(text, direct, passages, kind, form.name if form else None)
+
+
+def _given_answer(question: str, passages: list[Passage], given: str, english: bool) -> str:
+    lines = basis_lines(question, passages, 0, None, english, given)
+    return f"{given} [1]\n\n{BASIS_EN if english else BASIS_ID}\n" + "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------- unchanged helpers

@@ -51,6 +51,11 @@ QUANTITY_WORDS = frozenset(
 FRACTION = (
     r"\bse(?:per(?:dua|tiga|empat|lima)|tengah)\b|\b(?:dua|tiga|empat)\s+per(?:tiga|empat|lima)\b"
 )
+# "gajinya dibagi brp", "bagiannya berapa": the answer is a share (a fraction or a percentage)
+ASKS_SHARE = re.compile(
+    r"\b(?:dibagi|dibagikan|bagian(?:nya)?|porsi(?:nya)?|pembagian(?:nya)?)\b", re.I
+)
+SHARE = re.compile(FRACTION + r"|%|\bpersen\b|\bper\s?seratus\b", re.I)
 _UNIT_WORD = r"(hari|hr|hri|minggu|pekan|bulan|bln|tahun|thn|th|jam|persen|%)"
 # what the asker states: "15 hari", "dua minggu", "setahun" is not a condition value; "nilai 95"
 _ASKED = re.compile(

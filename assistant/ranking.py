@@ -101,6 +101,20 @@ _ASKS_ENTRY_INTO_FORCE = re.compile(
     re.I,
 )
 NO_RULE_MAX_CHARS = 400
+# "Ketentuan lebih lanjut mengenai … diatur dalam Peraturan Menteri.": a provision that only hands
+# the subject to another regulation states no rule of its own either, unless the question asks
+# where the subject is regulated
+_DELEGATES_ONLY = re.compile(
+    r"^\s*(?:\(\d+[a-z]?\)\s*)?ketentuan\s+lebih\s+lanjut\s+(?:mengenai|tentang)\b[^.;:]*"
+    r"\bdiatur\s+(?:dengan|dalam)\b[^.;:]*\.?\s*$",
+    re.I,
+)
+_ASKS_WHERE_RULED = re.compile(
+    r"\b(?:diatur|ngatur|mengatur|aturan(?:nya)?|ketentuan(?:nya)?|regulasi(?:nya)?)\s+(?:\w+\s+){0,3}?"
+    r"(?:di\s*mana|dimana|dmn|mana|apa|lebih\s+lanjut)\b|\blebih\s+lanjut\b|\bperaturan\s+apa\b|"
+    r"\bwhere\b",
+    re.I,
+)
 DEFINITION_HINT = re.compile(
     r"\b(pengertian(nya)?|definisi(nya)?|yang\s+dimaksud|dimaksud\s+dengan|apa\s+itu|apa\s+sih|"
     r"maksudnya\s+(?:apa|gimana|bagaimana)|singkatan(nya)?|kepanjangan(nya)?|arti(nya)?|bedanya|"
@@ -169,10 +183,17 @@ class Ranker:
                 p.score *= NAMED_DOCUMENT_BOOST
             if (p.chunk.quality or "").startswith("scrambled"):
                 p.score *= SCRAMBLED_TIE_BREAK
-            if states_no_rule(p.chunk.text) and not _ASKS_ENTRY_INTO_FORCE.search(question):
+            if self.no_rule_of_its_own(p.chunk.text, question):
                 p.score *= NO_RULE_PENALTY
         temporal.weigh(passages, frame, named)
         return sorted(passages, key=lambda p: p.score, reverse=True)
+
+    @staticmethod
+    def no_rule_of_its_own(text: str, question: str) -> bool:
+        """The closing formula, a bare lead-in, or a mere delegation, when not what is asked."""
+        if states_no_rule(text):
+            return not _ASKS_ENTRY_INTO_FORCE.search(question)
+        return bool(_DELEGATES_ONLY.match(text)) and not _ASKS_WHERE_RULED.search(question)
 
     def employee_classes(self, chunk: Chunk) -> set[str]:
         """The kinds of employee a provision is about: the ones it names, else its document's

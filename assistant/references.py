@@ -79,7 +79,10 @@ _KIND_ONLY_RE = re.compile(
     r"\bperaturan\s+menteri\s+(?:pan|pendayagunaan|dalam\s+negeri|keuangan)\b|\bpmk\b|"
     r"\bkep(?:men(?:pan(?:\s*-?\s*rb)?)?|pres)\b|\bkeputusan\s+(?:menteri|presiden|kepala\s+bkn|bersama)\b|"
     r"\bskb\s+(?:\d+\s+)?(?:menteri|tentang|ttg|netralitas|nomor|no\b|tahun|thn)|\bper(?:gub|bup|wali|wal|kada)\b|"
-    r"\bperaturan\s+(?:daerah|gubernur|bupati|wali\s*kota)\b|\binpres\b|\binstruksi\s+presiden\b",
+    r"\bperaturan\s+(?:daerah|gubernur|bupati|wali\s*kota)\b|\binpres\b|\binstruksi\s+presiden\b|"
+    # a place in one of the codes ("Pasal 362 KUHP"): the corpus holds none of them
+    r"\b(?:pasal|psl)\s*\d{1,4}[a-z]?\s+(?:ayat\s*\(?\d{1,2}\)?\s+)?(?:kuhp(?:erdata)?|kuhap|"
+    r"kuh\s*(?:pidana|perdata|dagang)|kitab\s+undang-undang\s+hukum\s+\w+)\b",
     re.I,
 )
 _TYPE_RE = "|".join(sorted((re.escape(k) for k in _TYPE_WORDS), key=len, reverse=True))

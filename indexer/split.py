@@ -43,6 +43,7 @@ _CUKUP_JELAS = re.compile(
 )
 _LIST_BREAK = re.compile(r"\n(?!\s*(?:[a-z]\.|\d{1,2}\.|\(\d{1,2}\)|Huruf\s|Ayat\s|Angka\s))")
 _HURUF_RE = re.compile(r"(?:(?<=\s)|^)([a-z])\.\s")
+_ANGKA_LINE = re.compile(r"^[ \t]*(\d{1,2})\.\s", re.M)
 
 
 @dataclass
@@ -192,8 +193,31 @@ def _split_long(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[str, str]
         if m.group(1) == expected:
             markers.append(Marker(expected, m.start(), m.end()))
             expected = chr(ord(expected) + 1)
+    numbered = _numbered_items(text)
+    if len(numbered) >= 3 and (not markers or numbered[0].start < markers[0].start):
+        # "kewajiban: 1. ...; 9. masuk kerja ... berupa: a. ...; d. ...; 10. ...": the huruf are
+        # inside angka 9, so the provision splits at its angka items, each keeping its huruf
+        return _grouped(text, numbered, limit, "angka")
     if len(markers) < 3:
         return _split_plain(text, limit)
+    return _grouped(text, markers, limit, "huruf")
+
+
+def _numbered_items(text: str) -> list[Marker]:
+    """The items "1.", "2.", "3." that open lines, in sequence from 1; a number or two lost to OCR
+    ("I 1." for 11) may be skipped."""
+    markers: list[Marker] = []
+    expected = 1
+    for m in _ANGKA_LINE.finditer(text):
+        value = int(m.group(1))
+        if value == expected or (markers and expected < value <= expected + 2):
+            markers.append(Marker(m.group(1), m.start(1), m.end()))
+            expected = value + 1
+    return markers
+
+
+def _grouped(text: str, markers: list[Marker], limit: int, kind: str) -> list[tuple[str, str]]:
+    """Consecutive items packed up to `limit` characters, each group after the lead-in."""
     lead = text[: markers[0].start].strip()
     groups: list[tuple[str, str]] = []
     current: list[tuple[Marker, str]] = []
@@ -201,18 +225,18 @@ def _split_long(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[str, str]
     for marker, body in segments(text, markers):
         piece = text[marker.start : marker.end] + body
         if current and size + len(piece) > limit:
-            groups.append(_group(lead, current))
+            groups.append(_group(lead, current, kind))
             current, size = [], len(lead)
         current.append((marker, piece))
         size += len(piece)
     if current:
-        groups.append(_group(lead, current))
+        groups.append(_group(lead, current, kind))
     return groups
 
 
-def _group(lead: str, items: list[tuple[Marker, str]]) -> tuple[str, str]:
+def _group(lead: str, items: list[tuple[Marker, str]], kind: str) -> tuple[str, str]:
     first, last = items[0][0].number, items[-1][0].number
-    label = f"huruf {first}" if first == last else f"huruf {first}–{last}"
+    label = f"{kind} {first}" if first == last else f"{kind} {first}–{last}"
     return label, lead + "\n" + "".join(piece for _, piece in items)
 
 

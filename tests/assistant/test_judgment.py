@@ -553,6 +553,58 @@ def test_a_question_about_a_documents_status_is_answered_from_the_revoking_claus
     assert a.answer.count("tidak berlaku lagi") <= 1  # the status is said once, not again as a note
 
 
+def test_the_status_is_based_on_the_clause_that_names_the_document(
+    full_service: AnswerService,
+) -> None:
+    # PP 11/2017 Pasal 362 lists fifteen revoked regulations: the quote shows the one asked about
+    a = full_service.ask("PP 99 tahun 2000 ttg kenaikan pangkat PNS masih berlaku gak sih?")
+    assert (a.direct or "").startswith("Tidak berlaku lagi: PP 99/2000"), a.direct
+    basis = a.answer.split("Dasar hukum:", 1)[1]
+    assert "Peraturan Pemerintah Nomor 99 Tahun 2000" in basis, basis
+
+
+def test_a_share_written_in_words_answers_how_much(full_service: AnswerService) -> None:
+    a = full_service.ask(
+        "kalo PNS pria menceraikan istrinya, gajinya dibagi brp buat mantan istri?"
+    )
+    assert "sepertiga untuk bekas isterinya" in (a.direct or ""), a.direct
+    assert (a.citations[0].doc, a.citations[0].pasal, a.citations[0].ayat) == (
+        "pp-10-1983",
+        "8",
+        "2",
+    )
+
+
+def test_when_the_old_law_was_still_in_force_is_the_past(full_service: AnswerService) -> None:
+    a = full_service.ask(
+        "Dulu zaman PP 99/2000 masih berlaku, naik pangkat dari II/d ke III/a itu wajib ujian dinas "
+        "tingkat berapa?",
+        trace=True,
+    )
+    assert a.status == AnswerStatus.ANSWERED, a.answer
+    assert a.trace["temporal"]["masa_lalu"] is True
+    assert any((c.doc, c.pasal) == ("pp-99-2000", "30") for c in a.citations[:2]), a.citations
+    assert "Ujian dinas Tingkat I" in (a.direct or "")
+
+
+def test_the_days_of_absence_before_dismissal_under_the_old_law(
+    full_service: AnswerService,
+) -> None:
+    # PP 53/2010 Pasal 10 angka 9 huruf d: read as one item of angka 9, not lost in a long chunk
+    a = full_service.ask(
+        "Waktu masih pakai PP 53/2010, PNS yang nggak masuk kerja tanpa alasan sah berapa hari "
+        "baru bisa diberhentikan?"
+    )
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-53-2010", "10"), a.citations
+    assert "46 (empat puluh enam) hari kerja" in (a.direct or ""), a.direct
+
+
+def test_a_place_in_a_code_we_do_not_hold_is_named(full_service: AnswerService) -> None:
+    a = full_service.ask("Pasal 362 KUHP tentang pencurian ancaman pidananya berapa tahun?")
+    assert a.status == AnswerStatus.NO_SOURCE and a.reason == "unknown_document", a.answer
+    assert "KUHP" in a.answer and not a.citations
+
+
 def test_a_status_question_about_a_document_we_lack_is_not_answered_for_another(
     full_service: AnswerService,
 ) -> None:

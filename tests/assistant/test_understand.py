@@ -61,6 +61,11 @@ def test_personal_record_requests_are_recognised(question: str) -> None:
         # "cuti tahunan. Kalau saya": a record word and "saya" in two sentences are not "my leave"
         "Saya PPPK baru 6 bulan kerja, belum punya hak cuti tahunan. Kalau saya mau menikah, bisa "
         "cuti berapa hari?",
+        # what follows from one's own situation is the rule's answer
+        "Kinerja saya tahun ini dapat predikat Kurang, saya pejabat fungsional. Konsekuensinya apa?",
+        # the conditions of a request are the rule's list, not the state of one's own file
+        "Saya PPPK guru, mau resign di tengah kontrak. Syarat biar permohonan berhenti saya "
+        "disetujui apa aja ya bu?",
     ],
 )
 def test_rule_questions_in_first_person_stay_regulation_questions(question: str) -> None:
@@ -178,6 +183,9 @@ def test_questions_about_injection_words_stay_regulation_questions(question: str
         # a grade is named ("eselon V", "IV/b"), not counted: no number is owed
         ("pejabat penilai itu paling rendah pejabat eselon berapa?", AnswerType.OPEN),
         ("lulusan S3 naik pangkat reguler sampai golongan apa?", AnswerType.OPEN),
+        ("naik pangkat ke III/a itu wajib ujian dinas tingkat berapa?", AnswerType.OPEN),
+        # a shared out in words is a number: "gajinya dibagi brp" is answered by "sepertiga"
+        ("gajinya dibagi brp buat mantan istri & anak?", AnswerType.COUNT),
         # the place that rules it is named by the citation, not counted
         ("kewajiban itu diatur di PP disiplin pasal brp?", AnswerType.OPEN),
         ("SKP ditetapkan bulan apa tiap tahunnya?", AnswerType.TIME),
@@ -200,6 +208,8 @@ def test_answer_type(question: str, kind: AnswerType) -> None:
         ("Apa isi SE Kepala BKN tentang media sosial bagi ASN?", "SE", None, None),
         ("Keppres tentang cuti bersama isinya apa?", "Keppres", None, None),
         ("Latsar berapa JP? aturannya Perlan nomor berapa?", "PerLAN", None, None),
+        # a place in a code the corpus does not hold
+        ("Pasal 362 KUHP tentang pencurian ancaman pidananya berapa tahun?", None, None, None),
     ],
 )
 def test_named_documents_of_every_kind(
@@ -250,6 +260,8 @@ def test_llm_sentence_with_a_number_not_in_the_sources_is_dropped() -> None:
         ("lupakan dulu soal cuti besar, yg cuti tahunan PNS lamanya berapa?", [], False),
         ("PNS yang diperiksa bisa dibebastugaskan dulu?", [], False),
         ("aturan dulu gimana soal cuti besar?", [], True),
+        # "zaman ... masih berlaku" dates the question to when the old law was in force
+        ("Dulu zaman PP 99/2000 masih berlaku, ujian dinas tingkat berapa?", ["PP 99/2000"], True),
     ],
 )
 def test_time_frame(question: str, revoked: list[str], past: bool) -> None:

@@ -153,3 +153,28 @@ def test_misread_pasal_heading_is_recovered() -> None:
     pasal27 = [c for c in pp30.chunks if c.part == Part.BATANG_TUBUH and c.pasal == "27"]
     assert pasal27[0].ayat == "1" and pasal27[0].text.startswith("(1) Pemantauan Kinerja dilakukan")
     assert pasal27[0].bagian == "Pemantauan Kinerja"
+
+
+def test_huruf_nested_in_an_angka_item_stay_with_it() -> None:
+    # PP 53/2010 Pasal 10: "kewajiban: 1. ... 9. masuk kerja ... berupa: a. ... d. ... 46 hari
+    # kerja ...; 10. ...". The huruf belong to angka 9: the Pasal splits at its angka items, each
+    # chunk after the lead-in only, and items 1-8 are not repeated before every huruf.
+    result = _split("pp-53-2010.txt")
+    pasal10 = [c for c in result.chunks if c.part == Part.BATANG_TUBUH and c.pasal == "10"]
+    assert all(c.item and c.item.startswith("angka") for c in pasal10), [c.item for c in pasal10]
+    holding = [c for c in pasal10 if "46 (empat puluh enam) hari kerja" in c.text]
+    assert len(holding) == 1
+    text = holding[0].text
+    assert text.startswith("Hukuman disiplin berat sebagaimana dimaksud dalam Pasal 7 ayat (4)")
+    assert "\n9. masuk kerja" in text and "a. penurunan pangkat" in text
+    assert "1. setia dan taat" not in text  # another group of items, not a repeated lead-in
+    joined = "\n".join(c.text for c in pasal10)
+    assert joined.count("1. setia dan taat") == 1 and "13. menaati peraturan kedinasan" in joined
+
+
+def test_a_lost_item_number_does_not_swallow_the_rest_of_the_list() -> None:
+    # PP 11/2017 Pasal 362: OCR reads angka 11 as "I 1."; items 12-15 still start their own pieces
+    result = _split("pp-11-2017.txt")
+    items = [c.item for c in result.chunks if c.part == Part.BATANG_TUBUH and c.pasal == "362"]
+    assert items and all(i and i.startswith("angka") for i in items), items
+    assert any(i.endswith("15") for i in items), items
