@@ -141,6 +141,26 @@ def states_no_rule(text: str) -> bool:
 
 
 NAMED_DOCUMENT_BOOST = 1.5  # a provision of a document the question names
+# A provision that holds PHRASE_WORDS consecutive words of the question as written ("beberapa
+# pelanggaran disiplin"), function words included, says what the question says: scaled by this.
+PHRASE_BOOST = 1.1
+PHRASE_WORDS = 3
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def _phrases(question: str) -> set[str]:
+    """The question's runs of PHRASE_WORDS words with at least two content words among them."""
+    words = _WORD_RE.findall(question.lower())
+    content = set(tokenize(question))
+    runs = [words[i : i + PHRASE_WORDS] for i in range(len(words) - PHRASE_WORDS + 1)]
+    return {
+        " ".join(run) for run in runs if sum(bool(set(tokenize(w)) & content) for w in run) >= 2
+    }
+
+
+def says_a_phrase_of(phrases: set[str], text: str) -> bool:
+    flat = " ".join(_WORD_RE.findall(text.lower()))
+    return any(f" {p} " in f" {flat} " for p in phrases)
 
 
 class Ranker:
@@ -163,7 +183,10 @@ class Ranker:
         support = answerability.support_meter(question, stats)
         asked = asked_quantities(temporal.asked_part(question, frame))
         asked_terms = set(tokenize(question)) - _CLASS_TOKENS
+        phrases = _phrases(question)
         for p in passages:
+            if says_a_phrase_of(phrases, p.chunk.text):
+                p.score *= PHRASE_BOOST
             if asked and holds_any(p.chunk.text, asked):
                 p.score *= QUANTITY_MATCH_BOOST
                 p.holds_value = True

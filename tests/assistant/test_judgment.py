@@ -154,6 +154,33 @@ def test_states_no_rule() -> None:
     assert not states_no_rule(long_rule + " mulai berlaku pada tanggal diundangkan")
 
 
+def test_a_mere_delegation_states_no_rule_unless_where_is_asked() -> None:
+    from assistant.ranking import Ranker
+
+    delegation = (
+        "Ketentuan lebih lanjut mengenai kewajiban PNS Masuk Kerja dan menaati ketentuan jam kerja "
+        "sebagaimana dimaksud dalam Pasal 4 huruf f diatur dalam Peraturan Menteri."
+    )
+    assert Ranker.no_rule_of_its_own(delegation, "larangan bagi PNS menurut peraturan disiplin")
+    assert not Ranker.no_rule_of_its_own(delegation, "jam kerja PNS diatur lebih lanjut di mana?")
+    assert not Ranker.no_rule_of_its_own(
+        "(1) PNS wajib masuk kerja. (2) Ketentuan lebih lanjut mengenai jam kerja diatur dalam "
+        "Peraturan Menteri.",
+        "jam kerja PNS",
+    )
+
+
+def test_a_phrase_of_the_question_as_written_is_recognised() -> None:
+    from assistant.ranking import _phrases, says_a_phrase_of
+
+    phrases = _phrases("PNS yang ngelakuin beberapa pelanggaran disiplin sekaligus gimana?")
+    assert says_a_phrase_of(
+        phrases, "(1) PNS yang ternyata melakukan beberapa Pelanggaran Disiplin,"
+    )
+    assert not says_a_phrase_of(phrases, "(3) PNS yang melakukan pelanggaran disiplin dijatuhi")
+    assert not _phrases("apa ini ya")  # function words alone are no phrase
+
+
 @pytest.mark.parametrize(
     "question",
     [
