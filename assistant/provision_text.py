@@ -12,6 +12,12 @@ import re
 from dataclasses import dataclass
 
 _ITEM = re.compile(r"^\s*(?:(?:[a-z]|\d{1,2})\s*[.)]|[-•])\s+", re.I)
+# the label a Penjelasan entry opens with ("Ayat (2) Pengisian …", "Huruf n l.lo Huruf n Angka 1 PNS
+# …", OCR's "Ayat Atasan …" without its number): a place, said by the citation, not the answer
+_EXPLANATION_LABEL = re.compile(
+    r"^(?:(?:Ayat|Huruf|Angka)\s*(?:\(\s*\d+[a-z]?\s*\)|\d+[a-z]?\b|[a-z]\b)?\s+"
+    r"(?:[^\sA-Z]\S{0,3}\s+)?)+(?=[A-Z])"
+)
 _BULLETS = re.compile(r"(?<=:)\s+-\s+(?=\S)")  # "alat yang umum digunakan: - Spreadsheet - Python"
 _RULE_LINE = re.compile(r"\s*-{3,}\s*$")  # a Markdown rule ("---") ending a training-module part
 _JUNK_ITEM = re.compile(r"^(?:\S{1,4}\s+){1,2}(?=(?:[a-z]|\d{1,2})\.\s)")  # "5.i A e. bekerja"
@@ -144,6 +150,7 @@ def units(text: str) -> list[Unit]:
 def plain(text: str) -> str:
     """A unit as prose: no ayat/item marker, no cross-reference, no dangling 'dan'/'atau'."""
     text = _ITEM.sub("", _AYAT.sub("", _OCR_AYAT.sub("", text)), count=1).replace("**", "")
+    text = _EXPLANATION_LABEL.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", _CROSS_REF.sub(" ", text)))
     return _TAIL.sub("", text).strip()
 

@@ -17,7 +17,7 @@ from assistant.compose import (
     focused_quote,
 )
 from assistant.documents import Chunk, Part, Passage
-from assistant.provision_text import clean, sentence, shorten, units
+from assistant.provision_text import clean, plain, sentence, shorten, units
 from assistant.understand import AnswerType
 
 CUTI_MELAHIRKAN = (
@@ -216,6 +216,19 @@ def test_provision_units_keep_their_list_lead_in() -> None:
 def test_helpers() -> None:
     assert clean("adalah 3 (tiga) bulan.\n(1) (2t (3)") == "adalah 3 (tiga) bulan."
     assert shorten("satu dua tiga empat", 12) == "satu dua …"
+
+
+def test_the_label_of_a_penjelasan_entry_is_not_part_of_the_answer() -> None:
+    assert plain("Ayat (2) Pengisian Jabatan Manajerial dari PPPK hanya diperuntukkan") == (
+        "Pengisian Jabatan Manajerial dari PPPK hanya diperuntukkan"
+    )
+    assert plain("Huruf n l.lo Huruf n Angka 1 PNS sebagai peserta kampanye") == (
+        "PNS sebagai peserta kampanye"
+    )
+    assert plain("Ayat Atasan Pejabat yang Berwenang Menghukum") == (
+        "Atasan Pejabat yang Berwenang Menghukum"
+    )
+    assert plain("Angka kredit adalah nilai") == "Angka kredit adalah nilai"  # a word, no label
 
 
 def test_a_cut_keeps_a_number_with_its_words_and_unit() -> None:
