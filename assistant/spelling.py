@@ -21,6 +21,7 @@ from importlib import resources
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from assistant.english_terms import indonesian_terms
 from assistant.quantities import QUANTITY_WORDS
 from assistant.text import _ENGLISH, _SYNONYMS, stem, stopwords
 
@@ -289,7 +290,7 @@ def root_words() -> frozenset[str]:
 class Correction:
     typed: str
     replacement: str  # "" when a form of address was dropped
-    kind: str  # "abbreviation" | "typo"
+    kind: str  # "abbreviation" | "typo" | "translation" (an English term's Indonesian words)
 
     def __str__(self) -> str:
         return f"{self.typed} → {self.replacement or '∅'}"
@@ -392,8 +393,15 @@ class Speller:
 
     def correct(self, question: str, english: bool = False) -> Corrected:
         """The question with shorthand written out and unknown words corrected (case kept)."""
-        if english:
-            return Corrected(question)
+        if english:  # "annual leave" -> + "cuti tahunan": the words the regulations use
+            terms = indonesian_terms(question)
+            if not terms:
+                return Corrected(question)
+            glossed = " ".join(dict.fromkeys(words for _, words in terms))
+            return Corrected(
+                f"{question} ({glossed})",
+                [Correction(phrase, words, "translation") for phrase, words in terms],
+            )
         corrections: list[Correction] = []
 
         def fix(match: re.Match[str]) -> str:

@@ -625,6 +625,16 @@ def test_the_days_of_absence_before_dismissal_under_the_old_law(
     assert "46 (empat puluh enam) hari kerja" in (a.direct or ""), a.direct
 
 
+def test_an_english_question_is_searched_with_the_regulations_words(
+    full_service: AnswerService,
+) -> None:
+    a = full_service.ask("How long is maternity leave for a civil servant?", trace=True)
+    assert a.status == AnswerStatus.ANSWERED, a.answer
+    assert "maternity leave → cuti melahirkan" in a.trace["spelling"]
+    assert "3 (tiga) bulan" in (a.direct or ""), a.direct
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-11-2017", "325"), a.citations
+
+
 def test_a_place_in_a_code_we_do_not_hold_is_named(full_service: AnswerService) -> None:
     a = full_service.ask("Pasal 362 KUHP tentang pencurian ancaman pidananya berapa tahun?")
     assert a.status == AnswerStatus.NO_SOURCE and a.reason == "unknown_document", a.answer

@@ -61,9 +61,16 @@ def test_words_that_must_not_change(speller: Speller, question: str) -> None:
     assert corrected.text == question and not corrected.corrections
 
 
-def test_english_questions_are_left_alone(speller: Speller) -> None:
-    question = "What does the law say about leave for civil servants?"
-    assert speller.correct(question, english=True).text == question
+def test_english_questions_keep_their_words_and_gain_the_indonesian_terms(speller: Speller) -> None:
+    question = "How many days of annual leave does a contract employee get?"
+    corrected = speller.correct(question, english=True)
+    assert corrected.text.startswith(question)  # nothing of the question is rewritten
+    assert corrected.text.endswith("(hari cuti tahunan PPPK)"), corrected.text
+    # the longest phrase is read ("annual leave", not "leave"), and shown in Mode Pelatihan
+    assert "annual leave → cuti tahunan" in corrected.trace()
+    assert all(c.kind == "translation" for c in corrected.corrections)
+    plain = "What does it say about the weather?"
+    assert speller.correct(plain, english=True).text == plain  # no term of the civil service
 
 
 def test_corrections_are_recorded_for_the_trace(speller: Speller) -> None:
