@@ -30,6 +30,7 @@ from assistant.quantities import (
     asked_quantities,
     holds,
 )
+from assistant.ranking import wants_definition
 from assistant.references import without_references
 from assistant.spelling import ABBREVIATIONS
 from assistant.temporal import is_old
@@ -729,6 +730,10 @@ def expected_kind(question: str, kind: str | None) -> str:
     return kind
 
 
+def _is_definition(passage: Passage) -> bool:
+    return passage.chunk.pasal == "1" and passage.chunk.part == Part.BATANG_TUBUH
+
+
 def direct_answer(
     question: str,
     passages: list[Passage],
@@ -757,6 +762,10 @@ def direct_answer(
         shared = {i: len(terms & set(tokenize(passages[i].chunk.text))) for i in same}
         same.sort(key=lambda i: (-shared[i], passages[i].chunk.order))
         order = same + [i for i in order if i not in same]
+    if kind not in (AnswerType.DEFINITION, AnswerType.LIST) and not wants_definition(question):
+        # a definition (Pasal 1 of the batang tubuh) says what a word means, not the rule asked:
+        # the other sources are read first ("cuti bersama, ada gantinya?" is not "Cuti adalah …")
+        order.sort(key=lambda i: _is_definition(passages[i]))
     if kind == AnswerType.PERMISSION and _YES_NO.search(question):
         # a yes or no from the best provision, unless the rule of a runner-up (an article of the
         # regulation itself, not an explanation) names more of the question

@@ -677,6 +677,8 @@ def test_the_general_explanation_gives_way_to_the_article_that_rules(
     cited = [(c.doc, c.pasal) for c in a.citations]
     assert ("pp-94-2021", "35") in cited, cited
     assert ("pp-94-2021", None) not in cited, cited
+    # the definition of "Hukuman Disiplin" (Pasal 1) is a source, not the answer
+    assert "Hukuman Disiplin yang terberat" in (a.direct or ""), a.direct
 
 
 def test_the_sanction_for_a_rule_is_found_where_the_rule_is_cited(
