@@ -30,7 +30,7 @@ from assistant.quantities import (
     asked_quantities,
     holds,
 )
-from assistant.ranking import wants_definition
+from assistant.ranking import question_phrases, says_a_phrase_of, wants_definition
 from assistant.references import without_references
 from assistant.spelling import ABBREVIATIONS
 from assistant.temporal import is_old
@@ -811,6 +811,12 @@ def direct_answer(
             wanted = _wanted_units(question.lower())
             found = [f for f in found if _in_units(f[0], wanted)] or found
             found = [f for f in found if _counts(f[0], counted)] or found
+            # "PPPK dpt cuti tahunan ... brp hari": a number of a provision naming the topic as the
+            # question words it ("cuti tahunan") before one of a provision on another ("cuti sakit")
+            pairs = question_phrases(question, 2)
+            found = [
+                f for f in found if says_a_phrase_of(pairs, passages[f[1]].chunk.text)
+            ] or found
             if ASKS_SHARE.search(question):  # "dibagi brp": a share before "selama dua tahun"
                 found = [f for f in found if SHARE.search(f[0])] or found
             # a number of the law of another time does not take over by its words: the chain has

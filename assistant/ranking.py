@@ -148,11 +148,11 @@ PHRASE_WORDS = 3
 _WORD_RE = re.compile(r"[a-z0-9]+")
 
 
-def _phrases(question: str) -> set[str]:
-    """The question's runs of PHRASE_WORDS words with at least two content words among them."""
+def question_phrases(question: str, size: int = PHRASE_WORDS) -> set[str]:
+    """The question's runs of `size` words (as written) with at least two content words."""
     words = _WORD_RE.findall(question.lower())
     content = set(tokenize(question))
-    runs = [words[i : i + PHRASE_WORDS] for i in range(len(words) - PHRASE_WORDS + 1)]
+    runs = [words[i : i + size] for i in range(len(words) - size + 1)]
     return {
         " ".join(run) for run in runs if sum(bool(set(tokenize(w)) & content) for w in run) >= 2
     }
@@ -183,7 +183,7 @@ class Ranker:
         support = answerability.support_meter(question, stats)
         asked = asked_quantities(temporal.asked_part(question, frame))
         asked_terms = set(tokenize(question)) - _CLASS_TOKENS
-        phrases = _phrases(question)
+        phrases = question_phrases(question)
         for p in passages:
             if says_a_phrase_of(phrases, p.chunk.text):
                 p.score *= PHRASE_BOOST

@@ -171,14 +171,14 @@ def test_a_mere_delegation_states_no_rule_unless_where_is_asked() -> None:
 
 
 def test_a_phrase_of_the_question_as_written_is_recognised() -> None:
-    from assistant.ranking import _phrases, says_a_phrase_of
+    from assistant.ranking import question_phrases, says_a_phrase_of
 
-    phrases = _phrases("PNS yang ngelakuin beberapa pelanggaran disiplin sekaligus gimana?")
+    phrases = question_phrases("PNS yang ngelakuin beberapa pelanggaran disiplin sekaligus gimana?")
     assert says_a_phrase_of(
         phrases, "(1) PNS yang ternyata melakukan beberapa Pelanggaran Disiplin,"
     )
     assert not says_a_phrase_of(phrases, "(3) PNS yang melakukan pelanggaran disiplin dijatuhi")
-    assert not _phrases("apa ini ya")  # function words alone are no phrase
+    assert not question_phrases("apa ini ya")  # function words alone are no phrase
 
 
 @pytest.mark.parametrize(
@@ -633,6 +633,14 @@ def test_an_english_question_is_searched_with_the_regulations_words(
     assert "maternity leave → cuti melahirkan" in a.trace["spelling"]
     assert "3 (tiga) bulan" in (a.direct or ""), a.direct
     assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-11-2017", "325"), a.citations
+
+
+def test_the_number_comes_from_the_provision_that_names_the_topic(
+    full_service: AnswerService,
+) -> None:
+    # "cuti tahunan": PP 49/2018 Pasal 78 ayat (2), not the days of "cuti sakit" (Pasal 83)
+    a = full_service.ask("PPPK dpt cuti tahunan jg gak? brp hari")
+    assert (a.direct or "").startswith("Lamanya hak atas cuti tahunan adalah 12 (dua belas) hari")
 
 
 def test_a_place_in_a_code_we_do_not_hold_is_named(full_service: AnswerService) -> None:
