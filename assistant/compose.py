@@ -30,11 +30,11 @@ from assistant.quantities import (
     asked_quantities,
     holds,
 )
-from assistant.ranking import question_phrases, says_a_phrase_of, wants_definition
+from assistant.ranking import wants_definition
 from assistant.references import without_references
 from assistant.spelling import ABBREVIATIONS
 from assistant.temporal import is_old
-from assistant.text import definition_term, stem, tokenize
+from assistant.text import definition_term, question_phrases, says_a_phrase_of, stem, tokenize
 from assistant.understand import (
     ASKS_GRADE,
     AnswerType,

@@ -15,7 +15,7 @@ from assistant.index_store import LoadedIndex
 from assistant.manifest import Manifest
 from assistant.quantities import asked_quantities, holds_any
 from assistant.temporal import TimeFrame
-from assistant.text import tokenize
+from assistant.text import question_phrases, says_a_phrase_of, tokenize
 from assistant.understand import AnswerType, answer_type
 
 DEFINITION_BOOST = 1.3  # "apa yang dimaksud dengan X" is answered by Pasal 1 (Ketentuan Umum)
@@ -145,22 +145,6 @@ NAMED_DOCUMENT_BOOST = 1.5  # a provision of a document the question names
 # pelanggaran disiplin"), function words included, says what the question says: scaled by this.
 PHRASE_BOOST = 1.1
 PHRASE_WORDS = 3
-_WORD_RE = re.compile(r"[a-z0-9]+")
-
-
-def question_phrases(question: str, size: int = PHRASE_WORDS) -> set[str]:
-    """The question's runs of `size` words (as written) with at least two content words."""
-    words = _WORD_RE.findall(question.lower())
-    content = set(tokenize(question))
-    runs = [words[i : i + size] for i in range(len(words) - size + 1)]
-    return {
-        " ".join(run) for run in runs if sum(bool(set(tokenize(w)) & content) for w in run) >= 2
-    }
-
-
-def says_a_phrase_of(phrases: set[str], text: str) -> bool:
-    flat = " ".join(_WORD_RE.findall(text.lower()))
-    return any(f" {p} " in f" {flat} " for p in phrases)
 
 
 class Ranker:
@@ -183,7 +167,7 @@ class Ranker:
         support = answerability.support_meter(question, stats)
         asked = asked_quantities(temporal.asked_part(question, frame))
         asked_terms = set(tokenize(question)) - _CLASS_TOKENS
-        phrases = question_phrases(question)
+        phrases = question_phrases(question, PHRASE_WORDS)
         for p in passages:
             if says_a_phrase_of(phrases, p.chunk.text):
                 p.score *= PHRASE_BOOST

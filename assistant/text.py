@@ -369,3 +369,22 @@ def defined_abbreviations(texts: Iterable[str]) -> dict[str, str]:
         )
 
     return {a: written_out(long, a) for a, long in found.items()}
+
+
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def question_phrases(question: str, size: int = 3) -> set[str]:
+    """The question's runs of `size` words (as written) with at least two content words."""
+    words = _WORD_RE.findall(question.lower())
+    content = set(tokenize(question))
+    runs = [words[i : i + size] for i in range(len(words) - size + 1)]
+    return {
+        " ".join(run) for run in runs if sum(bool(set(tokenize(w)) & content) for w in run) >= 2
+    }
+
+
+def says_a_phrase_of(phrases: set[str], text: str) -> bool:
+    """Whether a text holds one of the phrases word for word (case and punctuation aside)."""
+    flat = " ".join(_WORD_RE.findall(text.lower()))
+    return any(f" {p} " in f" {flat} " for p in phrases)

@@ -171,7 +171,7 @@ def test_a_mere_delegation_states_no_rule_unless_where_is_asked() -> None:
 
 
 def test_a_phrase_of_the_question_as_written_is_recognised() -> None:
-    from assistant.ranking import question_phrases, says_a_phrase_of
+    from assistant.text import question_phrases, says_a_phrase_of
 
     phrases = question_phrases("PNS yang ngelakuin beberapa pelanggaran disiplin sekaligus gimana?")
     assert says_a_phrase_of(
