@@ -730,10 +730,6 @@ def expected_kind(question: str, kind: str | None) -> str:
     return kind
 
 
-def _is_definition(passage: Passage) -> bool:
-    return passage.chunk.pasal == "1" and passage.chunk.part == Part.BATANG_TUBUH
-
-
 def direct_answer(
     question: str,
     passages: list[Passage],
@@ -765,7 +761,7 @@ def direct_answer(
     if kind not in (AnswerType.DEFINITION, AnswerType.LIST) and not wants_definition(question):
         # a definition (Pasal 1 of the batang tubuh) says what a word means, not the rule asked:
         # the other sources are read first ("cuti bersama, ada gantinya?" is not "Cuti adalah …")
-        order.sort(key=lambda i: _is_definition(passages[i]))
+        order.sort(key=lambda i: passages[i].chunk.in_general_provisions)
     if kind == AnswerType.PERMISSION and _YES_NO.search(question):
         # a yes or no from the best provision, unless the rule of a runner-up (an article of the
         # regulation itself, not an explanation) names more of the question
@@ -1095,12 +1091,12 @@ def compose_answer(
         return Composed("", None)
     expanded = expand_shorthand(question)
     kind = expected_kind(expanded, kind)
-    values = asked_quantities(expanded) if values is None else values
-    if _limit_asked(expanded, kind):
-        values = _conditions_of_limit(expanded, values)
     if given:
         composed = _given_answer(question, passages, given, english)
         return Composed(composed, f"{given} [1]", passages, kind)
+    values = asked_quantities(expanded) if values is None else values
+    if _limit_asked(expanded, kind):
+        values = _conditions_of_limit(expanded, values)
     passages = with_sibling(question, passages, siblings or [], kind, values)
     answered = [direct_answer(question, passages, kind, values)]
     if kind == AnswerType.OPEN:

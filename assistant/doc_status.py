@@ -58,6 +58,7 @@ def status_passages(doc: DocInfo, index: LoadedIndex) -> list[tuple[Passage, str
     """The clauses that revoke or amend `doc`, each with the relation's kind; else its own entry
     into force ("berlaku", or "diubah_tanpa_teks" when the amending text is not held)."""
     relations = (index.artifact("relations") or {}).get("relations", [])
+    named = re.compile(rf"Nomor\s+{doc.number}\s+Tahun\s+{doc.year}\b", re.I)
     found: list[tuple[Passage, str]] = []
     for rel in relations:
         if rel.get("target_id") != doc.id or rel.get("reported"):
@@ -68,8 +69,7 @@ def status_passages(doc: DocInfo, index: LoadedIndex) -> list[tuple[Passage, str
         if not place:
             continue
         chunks = [c for c in index.by_pasal(rel["source"], place.group(1)) if c.searchable]
-        pattern = re.compile(rf"Nomor\s+{doc.number}\s+Tahun\s+{doc.year}\b", re.I)
-        chunks.sort(key=lambda c: (not pattern.search(c.text), c.ayat != place.group(2)))
+        chunks.sort(key=lambda c: (not named.search(c.text), c.ayat != place.group(2)))
         found += [(Passage(chunk=c, score=1.0, via="status"), rel["kind"]) for c in chunks[:1]]
     if not found and doc.status != DocStatus.DICABUT:
         # no text in the corpus revokes or amends it: its own entry into force is the basis

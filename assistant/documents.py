@@ -84,6 +84,11 @@ class Chunk(BaseModel):
     status_basis: str | None = None  # the provision that says so ("PP 94/2021 Pasal 42 ayat (2)")
 
     @property
+    def in_general_provisions(self) -> bool:
+        """Pasal 1 of the batang tubuh: the Ketentuan Umum, where a regulation defines its terms."""
+        return self.pasal == "1" and self.part == Part.BATANG_TUBUH
+
+    @property
     def embed_text(self) -> str:
         """The text given to the embedder and the keyword index: heading trail + text."""
         return f"{self.heading}\n{self.text}"

@@ -100,9 +100,7 @@ class LoadedIndex:
             self._definitions = [
                 c
                 for c in self.ordered
-                if c.pasal == "1"
-                and c.part == "batang_tubuh"
-                and (c.item or "").startswith("angka")
+                if c.in_general_provisions and (c.item or "").startswith("angka")
             ]
         return self._definitions
 

@@ -182,7 +182,7 @@ class Ranker:
                 p.score *= QUANTITY_STATEMENT_BOOST
             if asked_class and self.employee_classes(p.chunk) == {"pns", "pppk"} - asked_class:
                 p.score *= OTHER_EMPLOYEE_CLASS_PENALTY
-            if p.chunk.pasal == "1" and p.chunk.part == "batang_tubuh":
+            if p.chunk.in_general_provisions:
                 p.score *= DEFINITION_BOOST if definition_asked else NON_DEFINITION_PENALTY
             if p.chunk.pasal is None and p.chunk.part != "materi":
                 p.score *= UNPLACED_PENALTY

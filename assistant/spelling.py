@@ -21,9 +21,10 @@ from importlib import resources
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from assistant.english_terms import WORDS as ENGLISH_WORDS
 from assistant.english_terms import indonesian_terms
 from assistant.quantities import QUANTITY_WORDS
-from assistant.text import _ENGLISH, _SYNONYMS, stem, stopwords
+from assistant.text import _SYNONYMS, stem, stopwords
 
 # Chat shorthand -> the words it stands for ("" = a form of address, dropped). Colloquial words that
 # assistant/text.py already maps for the keyword index ("ngasih", "telat", "p3k", ...) are not repeated.
@@ -343,7 +344,7 @@ class Speller:
             or word in root_words()
             or word in stopwords()
             or word in _SYNONYMS
-            or word in _ENGLISH
+            or word in ENGLISH_WORDS
             or word in ABBREVIATIONS
             or self._derived(word)
         )
