@@ -183,6 +183,14 @@ FRAME_WORDS = frozenset(
         "sebelah",
         "belah",  # the stem the tokenizer makes of "sebelah" (the words are matched as stems)
         "tiba",
+        # how the asker frames it: "konsekuensinya apa", "atasan saya bilang", "penasaran aja",
+        # "saya bingung", "mau nanya"
+        "konsekuensi",
+        "dampak",
+        "bilang",
+        "penasaran",
+        "bingung",
+        "nanya",
     ]
 )
 _DOMAIN_WORDS = re.compile(
@@ -197,9 +205,12 @@ _DOMAIN_WORDS = re.compile(
 # hari ASN"): a task, not a question the regulations answer, whatever office words it uses.
 _CREATIVE_WORK = re.compile(
     r"\b(?:buat|buatkan|buatin|bikin|bikinin|tulis|tuliskan|tulisin|karang|karangkan|susun|"
-    r"susunkan|carikan|cariin|write|compose)\s+(?:\w+\s+){0,2}?(?:pantun|puisi|syair|lagu|lirik|"
+    r"susunkan|carikan|cariin|write|compose|generate)\s+(?:\w+\s+){0,3}?(?:pantun|puisi|syair|lagu|lirik|"
     r"cerpen|cerita|dongeng|lelucon|jokes?|lawakan|caption|kata-kata\s+mutiara|ucapan|quotes?|"
-    r"poem|song|story|joke)\b",
+    r"poem|song|story|joke|"
+    # a piece of code ("write me a Python function", "buatkan script"), not "kode etik"
+    r"kode(?!\s+(?:etik|perilaku))|code(?!\s+of)|script|skrip|function|query\s+sql|sql\s+query|"
+    r"makro|macro|rumus\s+excel|excel\s+formula)\b",
     re.I,
 )
 # A question that names a regulation or a place in one is a regulation question whatever its words.

@@ -371,9 +371,8 @@ class AnswerService:
         )
         found = [
             c
-            for c in self.rt.index.ordered
-            if c.doc == top.doc
-            and c.part == "batang_tubuh"
+            for c in self.rt.index.by_document(top.doc)
+            if c.part == "batang_tubuh"
             and c.searchable
             and c.pasal != top.pasal
             and cites.search(c.text)

@@ -34,7 +34,14 @@ from assistant.ranking import wants_definition
 from assistant.references import without_references
 from assistant.spelling import ABBREVIATIONS
 from assistant.temporal import is_old
-from assistant.text import definition_term, question_phrases, says_a_phrase_of, stem, tokenize
+from assistant.text import (
+    definition_term,
+    phrases_said,
+    question_phrases,
+    says_a_phrase_of,
+    stem,
+    tokenize,
+)
 from assistant.understand import (
     ASKS_GRADE,
     AnswerType,
@@ -433,6 +440,10 @@ _ACTIVE_ACT = re.compile(r"\b(?:menetapkan|mengangkat|memberhentikan|menjatuhkan
 # "... setelah mendapat persetujuan dari Kepala BKN", "ditetapkan oleh Presiden": who follows the
 # very word the question asks about ("persetujuannya dari siapa", "ditetapkan siapa")
 _ACTOR_AFTER = re.compile(r"\b(\w+)\s+(?:oleh|dari|kepada)\s+\w", re.I)
+# "... mendelegasikan kewenangan ... kepada: a. menteri di kementerian; ... e. bupati/walikota di
+# kabupaten/kota": an item of a list opened by "kepada:" or "oleh:" names who, when it names a
+# word of the question itself ("di kabupaten, siapa ...")
+_WHO_LIST = re.compile(r"\b(?:kepada|oleh)\s*:\s*$", re.I)
 
 
 def _answers_whom(unit: Unit, terms: set[str]) -> bool:
@@ -456,7 +467,11 @@ def _actor(parts: list[Unit], terms: set[str]) -> str | None:
     named = [
         u
         for u in parts
-        if (_ACTOR_MARK.search(u.text) or _answers_whom(u, terms))
+        if (
+            _ACTOR_MARK.search(u.text)
+            or _answers_whom(u, terms)
+            or (u.item and _WHO_LIST.search(u.lead) and set(tokenize(u.text)) & terms)
+        )
         and not u.text.rstrip().endswith(":")
     ]
     anchored = [u for u in named if _answers_whom(u, terms)]
@@ -807,17 +822,23 @@ def direct_answer(
             wanted = _wanted_units(question.lower())
             found = [f for f in found if _in_units(f[0], wanted)] or found
             found = [f for f in found if _counts(f[0], counted)] or found
+            # a number of the law of another time does not take over by its words: the chain has
+            # put the time asked about first ("waktu masih PP 24/1976 … berapa lama?")
+            found = [f for f in found if is_old(passages[f[1]]) == is_old(passages[found[0][1]])]
             # "PPPK dpt cuti tahunan ... brp hari": a number of a provision naming the topic as the
             # question words it ("cuti tahunan") before one of a provision on another ("cuti sakit")
+            # (first the provisions saying most of its three-word phrases: "Rencana Induk SPBE
+            # Nasional ... jangka waktu berapa lama" is its definition's 20 years, not the 5 years
+            # of "Peta Rencana SPBE Nasional ... untuk jangka waktu")
+            triples = question_phrases(question)
+            said = [phrases_said(triples, passages[f[1]].chunk.text) for f in found]
+            found = [f for f, n in zip(found, said, strict=True) if n == max(said)]
             pairs = question_phrases(question, 2)
             found = [
                 f for f in found if says_a_phrase_of(pairs, passages[f[1]].chunk.text)
             ] or found
             if ASKS_SHARE.search(question):  # "dibagi brp": a share before "selama dua tahun"
                 found = [f for f in found if SHARE.search(f[0])] or found
-            # a number of the law of another time does not take over by its words: the chain has
-            # put the time asked about first ("waktu masih PP 24/1976 … berapa lama?")
-            found = [f for f in found if is_old(passages[f[1]]) == is_old(passages[found[0][1]])]
             return _named_number(found, terms, _asked_numbers(question))
         if found:
             return found[0]
@@ -983,10 +1004,19 @@ def with_sibling(
             if sibling.chunk.id not in ids and found and (best is None or found[0] > best):
                 best, chosen = found[0], sibling
         return [*passages, chosen] if chosen else passages
-    if any(_fits(question, p, kind) for p in passages):
+    fitting = [p for p in passages if _fits(question, p, kind)]
+    named = question_phrases(question) if kind in _NUMBER_TYPES else set()
+    if fitting and not (named and not any(says_a_phrase_of(named, p.chunk.text) for p in fitting)):
         return passages
+    # none has it, or (for a number) none that names the question's three-word phrase does: the
+    # ayat that does ("uang duka tewas ... berapa": (2) Uang duka tewas ... 6 (enam) kali Gaji,
+    # not another Pasal's "uang duka wafat ... 3 (tiga) kali")
     for sibling in siblings:
-        if sibling.chunk.id not in ids and _fits(question, sibling, kind):
+        if (
+            sibling.chunk.id not in ids
+            and _fits(question, sibling, kind)
+            and (not fitting or says_a_phrase_of(named, sibling.chunk.text))
+        ):
             return [*passages, sibling]
     return passages
 

@@ -75,8 +75,8 @@ def status_passages(doc: DocInfo, index: LoadedIndex) -> list[tuple[Passage, str
         # no text in the corpus revokes or amends it: its own entry into force is the basis
         closing = [
             c
-            for c in index.ordered
-            if c.doc == doc.id and c.part == "batang_tubuh" and _ENTERS_INTO_FORCE.search(c.text)
+            for c in index.by_document(doc.id)
+            if c.part == "batang_tubuh" and _ENTERS_INTO_FORCE.search(c.text)
         ]
         held = index.info.get("documents", {})
         kind = "diubah_tanpa_teks" if any(d not in held for d in doc.diubah_oleh) else "berlaku"

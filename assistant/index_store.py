@@ -86,6 +86,15 @@ class LoadedIndex:
         """A derived table written at index time (see ``write_artifact``)."""
         return self.artifacts.get(name, default)
 
+    def by_document(self, doc: str) -> list[Chunk]:
+        """One document's chunks in reading order (grouped once, not scanned per question)."""
+        if not hasattr(self, "_by_document"):
+            grouped: dict[str, list[Chunk]] = {}
+            for c in self.ordered:
+                grouped.setdefault(c.doc, []).append(c)
+            self._by_document = grouped
+        return list(self._by_document.get(doc, []))
+
     def by_pasal(self, doc: str, pasal: str) -> list[Chunk]:
         if not hasattr(self, "_by_pasal"):
             grouped: dict[tuple[str, str | None], list[Chunk]] = {}
@@ -115,8 +124,8 @@ class LoadedIndex:
 
     def pasal_numbers(self, doc: str) -> list[str]:
         seen: dict[str, None] = {}
-        for c in self.ordered:
-            if c.doc == doc and c.pasal and c.part == "batang_tubuh":
+        for c in self.by_document(doc):
+            if c.pasal and c.part == "batang_tubuh":
                 seen[c.pasal] = None
         return list(seen)
 

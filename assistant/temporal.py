@@ -17,10 +17,11 @@ REPEALED_PENALTY = 0.45  # a revoked law, when the question is not about the pas
 SUPERSEDED_PENALTY = 0.7  # the original wording of an amended provision ("@asli")
 PAST_BOOST = 1.25  # a revoked or original wording, when the question asks about the past
 
-# "waktu UU 5/2014 masih berlaku" speaks of the past, although "masih berlaku" usually means now
+# "waktu UU 5/2014 masih berlaku" ("jaman PP 46/2011 masih dipakai") speaks of the past, although
+# "masih berlaku" usually means now
 _WHILE_IN_FORCE = re.compile(
     r"\b(?:waktu|sewaktu|ketika|saat|selama|pas|semasa|zaman|jaman|masa|era)\s+(?:\S+\s+){0,4}?"
-    r"masih\s+berlaku\b",
+    r"masih\s+(?:berlaku|dipakai|dipake|digunakan|diterapkan|jalan)\b",
     re.I,
 )
 _NOW = re.compile(

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from assistant.english_terms import FUNCTION_WORDS as _ENGLISH_FUNCTION_WORDS
 from assistant.english_terms import WORDS as _ENGLISH
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -230,7 +231,7 @@ def _stemmer():  # noqa: ANN202
 def stopwords() -> frozenset[str]:
     from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
-    words = set(StopWordRemoverFactory().get_stop_words()) | _EXTRA_STOP
+    words = set(StopWordRemoverFactory().get_stop_words()) | _EXTRA_STOP | _ENGLISH_FUNCTION_WORDS
     return frozenset(words - _KEEP)
 
 
@@ -386,5 +387,10 @@ def question_phrases(question: str, size: int = 3) -> set[str]:
 
 def says_a_phrase_of(phrases: set[str], text: str) -> bool:
     """Whether a text holds one of the phrases word for word (case and punctuation aside)."""
-    flat = " ".join(_WORD_RE.findall(text.lower()))
-    return any(f" {p} " in f" {flat} " for p in phrases)
+    return phrases_said(phrases, text) > 0
+
+
+def phrases_said(phrases: set[str], text: str) -> int:
+    """How many of the phrases a text holds word for word (case and punctuation aside)."""
+    flat = f" {' '.join(_WORD_RE.findall(text.lower()))} "
+    return sum(f" {p} " in flat for p in phrases)

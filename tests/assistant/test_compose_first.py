@@ -1133,3 +1133,100 @@ def test_one_member_of_what_a_thing_consists_of_is_not_given_as_the_whole() -> N
     )
     direct, _ = direct_answer("PNS boleh kerja di perusahaan asing gimana?", [larangan])
     assert "perusahaan asing" in direct and "menyalahgunakan" not in direct, direct
+
+
+def test_a_number_of_the_ayat_naming_the_three_word_subject_answers() -> None:
+    """PP 70/2015: 'uang duka tewas ... berapa' is Pasal 16 ayat (2)'s 6 (enam) kali Gaji (a sibling
+    of the chosen ayat (1)), not the 3 (tiga) kali of Pasal 25's 'uang duka wafat' among the sources."""
+    sumber = [
+        passage(
+            "(1) Uang duka tewas sebagaimana dimaksud dalam Pasal 13 huruf g diberikan kepada ahli "
+            "waris Peserta yang tewas.",
+            "16",
+            "PP 70/2015",
+            ayat="1",
+        ),
+        passage(
+            "Uang duka wafat sebagaimana dimaksud dalam Pasal 23 ayat (2) huruf b diberikan kepada "
+            "ahli waris Peserta yang wafat sebesar 3 (tiga) kali Gaji terakhir yang dibayarkan 1 "
+            "(satu) kali.",
+            "25",
+            "PP 70/2015",
+        ),
+    ]
+    ayat2 = passage(
+        "(2) Uang duka tewas sebagaimana dimaksud pada ayat (1) diberikan sebesar 6 (enam) kali Gaji "
+        "terakhir yang dibayarkan 1 (satu) kali.",
+        "16",
+        "PP 70/2015",
+        ayat="2",
+    )
+    composed = compose_answer(
+        "Kalau PNS tewas saat menjalankan tugas, uang duka tewas untuk ahli warisnya berapa?",
+        sumber,
+        siblings=[ayat2.model_copy(update={"via": "neighbour"})],  # as the chain fetches it
+    )
+    assert "6 (enam) kali Gaji" in composed.direct and "3 (tiga)" not in composed.direct
+
+
+def test_the_provision_saying_most_of_the_question_s_phrases_gives_the_number() -> None:
+    """Perpres 95/2018: the definition of 'Rencana Induk SPBE Nasional' holds its 20 years; Pasal
+    15's 'Peta Rencana SPBE Nasional ... untuk jangka waktu 5 (lima) tahun' shares one phrase only."""
+    definisi = passage(
+        "5. Rencana Induk SPBE Nasional adalah dokumen perencanaan pembangunan SPBE secara nasional "
+        "untuk jangka waktu 20 (dua puluh) tahun.",
+        "1",
+        "Perpres 95/2018",
+    )
+    peta = passage(
+        "Peta Rencana SPBE Nasional disusun untuk jangka waktu 5 (lima) tahun.",
+        "15",
+        "Perpres 95/2018",
+    )
+    direct, source = direct_answer(
+        "Rencana Induk SPBE Nasional itu dokumen perencanaan untuk jangka waktu berapa lama?",
+        [definisi, peta],
+    )
+    assert source == 0 and "20 (dua puluh) tahun" in direct
+
+
+DELEGASI = (
+    "(1) Presiden selaku pemegang kekuasaan pemerintahan dalam pembinaan Pegawai ASN dapat "
+    "mendelegasikan kewenangan menetapkan pengangkatan, pemindahan, dan pemberhentian pejabat "
+    "selain pejabat pimpinan tinggi utama kepada:\na. menteri di kementerian;\nb. pimpinan lembaga "
+    "di lembaga pemerintah nonkementerian;\nd. gubernur di provinsi; dan\ne. bupati/walikota di "
+    "kabupaten/kota."
+)
+
+
+def test_an_item_of_a_list_opened_by_kepada_names_who() -> None:
+    """UU 20/2023 Pasal 29 ayat (1): "di kabupaten, siapa ..." is item e of the list of whom the
+    President delegates to, not the definition of PPK in Pasal 1."""
+    definisi = passage(
+        "14. Pejabat Pembina Kepegawaian yang selanjutnya disingkat PPK adalah pejabat yang mempunyai "
+        "kewenangan menetapkan pengangkatan, pemindahan, dan pemberhentian Pegawai ASN.",
+        "1",
+        "PP 11/2017",
+    )
+    direct, source = direct_answer(
+        "Di pemerintah kabupaten, siapa yang jadi pejabat pembina kepegawaian (PPK)?",
+        [passage(DELEGASI, "29", "UU 20/2023", ayat="1"), definisi],
+    )
+    assert source == 0 and "kepada bupati/walikota di kabupaten/kota" in direct
+
+
+def test_an_item_of_a_who_list_naming_nothing_asked_does_not_answer() -> None:
+    """ "Siapa pemegang kekuasaan tertinggi ...": no item of the delegation list names a word of the
+    question, so the list does not stand in for Pasal 26's answer."""
+    tertinggi = passage(
+        "(1) Presiden selaku pemegang kekuasaan pemerintahan merupakan pemegang kekuasaan tertinggi "
+        "dalam kebijakan, pembinaan profesi, dan Manajemen ASN.",
+        "26",
+        "UU 20/2023",
+        ayat="1",
+    )
+    direct, source = direct_answer(
+        "Siapa yang memegang kekuasaan tertinggi dalam kebijakan dan pembinaan manajemen ASN?",
+        [tertinggi, passage(DELEGASI, "29", "UU 20/2023", ayat="1")],
+    )
+    assert source == 0 and "pemegang kekuasaan tertinggi" in direct

@@ -288,6 +288,18 @@ def test_a_piece_of_writing_for_the_office_is_out_of_domain(full_service: Answer
     assert b.reason != "out_of_domain"
 
 
+def test_a_request_for_code_is_out_of_domain(full_service: AnswerService) -> None:
+    """ "employee" and "function" are civil-service words in English, but a Python function is a
+    task, not a rule; "kode etik" stays the code of ethics."""
+    a = full_service.ask(
+        "Write me a Python function that sorts a list of employee names alphabetically.", trace=True
+    )
+    assert a.status == AnswerStatus.NO_SOURCE and a.reason == "out_of_domain", (a.status, a.answer)
+    assert a.trace["answerability"]["permintaan_karya_tulis"] == "Write me a Python function"
+    b = full_service.ask("tuliskan kode etik ASN menurut UU 20/2023", trace=True)
+    assert b.reason != "out_of_domain" and not b.trace["answerability"]["permintaan_karya_tulis"]
+
+
 def test_a_question_naming_a_pasal_is_never_out_of_domain(full_service: AnswerService) -> None:
     a = full_service.ask("PP 30/2019 Pasal 32 mengatur tentang apa?")
     assert a.status == AnswerStatus.ANSWERED

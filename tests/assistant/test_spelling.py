@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.spelling import Speller, typo_cost
+from assistant.text import tokenize
 
 # Real sentences of the regulations (PP 94/2021, PP 30/2019, PP 11/2017, UU 20/2023), each repeated
 # so that its words count as frequent vocabulary.
@@ -71,6 +72,15 @@ def test_english_questions_keep_their_words_and_gain_the_indonesian_terms(spelle
     assert all(c.kind == "translation" for c in corrected.corrections)
     plain = "What does it say about the weather?"
     assert speller.correct(plain, english=True).text == plain  # no term of the civil service
+
+
+def test_english_function_words_name_no_topic() -> None:
+    """ "that", "their" weigh nothing (like "yang", "mereka"); "accept gifts related to their
+    position" is read as the regulations' "menerima hadiah yang berhubungan dengan jabatan"."""
+    question = "Is a civil servant allowed to accept gifts that are related to their position?"
+    words = tokenize(question)
+    assert "that" not in words and "their" not in words
+    assert set(tokenize("menerima hadiah yang berhubungan dengan jabatan")) <= set(words)
 
 
 def test_corrections_are_recorded_for_the_trace(speller: Speller) -> None:

@@ -262,6 +262,9 @@ def test_llm_sentence_with_a_number_not_in_the_sources_is_dropped() -> None:
         ("aturan dulu gimana soal cuti besar?", [], True),
         # "zaman ... masih berlaku" dates the question to when the old law was in force
         ("Dulu zaman PP 99/2000 masih berlaku, ujian dinas tingkat berapa?", ["PP 99/2000"], True),
+        # "masih dipakai" is "masih berlaku" in chat
+        ("jaman PP 46/2011 masih dipakai, bobot SKP berapa persen?", ["PP 46/2011"], True),
+        ("PP 46/2011 masih dipakai gak?", ["PP 46/2011"], False),
     ],
 )
 def test_time_frame(question: str, revoked: list[str], past: bool) -> None:

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 DEV_SETS = [DEV] + [
     DEV.with_name(f"dev-{name}.jsonl")
     for name in ("judgment", "temporal", "typo", "injection", "fresh", "injection2", "fresh3",
-                 "injection3", "fresh5", "fresh8", "fresh9", "fresh10", "temporal11", "fresh12")
+                 "injection3", "fresh5", "fresh8", "fresh9", "fresh10", "temporal11", "fresh12", "fresh13")
 ]  # fmt: skip
 
 
