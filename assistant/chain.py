@@ -559,9 +559,12 @@ class AnswerService:
             keep = [p for p in prep.passages if temporal.is_old(p)][:2]
             prep.passages = keep + successors[:1]
             label = "teks asli sebelum diubah" if old.superseded else "tidak berlaku lagi"
-            prep.temporal_notes.append(f"{old.label} dikutip sebagai aturan lama ({label}).")
-            if note:
-                prep.temporal_notes.append(note)
+            quoted = f"{old.label} dikutip sebagai aturan lama ({label})"
+            revoked = f"{old.label} telah dicabut; "
+            if note and note.startswith(revoked):  # one sentence: "...; kini diatur dalam ..."
+                prep.temporal_notes.append(f"{quoted}; {note.removeprefix(revoked)}")
+            else:
+                prep.temporal_notes += [f"{quoted}.", *([note] if note else [])]
             decision["keputusan"] = "menjawab dari aturan lama, aturan berlaku di sampingnya"
             return
         if successors:

@@ -464,6 +464,12 @@ def _actor(parts: list[Unit], terms: set[str]) -> str | None:
     """ "Siapa ...": the part that names who (" ... oleh PPK", "Pejabat Penilai Kinerja PNS yaitu
     atasan langsung ...", "diketuai oleh menteri ...", "persetujuan dari Kepala BKN"), first the
     parts naming who right after a word of the question, then by the question terms shared."""
+    found = _actor_found(parts, terms)
+    return found[1] if found else None
+
+
+def _actor_found(parts: list[Unit], terms: set[str]) -> tuple[bool, str] | None:
+    """`_actor`'s answer, and whether it names who right after a word of the question."""
     named = [
         u
         for u in parts
@@ -478,7 +484,7 @@ def _actor(parts: list[Unit], terms: set[str]) -> str | None:
     best = _best(anchored, terms) or _best(named, terms)
     if best is None or overlap(terms, best.lead + " " + best.text) < ACTOR_OVERLAP:
         return None
-    return sentence(shorten(joined(best), DIRECT_LIMIT))
+    return best in anchored, sentence(shorten(joined(best), DIRECT_LIMIT))
 
 
 @dataclass(frozen=True)
@@ -801,6 +807,14 @@ def direct_answer(
         or sibling[i]
         or (counted and _counts(passages[i].chunk.text, counted))
     ]
+    if kind == AnswerType.ACTOR:
+        # who receives what the question names ("banding ... diajukan ke mana": "... mengajukan
+        # banding administratif kepada Badan Pertimbangan Kepegawaian") before a mere "oleh PPK"
+        # of a better-ranked provision
+        for i in order:
+            whom = _actor_found(units(passages[i].chunk.text), terms)
+            if whom and whom[0]:
+                return whom[1], i
     if kind == AnswerType.LIST:
         listed = _list_answer(question, passages, order + [i for i in lists if i not in order])
         if listed:

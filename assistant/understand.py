@@ -296,7 +296,14 @@ _ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    (AnswerType.ACTOR, re.compile(r"\b(?:siapa|pejabat\s+mana|instansi\s+mana|who)\b", re.I)),
+    (
+        AnswerType.ACTOR,  # "banding diajukan ke mana": to whom it goes
+        re.compile(
+            r"\b(?:siapa|pejabat\s+mana|instansi\s+mana|lembaga\s+mana|badan\s+mana|who|"
+            r"(?:diajukan|ajukan|ngajuin|diajuin|banding|lapor|melapor|mengadu|ngadu)\s+(?:ke\s*mana|kmn))\b",
+            re.I,
+        ),
+    ),
     (
         AnswerType.DEFINITION,
         re.compile(

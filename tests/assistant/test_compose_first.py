@@ -1230,3 +1230,29 @@ def test_an_item_of_a_who_list_naming_nothing_asked_does_not_answer() -> None:
         [tertinggi, passage(DELEGASI, "29", "UU 20/2023", ayat="1")],
     )
     assert source == 0 and "pemegang kekuasaan tertinggi" in direct
+
+
+def test_who_receives_what_the_question_names_answers_before_a_mere_oleh() -> None:
+    """PP 53/2010: 'banding administratif diajukan ke mana' is Pasal 38's 'kepada Badan Pertimbangan
+    Kepegawaian', not the 'dijatuhkan oleh Pejabat Pembina Kepegawaian' of the better-ranked
+    Pasal 45."""
+    berlaku = passage(
+        "(2) Hukuman disiplin yang dijatuhkan oleh Pejabat Pembina Kepegawaian atau Gubernur selaku "
+        "wakil pemerintah untuk jenis hukuman disiplin apabila diajukan banding administratif maka "
+        "mulai berlaku pada tanggal ditetapkannya keputusan banding administratif.",
+        "45",
+        "PP 53/2010",
+        ayat="2",
+    )
+    banding = passage(
+        "(1) PNS yang dijatuhi hukuman disiplin sebagaimana dimaksud dalam Pasal 34 ayat (2), dapat "
+        "mengajukan banding administratif kepada Badan Pertimbangan Kepegawaian.",
+        "38",
+        "PP 53/2010",
+        ayat="1",
+    )
+    direct, source = direct_answer(
+        "Banding administratif atas hukuman disiplin diajukan ke mana menurut PP 53/2010?",
+        [berlaku, banding],
+    )
+    assert source == 1 and "kepada Badan Pertimbangan Kepegawaian" in direct

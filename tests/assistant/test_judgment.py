@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.chain import AnswerService
@@ -715,3 +717,23 @@ def test_the_sanction_for_a_rule_is_found_where_the_rule_is_cited(
     assert "hukuman disiplin berat" in (a.direct or ""), a.direct
     assert ("pp-10-1983", "8") in {(c.doc, c.pasal) for c in a.citations}
     assert a.trace["candidates"][0]["via"] == "sanksi"
+
+
+def test_an_old_provision_quoted_for_the_past_gets_one_note_with_its_successor(
+    full_service: AnswerService,
+) -> None:
+    """Asked about PP 53/2010, its Pasal is quoted as the old rule, and one sentence says so and
+    where the matter is ruled now (not three sentences repeating that it was revoked)."""
+    a = full_service.ask(
+        "Sebelum PP 94/2021, banding administratif atas hukuman disiplin diajukan ke mana menurut "
+        "PP 53/2010?"
+    )
+    assert any((c.doc, c.pasal) == ("pp-53-2010", "38") for c in a.citations)
+    assert "kepada Badan Pertimbangan Kepegawaian" in (a.direct or "")
+    note = re.search(
+        r"PP 53/2010 Pasal [^.]*dikutip sebagai aturan lama \(tidak berlaku lagi\); "
+        r"kini diatur dalam PP 94/2021 Pasal \d+",
+        a.answer,
+    )
+    assert note, a.answer
+    assert "ayat (2) telah dicabut; kini" not in a.answer

@@ -175,6 +175,7 @@ def test_questions_about_injection_words_stay_regulation_questions(question: str
         ("apa saja larangan bagi PNS?", AnswerType.LIST),
         ("apa itu penilaian kinerja?", AnswerType.DEFINITION),
         ("siapa yang berwenang menjatuhkan hukuman disiplin?", AnswerType.ACTOR),
+        ("banding administratif diajukan ke mana?", AnswerType.ACTOR),  # to whom it goes
         ("Apakah PNS di loket dilarang menarik biaya di luar tarif resmi?", AnswerType.PERMISSION),
         ("gimana cara hitung uang pensiun PNS?", AnswerType.MONEY),
         ("Kenaikan pangkat pilihan diberikan kepada PNS yang mana saja?", AnswerType.LIST),
