@@ -798,7 +798,8 @@ def direct_answer(
     if kind == AnswerType.PERMISSION:
         order = order[:1]
     lists = list(range(len(passages))) if kind == AnswerType.LIST else []
-    sibling = [p.via == "neighbour" for p in passages]  # another ayat of the best Pasal
+    # another ayat of the best Pasal, fetched as such or retrieved on its own
+    sibling = [p.via == "neighbour" or _same_pasal(p, passages[0]) for p in passages]
     counted = _counted_noun(question) if kind in _NUMBER_TYPES else None  # "berapa anak"
     order = [
         i
@@ -1109,7 +1110,10 @@ def _answer_parts(
         wanted = _wanted_units(expand_shorthand(part).lower())
         counted = kind in _NUMBER_TYPES and wanted and _in_units(text, wanted)
         needed = (PART_OVERLAP if n else 1) - bool(counted)
-        if len(_own_terms(part) & set(tokenize(text))) < needed:
+        # a later question that names nothing itself ("..., berapa lama?") is read with the first
+        # one's topic: a number in its unit that names that topic answers it
+        own = _own_terms(asked if n and counted and not _own_terms(part) else part)
+        if len(own & set(tokenize(text))) < needed:
             continue
         if text and not any(_said(text, t) or _said(t, text) for t, _ in answered):
             answered.append((shorten(text, PART_LIMIT), source))

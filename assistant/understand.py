@@ -442,8 +442,29 @@ def general_question(question: str) -> str:
 _QUESTION_WORD = (
     r"(?:berapa|brp|apa|apakah|kapan|kpn|gimana|gmn|bagaimana|siapa|mana|bolehkah|bisakah)"
 )
+_AFTER_YES_NO = "|".join(
+    rf"(?<=\b{w})"
+    for w in [
+        "gak",
+        "ga",
+        "gk",
+        "nggak",
+        "ngga",
+        "enggak",
+        "engga",
+        "tidak",
+        "tdk",
+        "ndak",
+        "kah",
+        "belum",
+        "blm",
+    ]
+)
 _PART_BREAK = re.compile(
     rf"\?+\s+(?=\S)|[,;]?\s+(?:trs|terus|trus|lalu|kemudian|dan|&)\s+"
+    rf"(?=(?:\S+\s+)?{_QUESTION_WORD}\b)|"
+    # "dapat cuti melahirkan nggak, berapa lama?": a yes-or-no question, then a second one
+    rf"(?:{_AFTER_YES_NO})[,;]\s+"
     rf"(?=(?:\S+\s+)?{_QUESTION_WORD}\b)",
     re.I,
 )

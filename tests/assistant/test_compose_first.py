@@ -1256,3 +1256,28 @@ def test_who_receives_what_the_question_names_answers_before_a_mere_oleh() -> No
         [berlaku, banding],
     )
     assert source == 1 and "kepada Badan Pertimbangan Kepegawaian" in direct
+
+
+def test_a_later_question_naming_nothing_itself_is_answered_from_the_same_pasal() -> None:
+    """PP 49/2018 Pasal 88: "dapat cuti melahirkan nggak, berapa lama?" gets the yes of ayat (1)
+    and the 3 (tiga) bulan of ayat (2), which shares fewer of the message's words."""
+    hak = passage(
+        "(1) Untuk kelahiran anak pertama sampai dengan kelahiran anak ketiga pada saat menjadi PPPK, "
+        "PPPK berhak atas cuti melahirkan.",
+        "88",
+        "PP 49/2018",
+        ayat="1",
+    )
+    lama = passage(
+        "(2) Lamanya cuti melahirkan sebagaimana dimaksud pada ayat (1) diberikan paling lama 3 "
+        "(tiga) bulan.",
+        "88",
+        "PP 49/2018",
+        ayat="2",
+    )
+    composed = compose_answer(
+        "Saya PPPK perempuan, hamil anak pertama. Dapat cuti melahirkan nggak, berapa lama?",
+        [hak, lama],
+    )
+    assert "berhak atas cuti melahirkan" in composed.direct
+    assert "paling lama 3 (tiga) bulan" in composed.direct

@@ -352,7 +352,12 @@ def test_background_sentences_weigh_less_than_the_question() -> None:
             "Apakah permintaan berhenti saya bisa ditunda, dan berapa lama?",
             ["Apakah permintaan berhenti saya bisa ditunda", "berapa lama?"],
         ),
+        (  # a yes-or-no question, a comma, a second question
+            "Dapat cuti melahirkan nggak, berapa lama?",
+            ["Dapat cuti melahirkan nggak", "berapa lama?"],
+        ),
         # one question: a list joined by "dan", a subject before its question, a closing courtesy
+        ("Kalau PNS tewas saat tugas, berapa uang duka untuk ahli warisnya?", None),
         ("Presiden mendelegasikan pengangkatan, pemindahan, dan pemberhentian kepada siapa?", None),
         ("PNS dan PPPK apa bedanya?", None),
         ("Apakah boleh cuti? Mohon infonya ya kak.", None),
