@@ -693,6 +693,21 @@ def _same_pasal(a: Passage, b: Passage) -> bool:
     return (a.chunk.doc, a.chunk.pasal) == (b.chunk.doc, b.chunk.pasal) and bool(a.chunk.pasal)
 
 
+def _read_with_referent(passage: Passage, others: list[Passage]) -> str:
+    """An ayat's text with the ayat of its Pasal it builds on ("(2) Lamanya hak atas cuti tahunan
+    sebagaimana dimaksud pada ayat (1) paling lama 6 (enam) hari kerja" reads with ayat (1)'s
+    "mertua sakit keras ... Melangsungkan perkawinan pertama")."""
+    referred = [
+        p.chunk.text
+        for p in others
+        if p is not passage
+        and _same_pasal(p, passage)
+        and p.chunk.ayat
+        and _refers_to_ayat(passage.chunk.text, p.chunk.ayat)
+    ]
+    return " ".join([passage.chunk.text, *referred])
+
+
 def condition_answers(
     question: str, passages: list[Passage], kind: str | None, values: list[Quantity]
 ) -> list[int]:
@@ -846,7 +861,9 @@ def direct_answer(
             # Nasional ... jangka waktu berapa lama" is its definition's 20 years, not the 5 years
             # of "Peta Rencana SPBE Nasional ... untuk jangka waktu")
             triples = question_phrases(question)
-            said = [phrases_said(triples, passages[f[1]].chunk.text) for f in found]
+            said = [
+                phrases_said(triples, _read_with_referent(passages[f[1]], passages)) for f in found
+            ]
             found = [f for f, n in zip(found, said, strict=True) if n == max(said)]
             pairs = question_phrases(question, 2)
             found = [
@@ -1019,7 +1036,14 @@ def with_sibling(
             if sibling.chunk.id not in ids and found and (best is None or found[0] > best):
                 best, chosen = found[0], sibling
         return [*passages, chosen] if chosen else passages
-    fitting = [p for p in passages if _fits(question, p, kind)]
+    # a number must be in the unit asked when one is ("berapa hari": not "1 1/2 bulan")
+    wanted = _wanted_units(question.lower()) if kind in _NUMBER_TYPES else set()
+
+    def fits(p: Passage) -> bool:
+        found = _fits(question, p, kind)
+        return bool(found) and (not wanted or _in_units(found, wanted))
+
+    fitting = [p for p in passages if fits(p)]
     named = question_phrases(question) if kind in _NUMBER_TYPES else set()
     if fitting and not (named and not any(says_a_phrase_of(named, p.chunk.text) for p in fitting)):
         return passages
@@ -1029,8 +1053,11 @@ def with_sibling(
     for sibling in siblings:
         if (
             sibling.chunk.id not in ids
-            and _fits(question, sibling, kind)
-            and (not fitting or says_a_phrase_of(named, sibling.chunk.text))
+            and fits(sibling)
+            and (
+                not fitting
+                or says_a_phrase_of(named, _read_with_referent(sibling, [*passages, sibling]))
+            )
         ):
             return [*passages, sibling]
     return passages

@@ -1281,3 +1281,46 @@ def test_a_later_question_naming_nothing_itself_is_answered_from_the_same_pasal(
     )
     assert "berhak atas cuti melahirkan" in composed.direct
     assert "paling lama 3 (tiga) bulan" in composed.direct
+
+
+PPPK_CUTI_ALASAN = (
+    "(1) PPPK berhak atas cuti tahunan dengan mengecualikan ketentuan sebagaimana dimaksud pada "
+    "Pasal 78 ayat (1) dalam hal:\na. Ibu, bapak, istri/suami, anak, dan/atau mertua sakit keras atau "
+    "meninggal dunia;\nb. Salah seorang anggota sebagaimana dimaksud dalam huruf a meninggal dunia; "
+    "atau\nc. Melangsungkan perkawinan pertama."
+)
+PPPK_CUTI_ENAM_HARI = (
+    "(2) Lamanya hak atas cuti tahunan sebagaimana dimaksud pada ayat (1) paling lama 6 (enam) hari "
+    "kerja."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        (  # the sources' only number is in another unit: the sibling's number in days answers
+            "Saya PPPK baru 8 bulan kerja, mau nikah bulan depan. Bisa ambil cuti nggak walau belum "
+            "setahun? Berapa hari?",
+            "(1) PPPK yang mengalami gugur kandungan berhak atas cuti sakit paling lama 1 1/2 (satu "
+            "setengah) bulan.",
+        ),
+        (  # a number in days of another Pasal: the ayat building on the one that says "mertua
+            # sakit keras" answers
+            "sy pppk baru 8 bln kerja, mertua sakit keras. bs cuti gk? dpt brp hari?",
+            "(1) PPPK yang sakit lebih dari 1 (satu) hari sampai dengan 14 (empat belas) hari berhak "
+            "atas cuti sakit.",
+        ),
+    ],
+)
+def test_the_sibling_ayat_with_the_number_asked_joins(question: str, other: str) -> None:
+    """PP 49/2018 Pasal 80: leave for a wedding or a parent-in-law's illness is 'paling lama 6
+    (enam) hari kerja' (ayat (2), which builds on ayat (1)), not another Pasal's number."""
+    sources = [
+        passage(other, "84" if "gugur" in other else "83", "PP 49/2018", ayat="1"),
+        passage(PPPK_CUTI_ALASAN, "80", "PP 49/2018", ayat="1"),
+    ]
+    sibling = passage(PPPK_CUTI_ENAM_HARI, "80", "PP 49/2018", ayat="2")
+    composed = compose_answer(
+        question, sources, siblings=[sibling.model_copy(update={"via": "neighbour"})]
+    )
+    assert "paling lama 6 (enam) hari kerja" in composed.direct, composed.direct
