@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 
 from assistant.documents import AnswerStatus, Chunk, Passage
 from assistant.language import is_english
-from assistant.quantities import ASKED_UNITS, ASKS_SHARE, FRACTION, SHARE, asked_quantities, holds
+from assistant.quantities import (
+    ASKED_UNITS,
+    ASKS_FREQUENCY,
+    ASKS_SHARE,
+    FRACTION,
+    SHARE,
+    asked_quantities,
+    holds,
+    states_frequency,
+)
 from assistant.text import stem, tokenize
 from assistant.understand import AnswerType, story_and_question
 
@@ -332,6 +341,7 @@ class Answerability:
     later_year: str = ""  # a year asked about after the newest regulation held, not in sources
     dense: float = 1.0
     unit_asked: bool = False
+    often_asked: bool = False  # how often ("tiap berapa tahun sekali"), not how long
     min_score: float = 0.0
     support_weight: float = 0.0
 
@@ -377,6 +387,7 @@ class Answerability:
                 {"angka": t.term, "bobot": round(t.weight, 2), "ada": t.found} for t in self.numbers
             ],
             "satuan_ditanyakan": self.unit_asked,
+            "frekuensi_ditanyakan": self.often_asked,
             "jenis_jawaban": self.answer_type.value,
             "jenis_jawaban_ada": self.type_found,
             "bukti_jenis_jawaban": self.type_evidence,
@@ -431,7 +442,14 @@ _MONTHS = (
 
 def _asked_unit(question: str, kind: AnswerType) -> re.Pattern[str] | None:
     """A narrower evidence pattern when the question names its unit ("berapa jam", "tanggal berapa");
-    none when it names a choice of units ("brp hari/bulan", "berapa hari atau bulan")."""
+    none when it names a choice of units ("brp hari/bulan", "berapa hari atau bulan"). How often
+    something happens ("KGB tiap berapa tahun sekali") is answered by "setiap 2 (dua) tahun" or
+    "1 (satu) kali dalam 2 (dua) tahun", not by how long something lasts ("selama 1 (satu) tahun")."""
+    often = ASKS_FREQUENCY.search(question)
+    if often:
+        unit = (often.group(1) or often.group(2) or "").lower()
+        unit = {"taun": "tahun", "thn": "tahun"}.get(unit, unit)
+        return states_frequency(unit) if unit else states_frequency()
     m = _UNIT_ASKED.search(question)
     if not m or _UNIT_CHOICE.match(question, m.end()):
         return None
@@ -614,6 +632,7 @@ def check(
                 about = [x for text in about for x in _sentences(text) if topic & set(tokenize(x))]
     result.type_found, result.type_evidence = _type_evidence(kind, "\n".join(about), question)
     result.unit_asked = unit is not None
+    result.often_asked = bool(ASKS_FREQUENCY.search(question))
     _decide(result, salient, stats)
     return result
 

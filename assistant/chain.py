@@ -709,6 +709,8 @@ class AnswerService:
             return refusals.out_of_domain(corpus)
         if verdict.reason == "answer_type_mismatch":
             name = refusals.ANSWER_TYPE_NAMES.get(verdict.answer_type.value, "jawaban")
+            if verdict.often_asked:
+                name = refusals.FREQUENCY_NAME
             return refusals.answer_type_mismatch(name, delegation)
         if verdict.reason == "not_in_corpus":
             return refusals.not_in_corpus(verdict.missing, corpus)

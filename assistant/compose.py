@@ -22,6 +22,7 @@ from assistant.documents import Part, Passage
 from assistant.provision_text import Unit, clean, joined, plain, sentence, shorten, units
 from assistant.quantities import (
     ASKED_UNITS,
+    ASKS_FREQUENCY,
     ASKS_SHARE,
     FRACTION,
     SHARE,
@@ -29,6 +30,7 @@ from assistant.quantities import (
     Quantity,
     asked_quantities,
     holds,
+    states_frequency,
 )
 from assistant.ranking import wants_definition
 from assistant.references import without_references
@@ -268,6 +270,8 @@ def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
         found = [u for u in found if _in_units(u.text, wanted)] or found
     if ASKS_SHARE.search(question):  # "dibagi brp": a share, not "selama dua tahun"
         found = [u for u in found if SHARE.search(u.text)] or found
+    if ASKS_FREQUENCY.search(question):  # "tiap brp tahun": "reviu setiap 5 (lima) tahun"
+        found = [u for u in found if states_frequency().search(u.text)] or found
     noun = _counted_noun(question)
     found = [u for u in found if _counts(u.text, noun)] or found
     bounded = [u for u in found if _BOUND.search(u.text)]  # "paling lama 1 (satu) tahun"

@@ -56,6 +56,25 @@ ASKS_SHARE = re.compile(
     r"\b(?:dibagi|dibagikan|bagian(?:nya)?|porsi(?:nya)?|pembagian(?:nya)?)\b", re.I
 )
 SHARE = re.compile(FRACTION + r"|%|\bpersen\b|\bper\s?seratus\b", re.I)
+# how often: "tiap berapa tahun sekali", "setiap brp bulan", "berapa tahun sekali" (the unit is
+# group 1 or 2); answered by "setiap 4 (empat) bulan", "1 (satu) kali dalam 2 (dua) tahun"
+ASKS_FREQUENCY = re.compile(
+    r"\b(?:se)?tiap\s+(?:berapa|brp)\s+(hari|bulan|tahun|taun|thn|minggu)\b|"
+    r"\b(?:berapa|brp)\s+(hari|bulan|tahun|taun|thn|minggu)\s+sekali\b|\bhow\s+often\b",
+    re.I,
+)
+_NUMBER_WORDS = r"\d+\s*(?:\([a-z\s]+\)\s*)?"
+
+
+def states_frequency(unit: str = r"(?:hari|bulan|tahun|minggu)") -> re.Pattern[str]:
+    """How often a text says something happens, in `unit` (a regex)."""
+    return re.compile(
+        rf"\b(?:setiap|tiap|sekali\s+dalam|kali\s+dalam)\s+(?:{_NUMBER_WORDS})?{unit}\b|"
+        rf"\b{_NUMBER_WORDS}{unit}\s+sekali\b",
+        re.I,
+    )
+
+
 _UNIT_WORD = r"(hari|hr|hri|minggu|pekan|bulan|bln|tahun|thn|th|jam|persen|%)"
 # what the asker states: "15 hari", "dua minggu", "setahun" is not a condition value; "nilai 95"
 _ASKED = re.compile(

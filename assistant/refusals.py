@@ -91,3 +91,5 @@ ANSWER_TYPE_NAMES = {
     "jumlah": "jumlah",
     "waktu": "waktu/tanggal",
 }
+# how often something happens ("KGB tiap berapa tahun sekali")
+FREQUENCY_NAME = "frekuensi (setiap berapa lama)"

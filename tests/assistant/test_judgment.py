@@ -737,3 +737,19 @@ def test_an_old_provision_quoted_for_the_past_gets_one_note_with_its_successor(
     )
     assert note, a.answer
     assert "ayat (2) telah dicabut; kini" not in a.answer
+
+
+def test_how_often_is_not_answered_by_how_long(full_service: AnswerService) -> None:
+    """The corpus does not say how often the periodic salary increase (KGB) comes; the discipline
+    rule's "penundaan kenaikan gaji berkala selama 1 (satu) tahun" is how long a sanction lasts,
+    not an answer to "tiap berapa tahun sekali"."""
+    a = full_service.ask("KGB PNS itu tiap berapa tahun sekali naiknya?", trace=True)
+    assert a.status == AnswerStatus.NO_SOURCE and a.reason == "answer_type_mismatch", a.answer
+    assert a.trace["answerability"]["frekuensi_ditanyakan"] is True
+    assert "frekuensi" in a.answer and not a.citations
+    # a report "setiap 4 (empat) bulan" is how often: answered
+    b = full_service.ask(
+        "menpan lapor ke presiden soal percepatan transformasi digital tiap brp bulan?"
+    )
+    assert b.status == AnswerStatus.ANSWERED, b.answer
+    assert any((c.doc, c.pasal) == ("perpres-82-2023", "21") for c in b.citations)
