@@ -68,14 +68,15 @@ NO_ANSWER_TYPE_PENALTY = 0.85
 # A candidate whose condition holds a value the question states ("bolos 15 hari" and "selama 14
 # (empat belas) sampai dengan 20 (dua puluh) hari kerja"; assistant/quantities.py) is scaled by this.
 QUANTITY_MATCH_BOOST = 1.25
-# "Lamanya hak atas cuti tahunan ... adalah 12 (dua belas) hari kerja": a provision that states the
-# quantity of the asked topic (its subject between "Lamanya/Besarnya/Jangka waktu" and the number
-# names QUANTITY_SUBJECT_TERMS of the question's words) is scaled by this for a number question.
+# "Lamanya hak atas cuti tahunan ... adalah 12 (dua belas) hari kerja", "Masa perjanjian kerja paling
+# singkat 1 (satu) tahun": a provision that states the quantity of the asked topic (its subject
+# between "Lamanya/Masa/Besarnya/Jangka waktu" and the number names QUANTITY_SUBJECT_TERMS of the
+# question's words) is scaled by this for a number question.
 QUANTITY_STATEMENT_BOOST = 1.15
 QUANTITY_SUBJECT_TERMS = 2
 _QUANTITY_KINDS = (AnswerType.DURATION, AnswerType.COUNT, AnswerType.MONEY, AnswerType.PERCENT)
 _QUANTITY_STATEMENT = re.compile(
-    r"\b(?:lama(?:nya)?|jangka\s+waktu|besar(?:nya|an)|jumlah(?:nya)?|batas\s+usia)\b(.{0,140}?)"
+    r"\b(?:lama(?:nya)?|masa|jangka\s+waktu|besar(?:nya|an)|jumlah(?:nya)?|batas\s+usia)\b(.{0,140}?)"
     r"\b(?:adalah|yaitu|sebesar|selama|paling\s+(?:lama|singkat|banyak|sedikit)|diberikan)\b",
     re.I | re.S,
 )

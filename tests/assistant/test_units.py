@@ -255,6 +255,14 @@ def test_a_provision_that_states_the_quantity_of_the_asked_topic() -> None:
         "atas cuti sakit",
         asked,
     )
+    # "Masa ..." states a length too (UU 5/2014 Pasal 98), a prison term of another Pasal does not
+    masa = set(tokenize("masa perjanjian kerja PPPK paling singkat berapa lama?"))
+    assert _states_quantity_of(
+        "(2) Masa perjanjian kerja paling singkat 1 (satu) tahun dan dapat diperpanjang.", masa
+    )
+    assert not _states_quantity_of(
+        "a. dihukum penjara ... dengan pidana penjara paling singkat 2 (dua) tahun", masa
+    )
 
 
 def test_first_person_questions_about_what_the_rule_does_are_rule_questions() -> None:
