@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 # The whole dev set: the original questions, the helpdesk-style judgment set (four must-refuse
 # classes), the temporal/historical/amended set, the typo variants and the injection set (with its
 # answerable look-alikes), and the dev halves of the questions and attacks written unseen in
-# sessions 5, 6 and 7.
+# sessions 5 to 12.
 DEV_SETS = [DEV] + [
     DEV.with_name(f"dev-{name}.jsonl")
     for name in ("judgment", "temporal", "typo", "injection", "fresh", "injection2", "fresh3",
