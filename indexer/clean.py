@@ -14,6 +14,11 @@ _TRAILING_DOTS = re.compile(r"(\.\s*){3,}$|…$")
 _INLINE_HEADER = re.compile(
     r"\bP[RFT!\s]{0,4}E\s?S\s?[I!1l]\s?D\s?E\s?[NH]\S?\s+R\s?E\s?P\s?U\s?B\S{0,4}\s+\S{0,12}SIA\b"
 )
+# the same header misread further ("FRESTDEN REPUBLIK INDONESIA", "PFIES IDEN REPUBLIK INDONESIA",
+# "PR trSIDE N REPUBLIK"): one or two shards that read as PRESIDEN, then REPUBLIK in capitals
+_GARBLED_HEADER = re.compile(
+    r"(?:\b[A-Za-z!]{1,10}\s+)?\b[A-Za-z!]{1,10}\s+(?:[A-Z]\s+)?REPUBLIK(?:\s+INDONESIA)?\b"
+)
 _INLINE_SK = re.compile(r"\bSK\s*No\.?\s*[0-9OIl]{4,}\s*[A-Z]?\b")
 _INLINE_CATCH_DOTS = re.compile(r"\s\S{1,25}(?:\.\s?){3,}(?=\s)")
 _JUNK_CHARS = set("^{}<>|\\~$")
@@ -161,9 +166,22 @@ def _is_junk_token(token: str) -> bool:
     return len(token) <= 12
 
 
+def _garbled_header(m: re.Match[str]) -> str:
+    """A match of _GARBLED_HEADER when its words before REPUBLIK read as PRESIDEN; the text
+    ("PERATURAN PEMERINTAH REPUBLIK INDONESIA", "Negara Republik") otherwise."""
+    words = m.group(0).split()
+    at = next(i for i, w in enumerate(words) if w == "REPUBLIK")
+    for start in range(at):  # the shortest run of shards before REPUBLIK that reads as PRESIDEN
+        letters = _letters("".join(words[start:at]))
+        if len(letters) >= 5 and SequenceMatcher(None, letters, "PRESIDEN").ratio() >= 0.7:
+            return " ".join([*words[:start], " "])
+    return m.group(0)
+
+
 def drop_inline_noise(text: str) -> str:
     """Remove merged-in page headers, footer numbers and runs of OCR junk tokens."""
     text = _INLINE_HEADER.sub(" ", text)
+    text = _GARBLED_HEADER.sub(_garbled_header, text)
     text = _INLINE_SK.sub(" ", text)
     text = _INLINE_CATCH_DOTS.sub(" ", text)
     tokens = re.split(r"( +)", text)

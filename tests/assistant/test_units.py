@@ -135,6 +135,23 @@ def test_ocr_repair_helpers() -> None:
         "100% (seratus persen); nomor 600/o lain"
     )
     assert not is_page_header("BAB I")
+    # a page header merged into the text and misread further goes; the names of the state stay
+    from indexer.clean import drop_inline_noise
+
+    merged = (
+        "mertua sakit keras atau meninggal dunia; PR trSIDE N REPUBLIK b. Salah seorang; "
+        "organisasi. FRESTDEN REPUBLIK INDONESIA Pasal 9; Masuk PFIES IDEN REPUBLIK INDONESIA f."
+    )
+    assert drop_inline_noise(merged) == (
+        "mertua sakit keras atau meninggal dunia; b. Salah seorang; organisasi. Pasal 9; Masuk f."
+    )
+    for kept in (
+        "PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 94",
+        "DEWAN PERWAKILAN RAKYAT REPUBLIK INDONESIA dan",
+        "UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 20",
+        "Lembaran Negara REPUBLIK INDONESIA Tahun 2021",
+    ):
+        assert drop_inline_noise(kept) == kept
     raw = "Pasal 9\n(1) Pegawai ASN melaksanakan kebijakan.\nSK No 202807 A\nPasal 10...\n\nPRESIDEN\nREPUBLIK INDONESIA\n-7-\nPasal 10\nPegawai ASN berfungsi"
     cleaned = clean_text(raw)
     assert "SK No" not in cleaned and "PRESIDEN" not in cleaned and cleaned.count("Pasal 10") == 1
