@@ -119,7 +119,7 @@ _ASKS_WHERE_RULED = re.compile(
 DEFINITION_HINT = re.compile(
     r"\b(pengertian(nya)?|definisi(nya)?|yang\s+dimaksud|dimaksud\s+dengan|apa\s+itu|apa\s+sih|"
     r"maksudnya\s+(?:apa|gimana|bagaimana)|singkatan(nya)?|kepanjangan(nya)?|arti(nya)?|bedanya|"
-    r"perbedaan|what\s+is|what\s+are|meaning|definition|stands?\s+for)\b",
+    r"perbedaan|what\s+(?:exactly\s+)?is|what\s+are|meaning|definition|stands?\s+for)\b",
     re.I,
 )
 

@@ -308,7 +308,7 @@ _ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.DEFINITION,
         re.compile(
             r"\b(?:apa\s+itu|apa\s+sih|apa\s+yang\s+dimaksud|yang\s+dimaksud|pengertian|definisi|"
-            r"artinya|arti\s+dari|singkatan|kepanjangan|what\s+is|what\s+does\s+\S+\s+mean)\b",
+            r"artinya|arti\s+dari|singkatan|kepanjangan|what\s+(?:exactly\s+)?is|what\s+does\s+\S+\s+mean|what\s+is\s+meant\s+by)\b",
             re.I,
         ),
     ),

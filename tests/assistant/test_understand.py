@@ -174,6 +174,10 @@ def test_questions_about_injection_words_stay_regulation_questions(question: str
         ("maksimal berapa persen pegawai dapat predikat sangat baik?", AnswerType.PERCENT),
         ("apa saja larangan bagi PNS?", AnswerType.LIST),
         ("apa itu penilaian kinerja?", AnswerType.DEFINITION),
+        (
+            "What exactly is SPBE according to Presidential Regulation 95/2018?",
+            AnswerType.DEFINITION,
+        ),
         ("siapa yang berwenang menjatuhkan hukuman disiplin?", AnswerType.ACTOR),
         ("banding administratif diajukan ke mana?", AnswerType.ACTOR),  # to whom it goes
         ("Apakah PNS di loket dilarang menarik biaya di luar tarif resmi?", AnswerType.PERMISSION),
