@@ -67,6 +67,8 @@ _KEEP = {
     "sementara",
     "sedang",
     "penting",
+    # "cuti bersama", "hidup bersama" (PP 10/1983's prohibited cohabitation), "Keputusan Bersama"
+    "bersama",
 }
 _EXTRA_STOP = {
     "apa",
@@ -237,6 +239,7 @@ def stopwords() -> frozenset[str]:
 
 # Words Sastrawi over-stems ("merit" -> "rit") or that are abbreviations: kept as they are.
 _NO_STEM = {
+    "bersama",  # "cuti bersama" is not "sama" ("sama kayak PNS")
     "merit",
     "meritokrasi",
     "pppk",

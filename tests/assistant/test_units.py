@@ -315,6 +315,15 @@ def test_nikah_is_the_regulations_kawin() -> None:
     assert set(tokenize("menikah lagi")) & set(tokenize("izin perkawinan")) == {"kawin"}
 
 
+def test_cuti_bersama_keeps_its_word() -> None:
+    """Sastrawi lists "bersama" as a stop word, so "cuti bersama" was searched as "cuti"; stemmed it
+    would be "sama", which chat uses for "like" ("sama kayak PNS")."""
+    from assistant.text import tokenize
+
+    assert tokenize("cuti bersama") == ["cuti", "bersama"]
+    assert "bersama" not in tokenize("apa sama persis kayak PNS?")
+
+
 def test_a_legal_term_is_one_token() -> None:
     """ "cuti di luar tanggungan negara" (CLTN) shares no 'luar' with "cuti ke luar negeri"."""
     from assistant.text import tokenize
