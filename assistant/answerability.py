@@ -25,8 +25,8 @@ from assistant.quantities import (
     FRACTION,
     SHARE,
     asked_quantities,
+    frequency_evidence,
     holds,
-    states_frequency,
 )
 from assistant.text import stem, tokenize
 from assistant.understand import AnswerType, story_and_question
@@ -445,11 +445,9 @@ def _asked_unit(question: str, kind: AnswerType) -> re.Pattern[str] | None:
     none when it names a choice of units ("brp hari/bulan", "berapa hari atau bulan"). How often
     something happens ("KGB tiap berapa tahun sekali") is answered by "setiap 2 (dua) tahun" or
     "1 (satu) kali dalam 2 (dua) tahun", not by how long something lasts ("selama 1 (satu) tahun")."""
-    often = ASKS_FREQUENCY.search(question)
+    often = frequency_evidence(question)
     if often:
-        unit = (often.group(1) or often.group(2) or "").lower()
-        unit = {"taun": "tahun", "thn": "tahun"}.get(unit, unit)
-        return states_frequency(unit) if unit else states_frequency()
+        return often
     m = _UNIT_ASKED.search(question)
     if not m or _UNIT_CHOICE.match(question, m.end()):
         return None
@@ -526,15 +524,10 @@ def colloquial_variants(word: str) -> list[str]:
     return [w for w in dict.fromkeys(out) if w != word]
 
 
-# English words that ask, not name a topic (the corpus holds a few English words, so "can" would
-# otherwise weigh as a rare term)
-_ENGLISH_FRAME_WORDS = (
-    "can could may might must shall should will would be is are was were been being do does did "
-    "have has had how much many what which who whom whose when where why the a an of to for in on "
-    "at by with from once still also any some there this that these those it its they their "
-    "or and if but not into under over about than then"
-)
-_ENGLISH_FRAME = frozenset(_ENGLISH_FRAME_WORDS.split())
+# English words that ask, not name a topic (the corpus holds a few English words, so "many" would
+# otherwise weigh as a rare term); the function words ("can", "what", "that") never get here: the
+# tokenizer drops them (english_terms.FUNCTION_WORDS), and "must" reads as "wajib"
+_ENGLISH_FRAME = frozenset({"much", "many", "once", "over"})
 
 
 def _term(token: str, p_terms: set[str], stats: TermStats, english: bool) -> Term:

@@ -26,11 +26,11 @@ from assistant.quantities import (
     ASKS_SHARE,
     FRACTION,
     SHARE,
+    STATES_FREQUENCY,
     UNITS,
     Quantity,
     asked_quantities,
     holds,
-    states_frequency,
 )
 from assistant.ranking import wants_definition
 from assistant.references import without_references
@@ -271,7 +271,7 @@ def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
     if ASKS_SHARE.search(question):  # "dibagi brp": a share, not "selama dua tahun"
         found = [u for u in found if SHARE.search(u.text)] or found
     if ASKS_FREQUENCY.search(question):  # "tiap brp tahun": "reviu setiap 5 (lima) tahun"
-        found = [u for u in found if states_frequency().search(u.text)] or found
+        found = [u for u in found if STATES_FREQUENCY.search(u.text)] or found
     noun = _counted_noun(question)
     found = [u for u in found if _counts(u.text, noun)] or found
     bounded = [u for u in found if _BOUND.search(u.text)]  # "paling lama 1 (satu) tahun"
@@ -868,7 +868,8 @@ def direct_answer(
             said = [
                 phrases_said(triples, _read_with_referent(passages[f[1]], passages)) for f in found
             ]
-            found = [f for f, n in zip(found, said, strict=True) if n == max(said)]
+            most = max(said)
+            found = [f for f, n in zip(found, said, strict=True) if n == most]
             pairs = question_phrases(question, 2)
             found = [
                 f for f in found if says_a_phrase_of(pairs, passages[f[1]].chunk.text)
@@ -1049,7 +1050,7 @@ def with_sibling(
 
     fitting = [p for p in passages if fits(p)]
     named = question_phrases(question) if kind in _NUMBER_TYPES else set()
-    if fitting and not (named and not any(says_a_phrase_of(named, p.chunk.text) for p in fitting)):
+    if fitting and (not named or any(says_a_phrase_of(named, p.chunk.text) for p in fitting)):
         return passages
     # none has it, or (for a number) none that names the question's three-word phrase does: the
     # ayat that does ("uang duka tewas ... berapa": (2) Uang duka tewas ... 6 (enam) kali Gaji,
@@ -1143,7 +1144,9 @@ def _answer_parts(
         needed = (PART_OVERLAP if n else 1) - bool(counted)
         # a later question that names nothing itself ("..., berapa lama?") is read with the first
         # one's topic: a number in its unit that names that topic answers it
-        own = _own_terms(asked if n and counted and not _own_terms(part) else part)
+        own = _own_terms(part)
+        if n and counted and not own:
+            own = _own_terms(asked)
         if len(own & set(tokenize(text))) < needed:
             continue
         if text and not any(_said(text, t) or _said(t, text) for t, _ in answered):

@@ -64,15 +64,30 @@ ASKS_FREQUENCY = re.compile(
     re.I,
 )
 _NUMBER_WORDS = r"\d+\s*(?:\([a-z\s]+\)\s*)?"
+_ANY_FREQUENCY_UNIT = r"(?:hari|bulan|tahun|minggu)"
 
 
-def states_frequency(unit: str = r"(?:hari|bulan|tahun|minggu)") -> re.Pattern[str]:
+def _states_frequency(unit: str) -> re.Pattern[str]:
     """How often a text says something happens, in `unit` (a regex)."""
     return re.compile(
         rf"\b(?:setiap|tiap|sekali\s+dalam|kali\s+dalam)\s+(?:{_NUMBER_WORDS})?{unit}\b|"
         rf"\b{_NUMBER_WORDS}{unit}\s+sekali\b",
         re.I,
     )
+
+
+STATES_FREQUENCY = _states_frequency(_ANY_FREQUENCY_UNIT)  # in any unit
+
+
+def frequency_evidence(question: str) -> re.Pattern[str] | None:
+    """For a question asking how often, what a source must say: a frequency in the unit asked
+    ("tiap brp taun" -> "setiap 2 (dua) tahun"), in any unit for "how often"; else None."""
+    often = ASKS_FREQUENCY.search(question)
+    if not often:
+        return None
+    unit = (often.group(1) or often.group(2) or "").lower()
+    unit = {"taun": "tahun", "thn": "tahun"}.get(unit, unit)
+    return _states_frequency(unit) if unit else STATES_FREQUENCY
 
 
 _UNIT_WORD = r"(hari|hr|hri|minggu|pekan|bulan|bln|tahun|thn|th|jam|persen|%)"

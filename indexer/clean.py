@@ -171,7 +171,9 @@ def _garbled_header(m: re.Match[str]) -> str:
     ("PERATURAN PEMERINTAH REPUBLIK INDONESIA", "Negara Republik") otherwise."""
     words = m.group(0).split()
     at = next(i for i, w in enumerate(words) if w == "REPUBLIK")
-    for start in range(at):  # the shortest run of shards before REPUBLIK that reads as PRESIDEN
+    # the longest run of shards before REPUBLIK that reads as PRESIDEN ("PR trSIDE N"); a real word
+    # in front spoils the match, and the run without it is tried next
+    for start in range(at):
         letters = _letters("".join(words[start:at]))
         if len(letters) >= 5 and SequenceMatcher(None, letters, "PRESIDEN").ratio() >= 0.7:
             return " ".join([*words[:start], " "])
