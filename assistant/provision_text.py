@@ -34,6 +34,8 @@ _CROSS_REF = re.compile(
 _FIRST_ITEM = re.compile(  # "meliputi aspek: DISTRIBUSI II a. orientasi": the list starts a line
     r"(?<=:)[ \t]+(?:\S{1,12}[ \t]+){0,2}(?=a[ \t]*[.)][ \t])"
 )
+# an item's closing full stop followed by a sentence (not an abbreviation: "No.", "Rp.", "dr.")
+_ITEM_END = re.compile(r"(?<=\w{3})\.\s+(?=[A-Z][a-z])")
 _LETTER_ITEM = re.compile(r"^\s*([a-y])\s*[.)]\s")
 NUMBER_REACH = 40  # characters a cut may run on to finish a number written out ("5 (lima) tahun")
 _CUT_NUMBER = re.compile(
@@ -126,6 +128,17 @@ def lines(text: str) -> list[str]:
     return out
 
 
+def _item_and_rest(line: str) -> tuple[str, str]:
+    """A list's last item and what OCR ran into it after its full stop, the next ayat without
+    its marker: "i. … ditetapkan oleh PPK. Batas usia … dapat dikecualikan …" -> the item, and
+    "Batas usia …" as sentences of their own (the list is over)."""
+    start = _ITEM.match(line)
+    end = _ITEM_END.search(line, start.end() if start else 0)
+    if not end:
+        return line, ""
+    return line[: end.start() + 1], line[end.end() :]
+
+
 def units(text: str) -> list[Unit]:
     """Split a provision into sentences, ayat and list items (items keep their lead-in)."""
     out: list[Unit] = []
@@ -137,8 +150,10 @@ def units(text: str) -> list[Unit]:
         if lead and out and out[-1].item:
             line = _JUNK_ITEM.sub("", line)  # OCR debris before an item marker inside a list
         if _ITEM.match(line) and not _AYAT.match(line):
-            out.append(Unit(line, lead, item=True))
-            continue
+            item, line = _item_and_rest(line)
+            out.append(Unit(item, lead, item=True))
+            if not line:
+                continue
         for sentence in _SENTENCE.split(line):
             sentence = sentence.strip()
             if sentence:

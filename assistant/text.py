@@ -174,6 +174,8 @@ _SYNONYMS = {
     "kawinan": "perkawinan",
     "dinikahi": "dikawini",
     "nyalon": "calon",
+    "umur": "usia",  # the regulations say "usia" (batas usia, usia pensiun)
+    "umurnya": "usia",
     "medsos": "media sosial",
     "duit": "uang",
     "sampingan": "bekerja",
