@@ -195,16 +195,33 @@ def _best(candidates: list[Unit], terms: set[str]) -> Unit | None:
     return best
 
 
-def _new_number(found: str, asked: set[str]) -> bool:
-    """A number the question did not itself mention (OCR's "I (satu)" has no digits: new)."""
+_UNIT_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*([a-z]+)", re.I)
+
+
+def _unit_after(text: str, end: int) -> str | None:
+    """The unit written right after a number ("6 (enam) hari kerja" -> hari), if any."""
+    m = _UNIT_AFTER.match(text, end)
+    return UNITS.get(m.group(1).lower()) if m else None
+
+
+def _new_number(found: str, asked: set[str], unit: str | None = None) -> bool:
+    """A number the question did not itself mention (OCR's "I (satu)" has no digits: new). The
+    question's "6 bulan" is its own number; a source's "6 (enam) hari" is another one."""
     digits = set(re.findall(r"\d+", found))
-    return not digits or not digits <= asked
+    unit = unit or next((u for w in found.split() if (u := UNITS.get(w.lower()))), None)
+    return not digits or not all(d in asked or (unit and f"{d} {unit}" in asked) for d in digits)
 
 
 def _asked_numbers(question: str) -> set[str]:
-    """The numbers a question states itself; those of the documents and provisions it names
-    ("PP 24/1976") are names, so a passage's "24 (dua puluh empat) hari" is still new."""
-    return set(re.findall(r"\d+", without_references(question)))
+    """The numbers a question states itself ("6" when said without a unit, "6 bulan" with one);
+    those of the documents and provisions it names ("PP 24/1976") are names, so a passage's
+    "24 (dua puluh empat) hari" is still new."""
+    text = without_references(question)
+    out: set[str] = set()
+    for m in re.finditer(r"\d+", text):
+        unit = _unit_after(text, m.end())
+        out.add(f"{m.group(0)} {unit}" if unit else m.group(0))
+    return out
 
 
 def _wanted_units(question: str) -> set[str]:
@@ -264,7 +281,12 @@ def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
     wanted = _wanted_units(question)
     asked = _asked_numbers(question)  # "lebih dari 14 hari ... berapa lama": not 14
     found = [
-        u for u in parts if any(_new_number(m.group(0), asked) for m in _NUMBER.finditer(u.text))
+        u
+        for u in parts
+        if any(
+            _new_number(m.group(0), asked, _unit_after(u.text, m.end()))
+            for m in _NUMBER.finditer(u.text)
+        )
     ]
     if wanted:
         found = [u for u in found if _in_units(u.text, wanted)] or found
@@ -299,7 +321,7 @@ def _subject(answer: str, terms: set[str], asked: set[str]) -> int:
     subject ("Masa perjanjian kerja paling singkat 1 (satu) tahun", not "pidana penjara paling
     singkat 2 (dua) tahun" for "masa perjanjian kerja paling singkat berapa")."""
     for m in _NUMBER.finditer(answer):
-        if _new_number(m.group(0), asked):
+        if _new_number(m.group(0), asked, _unit_after(answer, m.end())):
             before = answer[: m.start()].split()[-SUBJECT_WORDS:]
             return len(set(tokenize(" ".join(before))) & terms)
     return 0
