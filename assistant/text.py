@@ -271,7 +271,42 @@ def stem(word: str) -> str:
         return word
     if len(word) <= 3 or word.isdigit() or any(ch.isdigit() for ch in word):
         return word
-    return _stemmer().stem(word) or word
+    stemmed = _stemmer().stem(word) or word
+    return colloquial_root(stemmed) if stemmed == word else stemmed
+
+
+# Spoken Jakarta verb forms: a nasal prefix on the root, sometimes "-in" for "-kan/-i" ("ngangkat",
+# "ngecek", "nanya", "nyari", "motong", "ngerjain"). Each rule: prefix, what it replaced.
+_COLLOQUIAL_PREFIXES = (
+    ("nge", ""),
+    ("ng", ""),
+    ("ng", "k"),
+    ("ny", "c"),
+    ("ny", "s"),
+    ("n", "t"),
+    ("m", "p"),
+)
+STEM_RULES = "colloquial-prefix-1"  # part of the tokenizer fingerprint
+
+
+def _dictionary():  # noqa: ANN202 - Sastrawi's root-word dictionary
+    return _stemmer().delegatedStemmer.dictionary
+
+
+def colloquial_root(word: str) -> str:
+    """The root of a spoken verb form when the dictionary knows it and not the word itself:
+    "ngangkat" -> "angkat", "ngecek" -> "cek", "nanya" -> "tanya", "ngerjain" -> "kerja"."""
+    roots = _dictionary()
+    if roots.contains(word):
+        return word
+    bodies = [word, word[:-2]] if word.endswith("in") and len(word) > 6 else [word]
+    for body in bodies:
+        for prefix, initial in _COLLOQUIAL_PREFIXES:
+            if body.startswith(prefix) and len(body) - len(prefix) + len(initial) >= 3:
+                root = initial + body[len(prefix) :]
+                if roots.contains(root):
+                    return root
+    return word
 
 
 # Legal terms whose words, read one by one, would match unrelated text: "cuti di luar tanggungan
@@ -298,6 +333,7 @@ def tokenizer_version() -> str:
         sorted(stopwords()),
         sorted(_NO_STEM),
         [phrase.pattern for phrase, _ in _COMPOUNDS],
+        STEM_RULES,
     ]
     payload = json.dumps(tables, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(payload).hexdigest()[:12]
