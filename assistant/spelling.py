@@ -442,6 +442,8 @@ class Speller:
             or self.known(word)
         ):
             return None, ""
+        if word.endswith("ny") and self.known(word + "a"):  # "hukumanny": "-nya" cut short
+            return word + "a", "typo"
         if vowelless := self.without_vowels(word):
             return vowelless, "typo"
         if word.endswith("nya") and len(word) >= 6:  # "btsnya", "kwjbnnya": the base, then "-nya"

@@ -377,11 +377,21 @@ def answer_type(question: str) -> AnswerType:
     return AnswerType.OPEN
 
 
+# "Kalau dua tahun berturut-turut predikat kinerja saya Sangat Baik, ada keuntungannya apa?": the
+# asker supposes a value of their own and asks what the rules make of it, not what their record holds
+_SUPPOSES = re.compile(
+    r"\b(?:kalau|kalo|klo|jika|jikalau|apabila|seandainya|andaikan|misal(?:nya)?|umpama(?:nya)?|"
+    r"if|suppose)\b[^.?!]*$",
+    re.I,
+)
+_SUPPOSABLE = frozenset({"nilai data sendiri ditanyakan"})
+
+
 def personal_signals(question: str) -> tuple[float, list[Signal]]:
     signals: list[Signal] = []
     for name, weight, pattern in _PERSONAL_SIGNALS:
         m = pattern.search(question)
-        if m:
+        if m and not (name in _SUPPOSABLE and _SUPPOSES.search(question[: m.start()])):
             signals.append(Signal(name, weight, m.group(0).strip()))
     score = sum(s.weight for s in signals)
     # a first-person question about a rule ("gaji saya dipotong, boleh?") is not a lookup; a request
