@@ -36,6 +36,9 @@ SUPPORT_FLOOR = 0.6
 # Pasal N's subject, so Pasal N's words count for the provision's support.
 _BUILDS_ON = re.compile(r"sebagaimana\s+dimaksud\s+(?:dalam|pada)\s+Pasal\s+(\d+[A-Z]?)\b")
 ANTECEDENT_WINDOW = 120
+# "... sebagaimana dimaksud pada ayat (2)" likewise, within the Pasal, followed this many steps back
+_BUILDS_ON_AYAT = re.compile(r"sebagaimana\s+dimaksud\s+pada\s+ayat\s+\((\d+[a-z]?)\)")
+ANTECEDENT_HOPS = 2
 # The two kinds of ASN employee have their own rules (PNS: PP 11/2017; PPPK: PP 49/2018): a
 # provision that names only the other kind than the question is scaled by this.
 OTHER_EMPLOYEE_CLASS_PENALTY = 0.8
@@ -176,7 +179,11 @@ class Ranker:
                 p.score *= QUANTITY_MATCH_BOOST
                 p.holds_value = True
             p.support = support(p, self.antecedents(p.chunk))
-            p.score *= SUPPORT_FLOOR + (1 - SUPPORT_FLOOR) * p.support
+            # which provision is about the question is read with the earlier ayat it builds on;
+            # the gate's p.support stays its own words' (a sum or rate of a neighbouring topic is
+            # not on topic because its ayat (1) is: "Iuran JKK" for "iuran BPJS Kesehatan")
+            about = support(p, self.antecedents(p.chunk) + self.earlier_ayat(p.chunk))
+            p.score *= SUPPORT_FLOOR + (1 - SUPPORT_FLOOR) * about
             if not answerability.holds_answer_type(kind, p.chunk.text, question):
                 p.score *= NO_ANSWER_TYPE_PENALTY
             elif kind in _QUANTITY_KINDS and _states_quantity_of(p.chunk.text, asked_terms):
@@ -217,3 +224,24 @@ class Ranker:
         if not m or m.group(1) == chunk.pasal:
             return []
         return [Passage(chunk=c) for c in self.index.by_pasal(chunk.doc, m.group(1))[:3]]
+
+    def earlier_ayat(self, chunk: Chunk) -> list[Passage]:
+        """The ayat of its own Pasal a provision opens by building on, and the one that one builds
+        on ("(3) Besaran biaya pemakaman sebagaimana dimaksud pada ayat (2)" -> ayat (2) -> ayat
+        (1): "... diberikan kepada ahli waris Peserta yang tewas")."""
+        if not chunk.pasal:
+            return []
+        siblings: dict[str, Chunk] = {}
+        for c in self.index.by_pasal(chunk.doc, chunk.pasal):
+            if c.ayat and c.part == chunk.part and c.superseded == chunk.superseded:
+                siblings.setdefault(c.ayat, c)  # the wording of the same time, its first part
+        out: list[Chunk] = []
+        current = chunk
+        for _ in range(ANTECEDENT_HOPS):
+            m = _BUILDS_ON_AYAT.search(current.text[:ANTECEDENT_WINDOW])
+            found = siblings.get(m.group(1)) if m else None
+            if found is None or found is chunk or found in out:
+                break
+            out.append(found)
+            current = found
+        return [Passage(chunk=c) for c in out]
