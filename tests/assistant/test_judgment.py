@@ -753,3 +753,37 @@ def test_how_often_is_not_answered_by_how_long(full_service: AnswerService) -> N
     )
     assert b.status == AnswerStatus.ANSWERED, b.answer
     assert any((c.doc, c.pasal) == ("perpres-82-2023", "21") for c in b.citations)
+
+
+def test_the_askers_number_is_theirs_only_in_its_unit(full_service: AnswerService) -> None:
+    """ "baru 6 bulan kerja" is the asker's 6 months; PP 49/2018 Pasal 80 ayat (2)'s "6 (enam)
+    hari kerja" is the answer, not a number to skip for the 12 days of the general rule."""
+    a = full_service.ask(
+        "Saya PPPK baru 6 bulan kerja, belum punya hak cuti tahunan. Kalau saya mau menikah, "
+        "bisa cuti berapa hari?"
+    )
+    assert "6 (enam) hari kerja" in (a.direct or ""), a.answer
+    assert (a.citations[0].doc, a.citations[0].pasal) == ("pp-49-2018", "80")
+
+
+def test_a_supposed_rating_is_a_rule_question(full_service: AnswerService) -> None:
+    """ "Kalau ... predikat kinerja saya Sangat Baik" supposes a value and asks what follows: the
+    rule (PP 30/2019 Pasal 53), not a refusal to look up the asker's record."""
+    a = full_service.ask(
+        "Kalau dua tahun berturut-turut predikat kinerja saya Sangat Baik, ada keuntungannya apa?",
+        trace=True,
+    )
+    assert a.status != AnswerStatus.REFUSED, a.answer
+    assert a.trace["understand"]["kelas"] == "regulation"
+    assert any((c.doc, c.pasal) == ("pp-30-2019", "53") for c in a.citations)
+    still = full_service.ask("predikat kinerja saya tahun lalu apa ya min?")
+    assert still.status == AnswerStatus.REFUSED and still.reason == "personal_record"
+
+
+def test_an_age_limit_and_its_exception_after_a_list(full_service: AnswerService) -> None:
+    """PP 11/2017 Pasal 23: OCR ran ayat (2) ("... dapat dikecualikan ... paling tinggi 40 (empat
+    puluh) tahun") into the list's last item; "umur" is the regulations' "usia"."""
+    a = full_service.ask("umur max daftar cpns brp thn? ad pengecualian gk")
+    assert any((c.doc, c.pasal) == ("pp-11-2017", "23") for c in a.citations)
+    assert "35 (tiga puluh lima) tahun" in a.answer
+    assert "40 (empat puluh) tahun" in a.answer, a.answer

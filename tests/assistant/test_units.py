@@ -426,3 +426,34 @@ def test_what_the_sources_lack_is_named_word_by_word() -> None:
         numbers=[Term("14", 5.0, False)],
     )
     assert verdict.missing == ["14", "tapera", "potong", "cuti besar"]
+
+
+def test_a_lists_last_item_ends_at_its_full_stop() -> None:
+    from assistant.provision_text import units
+
+    parts = units(
+        "(1) Persyaratan sebagai berikut:\n"
+        "a. usia paling tinggi 35 (tiga puluh lima) tahun;\n"
+        "b. persyaratan lain yang ditetapkan oleh PPK. Batas usia dapat dikecualikan bagi Jabatan "
+        "tertentu, yaitu paling tinggi 40 (empat puluh) tahun.\n"
+    )
+    assert [u.item for u in parts] == [False, True, True, False]
+    assert parts[2].text == "b. persyaratan lain yang ditetapkan oleh PPK."
+    assert parts[3].text.startswith("Batas usia") and parts[3].lead == ""
+    # an abbreviation is not an item's end
+    (_, item) = units("Dokumen:\na. surat No. 5 Tahun 2020 dan lampirannya.")
+    assert item.text == "a. surat No. 5 Tahun 2020 dan lampirannya."
+
+
+def test_spoken_verb_forms_reach_their_root() -> None:
+    from assistant.text import stem, tokenize
+
+    assert [stem(w) for w in ("ngangkat", "nanya", "ngecek", "ngerjain", "nulis")] == [
+        "angkat",
+        "tanya",
+        "cek",
+        "kerja",
+        "tulis",
+    ]
+    assert stem("nama") == "nama" and stem("negara") == "negara"  # known words stay
+    assert tokenize("batas umur pensiun") == tokenize("batas usia pensiun")
