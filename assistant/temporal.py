@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.documents import DocStatus, Passage
+from assistant.understand import story_and_question
 
 # Ranking factors of this step (multiplied into a passage's score).
 REPEALED_PENALTY = 0.45  # a revoked law, when the question is not about the past
@@ -62,6 +63,24 @@ _ORIGINAL = re.compile(
 )
 
 
+# "... yang sudah diubah PP 12/2002", "setelah perubahan", "sekarang": the amended wording asked
+_AMENDED = re.compile(
+    r"\b(?:(?:yang|yg)\s+(?:sudah|udah|telah)\s+diubah|(?:setelah|sesudah|stlh)\s+(?:diubah|perubahan)|"
+    r"sebagaimana\s+(?:telah\s+)?diubah|hasil\s+perubahan)\b",
+    re.I,
+)
+
+
+def _amended_asked(question: str) -> bool:
+    """Whether the question asks for the amended wording and says the original only in its story:
+    "Menurut PP 99/2000 yang sudah diubah PP 12/2002, periode kenaikan pangkat tanggal berapa
+    saja? Soalnya di teks aslinya ada 4 periode." (the original is why it asks, not what)."""
+    story, asked = story_and_question(question)
+    if not story or _ORIGINAL.search(asked):
+        return False
+    return bool(_AMENDED.search(asked) or _NOW.search(asked))
+
+
 NAMES_REVOKED = "menyebut peraturan yang sudah dicabut/diubah"  # the rule when nothing else tells
 
 
@@ -107,6 +126,8 @@ def time_frame(
             break
     frame.revoked = list(named_revoked if revoked is None else revoked)
     original = _ORIGINAL.search(question)
+    if original and _amended_asked(question):
+        original = None
     if original:
         frame.original = frame.past = True
         frame.words.append(original.group(0))
