@@ -43,9 +43,12 @@ _PAST = re.compile(
 )
 
 # "lupakan dulu", "tunggu dulu", "tanya dulu": "dulu" after a verb means "first, for now"
+# and "lewat apa dulu sebelum ke pengadilan", "harus ngapain dulu", "lapor dulu baru ...": "dulu"
+# as "first" in a sequence of steps
 _FOR_NOW = re.compile(
     r"\b(?:\w+kan|\w+lah|tunggu|nanti|sebentar|bentar|tanya|nanya|cek|coba|lihat|liat|baca|"
-    r"pikir|urus|makan|pulang|izin|permisi|istirahat)\s+dulu\b",
+    r"pikir|urus|makan|pulang|izin|permisi|istirahat|ngapain|lewat\s+apa|lewat\s+mana)\s+dulu\b|"
+    r"\bdulu\s*,?\s+(?:sebelum|baru)\b",
     re.I,
 )
 
