@@ -89,6 +89,18 @@ _MINIMUM = re.compile(  # a lower bound, asked ("paling singkat berapa") or stat
     r"\b(?:paling\s+(?:singkat|sedikit|kurang|rendah)|sekurang-kurangnya|minimal|at\s+least)\b",
     re.I,
 )
+# "syarat masa kerjanya berapa tahun": a number a requirement asks is its lower bound
+_REQUIRES_NUMBER = re.compile(r"\bsyarat\w*\s+(?:\w+\s+){0,3}?(?:berapa|brp)\b", re.I)
+
+
+def _asks_minimum(question: str) -> bool:
+    """ "paling singkat berapa lama", "minimal berapa", or a requirement's number (not a limit)."""
+    return bool(
+        _MINIMUM.search(question)
+        or (_REQUIRES_NUMBER.search(question) and not _ASKS_LIMIT.search(question))
+    )
+
+
 _ASKS_LIMIT = re.compile(
     r"\b(?:sampai\s+(?:berapa|brp|kapan)|sampe\s+(?:berapa|brp|kapan)|maksimal|maks|paling\s+lama|"
     r"batas(?:nya)?|at\s+most|maximum)\b",
@@ -297,7 +309,7 @@ def _number(parts: list[Unit], question: str, terms: set[str]) -> str | None:
     noun = _counted_noun(question)
     found = [u for u in found if _counts(u.text, noun)] or found
     bounded = [u for u in found if _BOUND.search(u.text)]  # "paling lama 1 (satu) tahun"
-    if _MINIMUM.search(question):  # "paling singkat berapa lama": the lower bound
+    if _asks_minimum(question):  # "paling singkat berapa lama": the lower bound
         lowest = [u for u in bounded if _MINIMUM.search(u.text)]
         best = _best(lowest or bounded or found, terms)
     elif "lama" in question:
@@ -898,6 +910,8 @@ def direct_answer(
             ] or found
             if ASKS_SHARE.search(question):  # "dibagi brp": a share before "selama dua tahun"
                 found = [f for f in found if SHARE.search(f[0])] or found
+            if _asks_minimum(question):  # "syarat masa kerja brp tahun": a lower bound answers
+                found = [f for f in found if _MINIMUM.search(f[0])] or found
             return _named_number(found, terms, _asked_numbers(question))
         if found:
             return found[0]
@@ -1131,9 +1145,17 @@ def _topic(part: str) -> str:
     words = [
         w
         for w in re.findall(r"[A-Za-z][\w/-]*", expand_shorthand(part))
-        if w.lower() not in _FRAME_WORDS and w.lower() not in UNITS
+        if w.lower() not in _FRAME_WORDS | _BOUND_WORDS and w.lower() not in UNITS
     ]
     return " ".join(words)
+
+
+# what the first question asks of its topic ("maksimal berapa lama"), not the topic itself: a later
+# question ("syarat masa kerjanya berapa tahun?") asks its own bound, if any
+_BOUND_WORDS = frozenset(
+    "maksimal maks minimal min paling lama singkat lambat cepat sedikit banyak selambat-lambatnya "
+    "sekurang-kurangnya".split()
+)
 
 
 def _own_terms(part: str) -> set[str]:

@@ -471,11 +471,15 @@ _AFTER_YES_NO = "|".join(
     ]
 )
 _PART_BREAK = re.compile(
+    # "... maksimal berapa lama dan syarat masa kerjanya berapa tahun?": a second question after
+    # "dan"/"terus", its question word within its first four words
     rf"\?+\s+(?=\S)|[,;]?\s+(?:trs|terus|trus|lalu|kemudian|dan|&)\s+"
-    rf"(?=(?:\S+\s+)?{_QUESTION_WORD}\b)|"
+    rf"(?=(?:\S+\s+){{0,3}}{_QUESTION_WORD}\b)|"
     # "dapat cuti melahirkan nggak, berapa lama?": a yes-or-no question, then a second one
     rf"(?:{_AFTER_YES_NO})[,;]\s+"
-    rf"(?=(?:\S+\s+)?{_QUESTION_WORD}\b)",
+    rf"(?=(?:\S+\s+)?{_QUESTION_WORD}\b)|"
+    # "masih dpt gaji gak, trs masa kerjanya dihitung gak?": a yes-or-no question, then another
+    rf"(?:{_AFTER_YES_NO})[,;]?\s+(?:trs|terus|trus|lalu|terus\s+kalau|trs\s+klo)\s+",
     re.I,
 )
 # what makes a piece a question of its own
