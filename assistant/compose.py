@@ -552,8 +552,20 @@ SANCTION_FORM = OpenForm(
         re.I,
     ),
 )
+# "syaratnya apa biar disetujui", "kriterianya apa": the conditions, a list opened by "apabila:",
+# "syarat ...:", "dengan ketentuan:" (answered with its items, not one of them)
+CONDITIONS_FORM = OpenForm(
+    "syarat",
+    re.compile(r"\b(?:syarat(?:nya)?|persyaratan(?:nya)?|kriteria(?:nya)?)\b", re.I),
+    re.compile(
+        r"\b(?:apabila|jika|syarat|persyaratan|kriteria|dengan\s+ketentuan|memenuhi|berikut)\b"
+        r"[^:]{0,40}:\s*$",
+        re.I,
+    ),
+)
 OPEN_FORMS = (
     SANCTION_FORM,
+    CONDITIONS_FORM,
     # "eselon berapa", "sampai golongan apa": a grade, written in Roman numerals ("eselon V",
     # "golongan ruang IV/b"), which no number search finds
     OpenForm(
@@ -569,6 +581,20 @@ OPEN_FORMS = (
 def open_form(question: str) -> OpenForm | None:
     """The form an open question's answer takes, when it asks for one."""
     return next((f for f in OPEN_FORMS if f.asks.search(question)), None)
+
+
+def _conditions(parts: list[Unit], asked: set[str]) -> str | None:
+    """The list of conditions (its lead-in says "apabila:", "syarat ...:") whose lead-in names most
+    of the question's topic words, with its items."""
+    lists = [
+        (lead, members)
+        for lead, members in _lists(parts)
+        if members[0].item and CONDITIONS_FORM.states.search(lead)
+    ]
+    if not lists:
+        return None
+    lead, members = max(lists, key=lambda x: _names(asked, x[0]))
+    return _list_text(lead, members)
 
 
 def _stated(parts: list[Unit], terms: set[str], form: OpenForm) -> str | None:
@@ -593,6 +619,8 @@ def typed_answer(question: str, passage: Passage, kind: str | None) -> str | Non
     terms = question_terms(question)
     parts = units(passage.chunk.text)
     if kind == AnswerType.OPEN and (form := open_form(question)):
+        if form is CONDITIONS_FORM:
+            return _conditions(parts, _asked_words(question))
         return _stated(parts, terms, form)
     if kind in _NUMBER_TYPES:
         return _number(parts, question.lower(), terms)

@@ -35,7 +35,7 @@ _FIRST_ITEM = re.compile(  # "meliputi aspek: DISTRIBUSI II a. orientasi": the l
     r"(?<=:)[ \t]+(?:\S{1,12}[ \t]+){0,2}(?=a[ \t]*[.)][ \t])"
 )
 # an item's closing full stop followed by a sentence (not an abbreviation: "No.", "Rp.", "dr.")
-_ITEM_END = re.compile(r"(?<=\w{3})\.\s+(?=[A-Z][a-z])")
+_ITEM_END = re.compile(r"(?:(?<=\w{3})|(?<=\)))\.\s+(?=[A-Z][a-z]|\(\w{1,2}\)\s*[A-Z])")
 _LETTER_ITEM = re.compile(r"^\s*([a-y])\s*[.)]\s")
 NUMBER_REACH = 40  # characters a cut may run on to finish a number written out ("5 (lima) tahun")
 _CUT_NUMBER = re.compile(
