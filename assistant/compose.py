@@ -1181,8 +1181,21 @@ def _topic(part: str) -> str:
 # what the first question asks of its topic ("maksimal berapa lama"), not the topic itself: a later
 # question ("syarat masa kerjanya berapa tahun?") asks its own bound, if any
 _BOUND_WORDS = frozenset(
-    "maksimal maks minimal min paling lama singkat lambat cepat sedikit banyak selambat-lambatnya "
-    "sekurang-kurangnya".split()
+    [
+        "maksimal",
+        "maks",
+        "minimal",
+        "min",
+        "paling",
+        "lama",
+        "singkat",
+        "lambat",
+        "cepat",
+        "sedikit",
+        "banyak",
+        "selambat-lambatnya",
+        "sekurang-kurangnya",
+    ]
 )
 
 

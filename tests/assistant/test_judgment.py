@@ -787,3 +787,35 @@ def test_an_age_limit_and_its_exception_after_a_list(full_service: AnswerService
     assert any((c.doc, c.pasal) == ("pp-11-2017", "23") for c in a.citations)
     assert "35 (tiga puluh lima) tahun" in a.answer
     assert "40 (empat puluh) tahun" in a.answer, a.answer
+
+
+def test_conditions_are_answered_with_their_list(full_service: AnswerService) -> None:
+    """ "syaratnya apa biar disetujui": PP 49/2018 Pasal 56 ayat (3)'s list opened by "disetujui,
+    apabila:", both items, not the Pasal that merely names resigning as a ground."""
+    a = full_service.ask(
+        "PPPK yang mau resign sebelum kontrak habis, syaratnya apa biar disetujui?"
+    )
+    direct = a.direct or ""
+    assert "masa perjanjian kerja paling kurang 90%" in direct, a.answer
+    assert "target kinerja paling kurang 90%" in direct
+
+
+def test_two_numbers_asked_get_two_answers(full_service: AnswerService) -> None:
+    """How long (PP 11/2017 Pasal 334 ayat (2): 3 years) and the years of service it requires
+    (ayat (1): at least 5), the first question's "maksimal" not carried into the second."""
+    a = full_service.ask(
+        "Cuti di luar tanggungan negara itu maksimal berapa lama dan syarat masa kerjanya "
+        "berapa tahun?"
+    )
+    direct = a.direct or ""
+    assert "paling lama 3 (tiga) tahun" in direct, a.answer
+    assert "paling singkat 5 (lima) tahun" in direct, a.answer
+
+
+def test_amended_wording_when_the_original_is_only_the_reason(full_service: AnswerService) -> None:
+    a = full_service.ask(
+        "Menurut PP 99/2000 yang sudah diubah PP 12/2002, periode kenaikan pangkat PNS itu "
+        "tanggal berapa saja? Soalnya di teks aslinya ada 4 periode."
+    )
+    assert "1 April dan 1 Oktober" in (a.direct or ""), a.answer
+    assert a.citations[0].pasal == "4" and "sebagaimana diubah dengan PP 12/2002" in a.answer

@@ -457,3 +457,41 @@ def test_spoken_verb_forms_reach_their_root() -> None:
     ]
     assert stem("nama") == "nama" and stem("negara") == "negara"  # known words stay
     assert tokenize("batas umur pensiun") == tokenize("batas usia pensiun")
+
+
+def test_dulu_as_first_in_a_sequence_is_not_the_past() -> None:
+    from assistant.temporal import time_frame
+
+    assert not time_frame(
+        "Kalau ada sengketa kepegawaian, jalurnya lewat apa dulu sebelum ke pengadilan?", []
+    ).past
+    assert not time_frame("lapor dulu baru ambil cuti, atau gimana?", []).past
+    assert time_frame("Dulu cuti besar syaratnya berapa tahun kerja?", []).past
+
+
+def test_the_original_wording_is_asked_only_by_the_asking_sentence() -> None:
+    from assistant.temporal import time_frame
+
+    told = time_frame(
+        "Menurut PP 99/2000 yang sudah diubah PP 12/2002, periode kenaikan pangkat itu tanggal "
+        "berapa saja? Soalnya di teks aslinya ada 4 periode.",
+        [],
+    )
+    assert not told.original
+    asked = time_frame("Bunyi asli Pasal 4 PP 99/2000 sebelum diubah itu apa?", [])
+    assert asked.original and asked.past
+
+
+def test_a_second_question_after_dan_or_a_yes_no_is_its_own() -> None:
+    from assistant.understand import asked_parts
+
+    assert asked_parts("CLTN itu maksimal berapa lama dan syarat masa kerjanya berapa tahun?") == [
+        "CLTN itu maksimal berapa lama",
+        "syarat masa kerjanya berapa tahun?",
+    ]
+    assert asked_parts("selama CLTN masih dpt gaji gak, trs masa kerjanya dihitung gak?") == [
+        "selama CLTN masih dpt gaji gak",
+        "masa kerjanya dihitung gak?",
+    ]
+    # a noun phrase joined by "dan" is one question
+    assert asked_parts("gaji dan tunjangan PPPK berapa?") == ["gaji dan tunjangan PPPK berapa?"]
