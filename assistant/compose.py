@@ -72,6 +72,7 @@ ACTOR_OVERLAP = 3  # question terms a part naming who ("... oleh X") must share 
 PERMISSION_SOURCES = 3  # provisions looked at for a yes or no
 MIN_OVERLAP = 2  # question terms a sentence must share before a yes/no is derived from it...
 MIN_OVERLAP_SHARE = 0.4  # ... and this share of them
+RULE_OVERLAP = 3  # ... or this many, for an article when the best source is an explanation
 RELEVANT_SHARE = 0.6  # a runner-up as relevant as this x the best is searched for a typed answer
 QUOTED_SHARE = 0.5  # a runner-up sharing this x the best's question terms is quoted, else named
 FOCUS_SHARE = 0.6  # a part of a long provision scoring this x its best part is quoted
@@ -432,11 +433,16 @@ def _states_rules(passage: Passage) -> bool:
     return passage.chunk.part == Part.BATANG_TUBUH and passage.chunk.pasal is not None
 
 
-def _permission_found(parts: list[Unit], terms: set[str]) -> tuple[float, str] | None:
-    """The yes or no of the rule that shares most question terms, with that share."""
+def _permission_found(
+    parts: list[Unit], terms: set[str], bar: float | None = None
+) -> tuple[float, str] | None:
+    """The yes or no of the rule that shares most question terms (at least `bar`, by default
+    MIN_OVERLAP and MIN_OVERLAP_SHARE of them), with that share."""
     best = _best([u for u in parts if not u.text.rstrip().endswith(":")], terms)
     shared = overlap(terms, best.lead + " " + best.text) if best else 0.0
-    if best is None or shared < max(MIN_OVERLAP, MIN_OVERLAP_SHARE * len(terms)):
+    if bar is None:
+        bar = max(MIN_OVERLAP, MIN_OVERLAP_SHARE * len(terms))
+    if best is None or shared < bar:
         return None
     rule = joined(best)
     if _DENY.search(rule):
@@ -873,6 +879,15 @@ def direct_answer(
             if (i == order[0] or _states_rules(passages[i]))
             and (found := _permission_found(units(passages[i].chunk.text), terms))
         }
+        if not rules and not _states_rules(passages[order[0]]):
+            # the best source explains (a Penjelasan) and sets no rule: an article among the next
+            # ones that allows or forbids what the question names answers, on a lower bar
+            rules = {
+                i: found
+                for i in order[1:PERMISSION_SOURCES]
+                if _states_rules(passages[i])
+                and (found := _permission_found(units(passages[i].chunk.text), terms, RULE_OVERLAP))
+            }
         if rules:
             first = max(rules, key=lambda i: (rules[i][0], -i))
             return rules[first][1], first
