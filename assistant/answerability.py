@@ -434,6 +434,7 @@ _UNIT_ASKED = re.compile(
     r"\b(?:berapa|brp)\s+(hari|bulan|tahun|minggu|jam|menit|kali)\b|\b(tanggal|jam|pukul)\s+(?:berapa|brp)\b",
     re.I,
 )
+_WHICH_MONTH = re.compile(r"\b(?:bulan|bln)\s+(?:apa|apaan)\b|\bwhich\s+month\b", re.I)
 _UNIT_CHOICE = re.compile(r"\s*(?:/|atau|ato|or)\s*(?:hari|bulan|tahun|minggu|jam)\b", re.I)
 _MONTHS = (
     r"(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)"
@@ -448,6 +449,8 @@ def _asked_unit(question: str, kind: AnswerType) -> re.Pattern[str] | None:
     often = frequency_evidence(question)
     if often:
         return often
+    if _WHICH_MONTH.search(question):  # "dibuka bulan apa": a month of the calendar
+        return re.compile(rf"\b{_MONTHS}\b", re.I)
     m = _UNIT_ASKED.search(question)
     if not m or _UNIT_CHOICE.match(question, m.end()):
         return None
