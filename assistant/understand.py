@@ -385,13 +385,23 @@ _SUPPOSES = re.compile(
     re.I,
 )
 _SUPPOSABLE = frozenset({"nilai data sendiri ditanyakan"})
+# ... but "kalau boleh tahu", "kalau bisa", "jika berkenan", "kalau tidak salah" are courtesy or
+# hedging, not a supposition ("Kalau boleh tahu, nilai SKP saya tahun lalu berapa?" looks it up)
+_COURTESY = re.compile(
+    r"\b(?:kalau|kalo|klo|jika|kl)\s+(?:boleh\s+(?:tahu|tau|tanya|nanya)|bisa|berkenan|sempat|"
+    r"(?:tidak|gak|ga|nggak|ndak|tdk)\s+salah|ada\s+waktu)\b",
+    re.I,
+)
 
 
 def personal_signals(question: str) -> tuple[float, list[Signal]]:
     signals: list[Signal] = []
     for name, weight, pattern in _PERSONAL_SIGNALS:
         m = pattern.search(question)
-        if m and not (name in _SUPPOSABLE and _SUPPOSES.search(question[: m.start()])):
+        supposed = name in _SUPPOSABLE and _SUPPOSES.search(
+            _COURTESY.sub(" ", question[: m.start()]) if m else ""
+        )
+        if m and not supposed:
             signals.append(Signal(name, weight, m.group(0).strip()))
     score = sum(s.weight for s in signals)
     # a first-person question about a rule ("gaji saya dipotong, boleh?") is not a lookup; a request
