@@ -500,7 +500,9 @@ def test_a_second_question_after_dan_or_a_yes_no_is_its_own() -> None:
 def test_a_supposed_value_is_a_rule_question_but_courtesy_is_not_a_supposition() -> None:
     from assistant.understand import RequestClass, understand
 
-    rule = "Kalau dua tahun berturut-turut predikat kinerja saya Sangat Baik, ada keuntungannya apa?"
+    rule = (
+        "Kalau dua tahun berturut-turut predikat kinerja saya Sangat Baik, ada keuntungannya apa?"
+    )
     assert understand(rule).request == RequestClass.REGULATION
     assert understand("Jika nilai SKP saya nanti Kurang, apa sanksinya?").request == (
         RequestClass.REGULATION
