@@ -645,10 +645,30 @@ def typed_answer(question: str, passage: Passage, kind: str | None) -> str | Non
 _CASE = re.compile(r"^\s*(?:\(\d+\)\s*)?Dalam\s+hal\s+([^,]{3,200}),", re.I)
 
 
+# what changes a rule's own value afterwards: an extension, an addition, a postponement, an exception
+_ADJUSTS = re.compile(
+    r"\b(?:diperpanjang|perpanjangan|ditambah|penambahan|ditangguhkan|penangguhan|dikecualikan|"
+    r"pengecualian)\b",
+    re.I,
+)
+
+
 def _unasked_case(answer: str, terms: set[str]) -> bool:
-    """An answer for a special case ("Dalam hal X, ...") whose words the question leaves out."""
+    """An answer for a special case ("Dalam hal X, ...") whose words the question leaves out, or
+    one that adjusts the rule ("... dapat diperpanjang paling lama 1 (satu) tahun") when the
+    question asks the rule itself ("cltn maks brp thn?")."""
     m = _CASE.match(answer)
-    return bool(m) and bool(set(tokenize(m.group(1))) - terms)
+    if m and set(tokenize(m.group(1))) - terms:
+        return True
+    # the number is the adjustment's ("dapat diperpanjang paling lama 1 (satu) tahun"), not the
+    # rule's own followed by its extension ("paling singkat 1 (satu) tahun dan dapat diperpanjang")
+    adjusts = _ADJUSTS.search(answer)
+    number = _NUMBER.search(answer)
+    return (
+        bool(adjusts and number)
+        and adjusts.start() < number.start()
+        and not set(tokenize(adjusts.group(0))) & terms
+    )
 
 
 def _conditions_of_limit(question: str, values: list[Quantity]) -> list[Quantity]:
