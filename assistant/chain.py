@@ -540,6 +540,8 @@ class AnswerService:
             prep.passages = original + current
         elif original and current:
             prep.passages = current
+        if not frame.past:
+            self._applies_meanwhile(prep, ref, decision)
         if not prep.passages or not temporal.is_old(prep.passages[0]):
             return
         old = prep.passages[0].chunk
@@ -575,6 +577,51 @@ class AnswerService:
             decision["keputusan"] = "menjawab dari padanannya dalam peraturan yang berlaku"
         else:
             decision["keputusan"] = "tidak ada padanan tercatat: aturan lama dikutip dengan catatan"
+
+    def _applies_meanwhile(self, prep: Prepared, ref: PlaceRef, decision: dict[str, Any]) -> None:
+        """A best source whose application a transitional clause defers (PP 94/2021 Pasal 8 ayat
+        (3): "berlaku setelah Peraturan Pemerintah mengenai Gaji dan Tunjangan berlaku") does not
+        answer what applies now: the provision the same clause keeps applying meanwhile (PP 53/2010
+        Pasal 7 ayat (3)) leads, the clause that says so follows, then the deferred one, named as
+        not yet in force. A question that names the deferred provision's document ("hukdis sedang
+        di PP 94/2021 itu apa saja?") is answered from it, with the note."""
+        top = prep.passages[: answerability.PASSAGES_CHECKED]
+        deferred = next((p for p in top if temporal.is_deferred(p)), None)
+        if deferred is None or not deferred.chunk.status_basis:
+            return
+        clause = temporal.transitional_clause(deferred.chunk.status_basis)
+        kept = [
+            c
+            for c in self.rt.index.ordered
+            if c.provision_status == DocStatus.BERLAKU
+            and c.searchable
+            and temporal.transitional_clause(c.status_basis or "") == clause
+        ]
+        if not kept:
+            return
+        note = temporal.meanwhile_note(deferred.chunk, kept[0])
+        named = deferred.chunk.doc in ref.known_docs and kept[0].doc not in ref.known_docs
+        if named and not temporal.asks_now(prep.question):
+            prep.temporal_notes.append(note)
+            decision["keputusan"] = (
+                "ketentuan yang ditanyakan belum berlaku: dikutip dengan catatan"
+            )
+            return
+        ids = {c.id for c in kept}
+        basis = [  # the clause's ayat that keeps them ("(2) Sebelum berlakunya ... berlaku ...")
+            c
+            for c in self.rt.index.ordered
+            if c.label == kept[0].status_basis and c.part == "batang_tubuh"
+        ][:1]
+        ids |= {c.id for c in basis}
+        score = deferred.score * 1.01
+        leading = [Passage(chunk=c, score=score, via="meanwhile") for c in kept[:2] + basis]
+        prep.passages = leading + [p for p in prep.passages if p.chunk.id not in ids]
+        prep.temporal_notes.append(note)
+        decision["berlaku_sementara"] = [c.id for c in kept[:2]]
+        decision["keputusan"] = (
+            "ketentuan yang ditanyakan belum berlaku: yang berlaku sementara didahulukan"
+        )
 
     def _searched_successor(
         self, question: str, old: Chunk, mapped: list[Passage]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.documents import DocStatus, Passage
+from assistant.documents import Chunk, DocStatus, Passage
 from assistant.understand import story_and_question
 
 # Ranking factors of this step (multiplied into a passage's score).
@@ -235,6 +235,38 @@ def is_old(p: Passage) -> bool:
     if c.superseded:
         return True
     return c.doc_status == DocStatus.DICABUT and c.provision_status != DocStatus.BERLAKU
+
+
+# Chunk.provision_status of a provision whose application a transitional clause defers ("Ketentuan
+# ... dalam Pasal 8 ayat (3) ... berlaku setelah Peraturan Pemerintah mengenai Gaji dan Tunjangan
+# berlaku"), read from the texts at index time (indexer/relations.py)
+NOT_YET_IN_FORCE = "belum_berlaku"
+
+
+def asks_now(question: str) -> bool:
+    """ "sekarang", "yang berlaku", "yang dipakai": the question asks what applies today."""
+    return bool(_NOW.search(question) or _APPLIED.search(question))
+
+
+_APPLIED = re.compile(r"\b(?:yang|yg)\s+(?:dipakai|dipake|digunakan|diterapkan|berlaku)\b", re.I)
+
+
+def is_deferred(p: Passage) -> bool:
+    return p.chunk.provision_status == NOT_YET_IN_FORCE
+
+
+def transitional_clause(basis: str) -> str:
+    """The Pasal a provision status rests on: "PP 94/2021 Pasal 42 ayat (1)" -> "PP 94/2021 Pasal 42"."""
+    return re.sub(r"\s+ayat\s*\(.*$", "", basis).strip()
+
+
+def meanwhile_note(deferred: Chunk, kept: Chunk) -> str:
+    """ "PP 94/2021 Pasal 8 ayat (3) belum berlaku (PP 94/2021 Pasal 42 ayat (1)); sampai saat itu
+    berlaku PP 53/2010 Pasal 7 ayat (3) (PP 94/2021 Pasal 42 ayat (2))." """
+    return (
+        f"{deferred.label} belum berlaku ({deferred.status_basis}); sampai saat itu berlaku "
+        f"{kept.label} ({kept.status_basis})."
+    )
 
 
 def weigh(passages: list[Passage], frame: TimeFrame, named: set[str]) -> None:

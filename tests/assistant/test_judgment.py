@@ -819,3 +819,46 @@ def test_amended_wording_when_the_original_is_only_the_reason(full_service: Answ
     )
     assert "1 April dan 1 Oktober" in (a.direct or ""), a.answer
     assert a.citations[0].pasal == "4" and "sebagaimana diubah dengan PP 12/2002" in a.answer
+
+
+def test_a_yes_or_no_comes_from_an_article_not_an_explanation(full_service: AnswerService) -> None:
+    """The best source for "rekrut tenaga honorer ... boleh?" is UU 20/2023's Penjelasan Umum
+    (it names "tenaga honorer"); the yes or no is Pasal 65 ayat (1)'s prohibition."""
+    a = full_service.ask(
+        "Kepala dinas kami mau rekrut tenaga honorer baru buat admin. Apakah itu masih boleh "
+        "menurut UU ASN?"
+    )
+    direct = a.direct or ""
+    assert direct.startswith("Tidak boleh."), a.answer
+    assert "dilarang mengangkat pegawai non-ASN" in direct
+    assert any((c.doc, c.pasal, c.ayat) == ("uu-20-2023", "65", "1") for c in a.citations)
+
+
+def test_the_rule_before_its_extension(full_service: AnswerService) -> None:
+    """ "maks brp thn?" is the 3 years of PP 11/2017 Pasal 334 ayat (2); the extension of ayat (3)
+    answers "bs diperpanjang gk?"; the direct answer gives both."""
+    a = full_service.ask("cltn tu maks brp thn sih? bs diperpanjang gk?")
+    direct = a.direct or ""
+    assert "paling lama 3 (tiga) tahun" in direct, a.answer
+    assert "diperpanjang" in direct
+
+
+def test_a_deferred_provision_does_not_answer_what_applies_now(
+    full_service: AnswerService,
+) -> None:
+    """PP 94/2021 Pasal 42: its Pasal 8 ayat (3) (tunjangan kinerja cuts) applies only once the
+    regulation on salaries does; until then PP 53/2010 Pasal 7 ayat (3) applies. Read from the texts
+    at index time (provision status), used when answering, and said in the note."""
+    a = full_service.ask(
+        "Sekarang ini hukuman disiplin sedang buat PNS yang berlaku apa: potong tukin atau "
+        "penundaan KGB?",
+        trace=True,
+    )
+    assert (a.citations[0].doc, a.citations[0].pasal) in (("pp-53-2010", "7"), ("pp-94-2021", "42"))
+    assert any((c.doc, c.pasal, c.ayat) == ("pp-94-2021", "42", "2") for c in a.citations)
+    assert "PP 94/2021 Pasal 8 ayat (3) belum berlaku" in a.answer, a.answer
+    assert a.trace["temporal"]["berlaku_sementara"] == ["pp-53-2010/pasal-7/ayat-3"]
+    # asked what PP 94/2021 itself says: its provision, with the same note
+    b = full_service.ask("Hukuman disiplin sedang di PP 94/2021 itu bentuknya apa saja?")
+    assert (b.citations[0].doc, b.citations[0].pasal) == ("pp-94-2021", "8"), b.answer
+    assert "belum berlaku" in b.answer
