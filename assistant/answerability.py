@@ -20,11 +20,11 @@ from assistant.documents import AnswerStatus, Chunk, Passage
 from assistant.language import is_english
 from assistant.quantities import (
     ASKED_UNITS,
-    ASKS_FREQUENCY,
     ASKS_SHARE,
     FRACTION,
     SHARE,
     asked_quantities,
+    asks_how_often,
     frequency_evidence,
     holds,
 )
@@ -628,7 +628,7 @@ def check(
                 about = [x for text in about for x in _sentences(text) if topic & set(tokenize(x))]
     result.type_found, result.type_evidence = _type_evidence(kind, "\n".join(about), question)
     result.unit_asked = unit is not None
-    result.often_asked = bool(ASKS_FREQUENCY.search(question))
+    result.often_asked = asks_how_often(question)
     _decide(result, salient, stats)
     return result
 

@@ -79,9 +79,42 @@ def _states_frequency(unit: str) -> re.Pattern[str]:
 STATES_FREQUENCY = _states_frequency(_ANY_FREQUENCY_UNIT)  # in any unit
 
 
+# how many in each week or day: "berapa hari seminggu", "brp jam sehari", "dalam seminggu ... berapa
+# hari" (count unit, period); answered by "5 (lima) hari kerja dalam 1 (satu) minggu", "per minggu"
+# (weeks and days only: an annual or monthly entitlement is stated without its period, "12 (dua
+# belas) hari kerja" is a year's leave)
+_PERIOD = r"(?:(?:dalam|per|tiap|setiap)\s+(?:se|1\s+|satu\s+)?|se)(minggu|pekan|hari)"
+ASKS_RATE = re.compile(
+    rf"\b(?:berapa|brp)\s+(hari|jam|kali)\s+(?:kerja\s+)?{_PERIOD}\b|"
+    rf"\b{_PERIOD}\b[^?.!]{{0,40}}\b(?:berapa|brp)\s+(hari|jam|kali)\b",
+    re.I,
+)
+
+
+def _states_rate(unit: str, period: str) -> re.Pattern[str]:
+    """A count per period in a text: "6 (enam) hari kerja dalam 1 (satu) tahun", "37,5 jam per
+    minggu", "2 (dua) kali sebulan"."""
+    return re.compile(
+        rf"\b\d[\d,.]*\s*(?:\([a-z\s,]+\)\s*)?{unit}(?:\s+kerja)?\s+(?:dalam\s+(?:{_NUMBER_WORDS})?|"
+        rf"per\s+|setiap\s+|tiap\s+|se){period}\b",
+        re.I,
+    )
+
+
+def asks_how_often(question: str) -> bool:
+    """ "tiap brp tahun sekali", "how often", or a count per period ("berapa hari seminggu")."""
+    return bool(ASKS_FREQUENCY.search(question) or ASKS_RATE.search(question))
+
+
 def frequency_evidence(question: str) -> re.Pattern[str] | None:
     """For a question asking how often, what a source must say: a frequency in the unit asked
-    ("tiap brp taun" -> "setiap 2 (dua) tahun"), in any unit for "how often"; else None."""
+    ("tiap brp taun" -> "setiap 2 (dua) tahun"), in any unit for "how often", a count in the
+    period asked ("berapa hari seminggu" -> "... hari ... dalam 1 (satu) minggu"); else None."""
+    rate = ASKS_RATE.search(question)
+    if rate:
+        unit = (rate.group(1) or rate.group(4)).lower()
+        period = (rate.group(2) or rate.group(3)).lower()
+        return _states_rate(unit, {"pekan": "minggu"}.get(period, period))
     often = ASKS_FREQUENCY.search(question)
     if not often:
         return None

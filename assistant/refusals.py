@@ -92,4 +92,6 @@ ANSWER_TYPE_NAMES = {
     "waktu": "waktu/tanggal",
 }
 # how often something happens ("KGB tiap berapa tahun sekali")
-FREQUENCY_NAME = "frekuensi (setiap berapa lama)"
+FREQUENCY_NAME = (
+    "frekuensi atau jumlah per periode (setiap berapa lama, berapa per minggu atau per hari)"
+)

@@ -865,3 +865,19 @@ def test_a_deferred_provision_does_not_answer_what_applies_now(
     assert (b.citations[0].doc, b.citations[0].pasal) == ("pp-94-2021", "8"), b.answer
     assert "25%" in (b.direct or "")
     assert "PP 94/2021 Pasal 8 ayat (3) belum berlaku" in b.answer
+
+
+def test_a_count_per_week_needs_a_source_that_states_one(full_service: AnswerService) -> None:
+    """ "berapa hari seminggu" asks a count per week; no regulation held states one for working
+    from anywhere, so a time limit of another matter ("14 (empat belas) hari") does not answer it.
+    A year's leave asked "berapa hari setahun" is not such a question."""
+    a = full_service.ask(
+        "Instansi kami mau terapkan WFA. Maksimal berapa hari seminggu PNS boleh kerja dari mana "
+        "saja?",
+        trace=True,
+    )
+    assert a.status == AnswerStatus.NO_SOURCE and a.reason == "answer_type_mismatch", a.answer
+    assert a.trace["answerability"]["frekuensi_ditanyakan"] is True
+    assert "per minggu" in a.answer
+    b = full_service.ask("cuti tahunan PNS berapa hari setahun?")
+    assert b.status == AnswerStatus.ANSWERED and "12 (dua belas) hari kerja" in (b.direct or "")
