@@ -206,7 +206,9 @@ _DOMAIN_WORDS = re.compile(
     r"\b(?:asn|pns|cpns|pppk|p3k|honorer|pegawai|aparatur|kepegawaian|instansi|dinas|jabatan|"
     r"pangkat|golongan|cuti|gaji|tunjangan|tpp|pensiun|disiplin|kinerja|skp|mutasi|bkn|bkpsdm|bkd|"
     r"kemenpan|menpan|lan|kasn|pemerintah|birokrasi|atasan|kantor|sk|spbe|satker|opd|pejabat|"
-    r"pelatihan|diklat|kompetensi|civil\s+servants?|government|employees?|regulasi|peraturan|nip)"
+    r"pelatihan|diklat|kompetensi|civil\s+servants?|government|employees?|regulasi|peraturan|nip|"
+    # what an official is offered for a service: integrity, a civil-service matter in any words
+    r"gratifikasi|suap|pungli|sogok|parsel|amplop|hadiah)"
     r"(?:nya|ku|mu)?\b",
     re.I,
 )
