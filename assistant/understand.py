@@ -381,8 +381,8 @@ def answer_type(question: str) -> AnswerType:
 # asker supposes a value of their own and asks what the rules make of it, not what their record holds
 _SUPPOSES = re.compile(
     r"\b(?:kalau|kalo|klo|jika|jikalau|apabila|seandainya|andaikan|misal(?:nya)?|umpama(?:nya)?|"
-    r"if|suppose)\b[^.?!]*$",
-    re.I,
+    r"if|suppose)\b[^.?!,;]*$",  # in the value's own clause: "Kalau mau cuti lagi, sisa cuti saya
+    re.I,  # tinggal berapa?" states a condition, then looks the asker's balance up
 )
 _SUPPOSABLE = frozenset({"nilai data sendiri ditanyakan"})
 # ... but "kalau boleh tahu", "kalau bisa", "jika berkenan", "kalau tidak salah" are courtesy or
@@ -394,12 +394,19 @@ _COURTESY = re.compile(
 )
 
 
+def _up_to_asker(m: re.Match[str]) -> str:
+    """The question up to the asker's own word in a signal ("... predikat kinerja saya"): a
+    supposition must reach it within one clause."""
+    own = re.search(rf"\b{_FIRST_PERSON}\b", m.group(0), re.I)
+    return m.string[: m.start() + (own.end() if own else 0)]
+
+
 def personal_signals(question: str) -> tuple[float, list[Signal]]:
     signals: list[Signal] = []
     for name, weight, pattern in _PERSONAL_SIGNALS:
         m = pattern.search(question)
-        supposed = name in _SUPPOSABLE and _SUPPOSES.search(
-            _COURTESY.sub(" ", question[: m.start()]) if m else ""
+        supposed = (
+            m and name in _SUPPOSABLE and _SUPPOSES.search(_COURTESY.sub(" ", _up_to_asker(m)))
         )
         if m and not supposed:
             signals.append(Signal(name, weight, m.group(0).strip()))

@@ -511,5 +511,7 @@ def test_a_supposed_value_is_a_rule_question_but_courtesy_is_not_a_supposition()
         "Kalau boleh tahu, nilai SKP saya tahun lalu berapa ya?",
         "Klo gak salah predikat kinerja saya tahun lalu apa ya min?",
         "predikat kinerja saya tahun lalu apa ya min?",
+        # a condition in its own clause, then the asker's balance looked up
+        "Kalau mau ambil cuti lagi, sisa cuti saya tinggal berapa?",
     ):
         assert understand(lookup).request == RequestClass.PERSONAL_RECORD, lookup
