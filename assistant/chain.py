@@ -21,7 +21,7 @@ from assistant.compose import (
     select,
 )
 from assistant.correspondence import is_doubtful, successor_note, successor_of
-from assistant.documents import Answer, AnswerStatus, Chunk, DocStatus, Passage
+from assistant.documents import Answer, AnswerStatus, Chunk, DocStatus, Passage, ProvisionStatus
 from assistant.errors import AsistenError, GeneratorError
 from assistant.injection import is_injection
 from assistant.landscape import delegation_note, delegations_for, find_referenced
@@ -593,7 +593,7 @@ class AnswerService:
         kept = [
             c
             for c in self.rt.index.ordered
-            if c.provision_status == DocStatus.BERLAKU
+            if c.provision_status == ProvisionStatus.KEPT
             and c.searchable
             and temporal.transitional_clause(c.status_basis or "") == clause
         ]

@@ -90,6 +90,11 @@ _MINIMUM = re.compile(  # a lower bound, asked ("paling singkat berapa") or stat
     r"\b(?:paling\s+(?:singkat|sedikit|kurang|rendah)|sekurang-kurangnya|minimal|at\s+least)\b",
     re.I,
 )
+_ASKS_LIMIT = re.compile(
+    r"\b(?:sampai\s+(?:berapa|brp|kapan)|sampe\s+(?:berapa|brp|kapan)|maksimal|maks|paling\s+lama|"
+    r"batas(?:nya)?|at\s+most|maximum)\b",
+    re.I,
+)
 # "syarat masa kerjanya berapa tahun": a number a requirement asks is its lower bound
 _REQUIRES_NUMBER = re.compile(r"\bsyarat\w*\s+(?:\w+\s+){0,3}?(?:berapa|brp)\b", re.I)
 
@@ -102,11 +107,6 @@ def _asks_minimum(question: str) -> bool:
     )
 
 
-_ASKS_LIMIT = re.compile(
-    r"\b(?:sampai\s+(?:berapa|brp|kapan)|sampe\s+(?:berapa|brp|kapan)|maksimal|maks|paling\s+lama|"
-    r"batas(?:nya)?|at\s+most|maximum)\b",
-    re.I,
-)
 _BOUND = re.compile(r"\b(?:paling\s+(?:lama|singkat|lambat|cepat|sedikit|banyak)|selama)\b", re.I)
 _ALLOW = re.compile(r"\b(dapat|boleh|diperbolehkan|dibolehkan|berhak|diizinkan)\b", re.I)
 _DENY = re.compile(

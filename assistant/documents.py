@@ -14,6 +14,14 @@ class DocStatus(StrEnum):
     DIUBAH = "diubah"
 
 
+class ProvisionStatus(StrEnum):
+    """What a regulation's text says of one provision apart from its document's status (read at
+    index time, indexer/relations.py; the values are the Chunk.provision_status strings)."""
+
+    KEPT = "berlaku"  # kept in force inside a revoked document (PP 53/2010 Pasal 7 ayat (3))
+    DEFERRED = "belum_berlaku"  # its application deferred by a transitional clause (PP 94/2021 Pasal 8 ayat (3))
+
+
 class Part(StrEnum):
     PEMBUKAAN = "pembukaan"
     BATANG_TUBUH = "batang_tubuh"
@@ -80,7 +88,7 @@ class Chunk(BaseModel):
     history: list[dict[str, str]] | None = None  # earlier wordings, oldest first
     superseded: bool = False  # an original wording replaced by an amendment (id ends "@asli")
     deleted: bool = False  # repealed by an amendment ("Pasal 11 dihapus"): shown, never retrieved
-    provision_status: str | None = None  # "berlaku" for a provision kept in force in a revoked doc
+    provision_status: str | None = None  # a ProvisionStatus value, when a text says one
     status_basis: str | None = None  # the provision that says so ("PP 94/2021 Pasal 42 ayat (2)")
 
     @property

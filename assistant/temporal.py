@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.documents import Chunk, DocStatus, Passage
+from assistant.documents import Chunk, DocStatus, Passage, ProvisionStatus
 from assistant.understand import story_and_question
 
 # Ranking factors of this step (multiplied into a passage's score).
@@ -234,13 +234,10 @@ def is_old(p: Passage) -> bool:
     c = p.chunk
     if c.superseded:
         return True
-    return c.doc_status == DocStatus.DICABUT and c.provision_status != DocStatus.BERLAKU
+    return c.doc_status == DocStatus.DICABUT and c.provision_status != ProvisionStatus.KEPT
 
 
-# Chunk.provision_status of a provision whose application a transitional clause defers ("Ketentuan
-# ... dalam Pasal 8 ayat (3) ... berlaku setelah Peraturan Pemerintah mengenai Gaji dan Tunjangan
-# berlaku"), read from the texts at index time (indexer/relations.py)
-NOT_YET_IN_FORCE = "belum_berlaku"
+_APPLIED = re.compile(r"\b(?:yang|yg)\s+(?:dipakai|dipake|digunakan|diterapkan|berlaku)\b", re.I)
 
 
 def asks_now(question: str) -> bool:
@@ -248,11 +245,8 @@ def asks_now(question: str) -> bool:
     return bool(_NOW.search(question) or _APPLIED.search(question))
 
 
-_APPLIED = re.compile(r"\b(?:yang|yg)\s+(?:dipakai|dipake|digunakan|diterapkan|berlaku)\b", re.I)
-
-
 def is_deferred(p: Passage) -> bool:
-    return p.chunk.provision_status == NOT_YET_IN_FORCE
+    return p.chunk.provision_status == ProvisionStatus.DEFERRED
 
 
 def transitional_clause(basis: str) -> str:

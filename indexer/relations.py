@@ -16,7 +16,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from assistant.documents import Chunk, DocStatus, Part
+from assistant.documents import Chunk, DocStatus, Part, ProvisionStatus
 from assistant.index_store import read_artifacts, read_pointer
 from assistant.manifest import Manifest
 from indexer.regrefs import RegRef, find_regulations, manifest_id
@@ -230,8 +230,6 @@ def extract_relations(chunks: list[Chunk], manifest: Manifest) -> list[Relation]
 
 
 # ---------------------------------------------------------------- provisions and the manifest
-KEPT_IN_FORCE = "berlaku"  # Chunk.provision_status of a provision kept in force in a revoked doc
-NOT_YET_IN_FORCE = "belum_berlaku"  # ... of a provision whose application is deferred
 
 
 def _place_matches(chunk: Chunk, provision: str) -> bool:
@@ -244,7 +242,7 @@ def _place_matches(chunk: Chunk, provision: str) -> bool:
 def mark_provisions(chunks: list[Chunk], relations: list[Relation]) -> list[Chunk]:
     """Per-provision status where a text says so (PP 94/2021 Pasal 42 on PP 53/2010 Pasal 7 ayat (3))."""
     rules = [
-        (r, KEPT_IN_FORCE if r.kind == "tetap_berlaku" else NOT_YET_IN_FORCE)
+        (r, ProvisionStatus.KEPT if r.kind == "tetap_berlaku" else ProvisionStatus.DEFERRED)
         for r in relations
         if r.provision and r.target_id and r.kind in ("tetap_berlaku", "ditangguhkan")
     ]
