@@ -31,6 +31,7 @@ from assistant.quantities import (
     Quantity,
     asked_quantities,
     holds,
+    short_of_service,
 )
 from assistant.ranking import wants_definition
 from assistant.references import without_references
@@ -434,10 +435,12 @@ def _states_rules(passage: Passage) -> bool:
 
 
 def _permission_found(
-    parts: list[Unit], terms: set[str], bar: float | None = None
+    parts: list[Unit], terms: set[str], bar: float | None = None, question: str = ""
 ) -> tuple[float, str] | None:
     """The yes or no of the rule that shares most question terms (at least `bar`, by default
-    MIN_OVERLAP and MIN_OVERLAP_SHARE of them), with that share."""
+    MIN_OVERLAP and MIN_OVERLAP_SHARE of them), with that share. A rule that allows only after a
+    period of service the asker says they have not served yet answers "Belum" ("CPNS baru 8
+    bulan" against "telah bekerja paling kurang 1 (satu) tahun ... berhak atas cuti tahunan")."""
     best = _best([u for u in parts if not u.text.rstrip().endswith(":")], terms)
     shared = overlap(terms, best.lead + " " + best.text) if best else 0.0
     if bar is None:
@@ -448,7 +451,8 @@ def _permission_found(
     if _DENY.search(rule):
         verdict = "Tidak boleh." if "dilarang" in rule.lower() else "Tidak."
     elif _ALLOW.search(rule):
-        verdict = "Ya, dapat."
+        short = short_of_service(question, rule) if question else None
+        verdict = f"Belum: masa kerja {short[0]}, syaratnya {short[1]}." if short else "Ya, dapat."
     else:
         return None
     return shared, f"{verdict} {sentence(shorten(rule, DIRECT_LIMIT))}"
@@ -893,11 +897,17 @@ def direct_answer(
     if kind == AnswerType.PERMISSION and _YES_NO.search(question):
         # a yes or no from the best provision, unless the rule of a runner-up (an article of the
         # regulation itself, not an explanation) names more of the question
+        looked = (
+            order[:PERMISSION_SOURCES]
+            + [  # and an ayat fetched for its yes or no
+                i for i in order[PERMISSION_SOURCES:] if passages[i].via == "neighbour"
+            ]
+        )
         rules = {
             i: found
-            for i in order[:PERMISSION_SOURCES]
+            for i in looked
             if (i == order[0] or _states_rules(passages[i]))
-            and (found := _permission_found(units(passages[i].chunk.text), terms))
+            and (found := _permission_found(units(passages[i].chunk.text), terms, None, question))
         }
         if not rules and not _states_rules(passages[order[0]]):
             # the best source explains (a Penjelasan) and sets no rule: an article among the next
@@ -906,7 +916,11 @@ def direct_answer(
                 i: found
                 for i in order[1:PERMISSION_SOURCES]
                 if _states_rules(passages[i])
-                and (found := _permission_found(units(passages[i].chunk.text), terms, RULE_OVERLAP))
+                and (
+                    found := _permission_found(
+                        units(passages[i].chunk.text), terms, RULE_OVERLAP, question
+                    )
+                )
             }
         if rules:
             first = max(rules, key=lambda i: (rules[i][0], -i))
@@ -1126,6 +1140,8 @@ def with_sibling(
             ]
             added = [p for p in [pool[found[0]], *holders[:1]] if p.chunk.id not in ids]
             return [*passages, *added]
+    if kind == AnswerType.PERMISSION and _YES_NO.search(question):
+        return passages + _sibling_rule(question, passages, siblings)
     formed = kind == AnswerType.OPEN and open_form(question) is not None
     typed = (*_NUMBER_TYPES, AnswerType.LIST, AnswerType.DEFINITION, AnswerType.ACTOR)
     if kind not in typed and not formed:
@@ -1165,6 +1181,26 @@ def with_sibling(
         ):
             return [*passages, sibling]
     return passages
+
+
+def _sibling_rule(question: str, passages: list[Passage], siblings: list[Passage]) -> list[Passage]:
+    """For a yes or no that no chosen source gives ("Sudah boleh ambil cuti tahunan belum?" beside
+    "(2) Lamanya hak atas cuti tahunan ..."): the other ayat of the best Pasal that allows or
+    forbids what the question names ("(1) PNS dan calon PNS yang telah bekerja ... berhak atas
+    cuti tahunan.")."""
+    terms = question_terms(question)
+    chosen = passages[:PERMISSION_SOURCES]
+    if any(_permission_found(units(p.chunk.text), terms) for p in chosen):
+        return []
+    ids = {p.chunk.id for p in passages}
+    found = [
+        (rule[0], -n, sibling)
+        for n, sibling in enumerate(siblings)
+        if sibling.chunk.id not in ids
+        and _states_rules(sibling)
+        and (rule := _permission_found(units(sibling.chunk.text), terms))
+    ]
+    return [max(found, key=lambda f: f[:2])[2]] if found else []
 
 
 # "(2) Upaya administratif sebagaimana dimaksud pada ayat (1) terdiri atas keberatan dan banding

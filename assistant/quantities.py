@@ -251,3 +251,61 @@ def holds(text: str, q: Quantity) -> bool:
 
 def holds_any(text: str, asked: list[Quantity]) -> bool:
     return any(holds(text, q) for q in asked)
+
+
+# Tenure: how long the asker has worked ("CPNS baru 8 bulan", "udah 7 tahun jadi PNS", "masa
+# kerja 3 tahun") against the least service a rule requires ("telah bekerja paling kurang 1
+# (satu) tahun", "masa kerja paling singkat 5 (lima) tahun").
+_IN_DAYS = {"hari": 1, "bulan": 30, "tahun": 365}
+_SERVED = re.compile(
+    r"\b(?:baru|sudah|udah|udh|sdh|telah|masa\s+kerja(?:nya)?|kerja|bekerja|mengabdi)\s+"
+    r"(?:(?:jadi|sebagai|menjadi)\s+\w+\s+)?(?:saya\s+|sy\s+|ku\s+)?(?:sekitar\s+|kurang\s+lebih\s+)?$",
+    re.I,
+)
+_SERVED_AFTER = re.compile(r"^\s*(?:kerja|bekerja|masa\s+kerja|mengabdi)\b", re.I)
+_SERVICE_MINIMUM = re.compile(
+    r"\b(?:bekerja|masa\s+kerja(?:nya)?)\s+(?:\S+\s+){0,2}?"
+    r"(?P<bound>(?:paling\s+(?:kurang|sedikit|singkat)|sekurang-kurangnya|minimal)\s+"
+    r"(\d+|[Il])?\s*(?:\(([a-z\s]+)\))?\s*(hari|bulan|tahun)\b)",
+    re.I,
+)
+
+
+def tenure(question: str) -> Quantity | None:
+    """How long the asker says they have served, when they say it ("PNS baru 3 tahun")."""
+    for m in _ASKED.finditer(question):
+        if m.group(3) or not m.group(2) or _unit(m.group(2)) not in _IN_DAYS:
+            continue
+        if _SERVED.search(question[: m.start()][-40:]) or _SERVED_AFTER.match(question[m.end() :]):
+            value = _number(m.group(1)) * _DAYS_IN.get(m.group(2).lower(), 1)
+            return Quantity(value, _unit(m.group(2)))
+    return None
+
+
+def service_minimum(text: str) -> tuple[float, str] | None:
+    """The least service a rule requires, in days, with its words ("paling kurang 1 (satu) tahun")."""
+    m = _SERVICE_MINIMUM.search(text)
+    if not m:
+        return None
+    digits, words, unit = m.group(2), (m.group(3) or "").strip().lower(), m.group(4).lower()
+    if digits and digits.isdigit():
+        value = float(digits)
+    elif words in _WORDS:
+        value = float(_WORDS[words])
+    else:
+        return None
+    said = m.group("bound")
+    if digits and not digits.isdigit():  # OCR's "I (satu)"
+        said = said.replace(digits, str(int(value)), 1)
+    return value * _IN_DAYS[unit], re.sub(r"\s+", " ", said)
+
+
+def short_of_service(question: str, text: str) -> tuple[Quantity, str] | None:
+    """The asker's service and the rule's minimum, when the asker has served less than it."""
+    served = tenure(question)
+    needed = service_minimum(text)
+    if served is None or needed is None or served.unit is None:
+        return None
+    if served.value * _IN_DAYS[served.unit] >= needed[0]:
+        return None
+    return served, needed[1]

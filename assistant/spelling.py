@@ -33,6 +33,7 @@ ABBREVIATIONS = {
     "dgn": "dengan",
     "dg": "dengan",
     "aj": "saja",
+    "ap": "apa",
     "aja": "saja",
     "ajah": "saja",
     "gmn": "bagaimana",
@@ -433,6 +434,10 @@ class Speller:
             root = stem(word)
             second = root if root != word and word.endswith(root) else word
             return f"{word}-{second}{suffix or ''}", "reduplication"
+        if len(word) >= 4 and word not in self.counts and "h" + word in self.counts:
+            # spoken Jakarta drops the "h" ("abis", "ampir", "ilang"): the regulations' word, even
+            # when the root dictionary lists the spoken form
+            return "h" + word, "typo"
         if (
             any(ch.isdigit() for ch in word)
             or len(word) < 3

@@ -881,3 +881,19 @@ def test_a_count_per_week_needs_a_source_that_states_one(full_service: AnswerSer
     assert "per minggu" in a.answer
     b = full_service.ask("cuti tahunan PNS berapa hari setahun?")
     assert b.status == AnswerStatus.ANSWERED and "12 (dua belas) hari kerja" in (b.direct or "")
+
+
+def test_a_yes_or_no_weighs_the_service_the_asker_states(full_service: AnswerService) -> None:
+    """ "CPNS baru 8 bulan ... boleh cuti tahunan?": the yes or no is PP 11/2017 Pasal 311 ayat (1),
+    an ayat beside the one the number comes from, and it says "Belum": the rule asks for at least
+    a year of service. Without a stated service the same rule answers "Ya, dapat"."""
+    a = full_service.ask(
+        "Saya CPNS baru 8 bulan. Sudah boleh ambil cuti tahunan belum? Jatahnya berapa hari?"
+    )
+    direct = a.direct or ""
+    assert "12 (dua belas) hari kerja" in direct, a.answer
+    assert "Belum: masa kerja 8 bulan, syaratnya paling kurang 1 (satu) tahun" in direct
+    assert "Ya, dapat" not in direct
+    assert any((c.doc, c.pasal, c.ayat) == ("pp-11-2017", "311", "1") for c in a.citations)
+    b = full_service.ask("Calon PNS boleh ambil cuti tahunan nggak?")
+    assert (b.direct or "").startswith("Ya, dapat."), b.answer

@@ -15,6 +15,7 @@ TEXTS = [
     "Lamanya cuti melahirkan adalah 3 (tiga) bulan. Batas usia pensiun PNS.",
     "Pegawai ASN berfungsi sebagai pelaksana kebijakan publik. Disiplin PNS. Jabatan manajerial.",
     "Hukuman disiplin berat. Tidak masuk kerja tanpa alasan yang sah. Mentor.",
+    "Jangka waktu perjanjian kerja habis. Hasil penilaian.",
 ] * 5
 
 
@@ -119,6 +120,9 @@ def test_a_run_of_characters_longer_than_any_word_is_left_alone() -> None:
         ("diperiksa scr online", "diperiksa secara online"),
         # chat spellings that are rare dictionary words ("taun"), or derived from one ("taunan")
         ("cuti taunan 2 taun blom diambil", "cuti tahunan 2 tahun belum diambil"),
+        # spoken Jakarta drops the "h", though the root dictionary lists "abis"; "ap" is "apa"
+        ("kontrak abis, syaratnya ap aj", "kontrak habis, syaratnya apa saja"),
+        ("asil penilaian", "hasil penilaian"),
     ],
 )
 def test_affixed_typos_and_chat_shorthand(speller: Speller, typed: str, expected: str) -> None:

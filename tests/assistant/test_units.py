@@ -515,3 +515,20 @@ def test_a_supposed_value_is_a_rule_question_but_courtesy_is_not_a_supposition()
         "Kalau mau ambil cuti lagi, sisa cuti saya tinggal berapa?",
     ):
         assert understand(lookup).request == RequestClass.PERSONAL_RECORD, lookup
+
+
+def test_the_askers_service_against_a_rules_minimum() -> None:
+    from assistant.quantities import Quantity, service_minimum, short_of_service, tenure
+
+    assert tenure("Saya CPNS baru 8 bulan. Boleh cuti?") == Quantity(8, "bulan")
+    assert tenure("udah 7 tahun jadi PNS, bisa CLTN?") == Quantity(7, "tahun")
+    assert tenure("masa kerja saya 2 tahun") == Quantity(2, "tahun")
+    assert tenure("Saya mau cuti 3 bulan, boleh?") is None  # how long asked, not served
+    rule = "PNS yang telah bekerja paling kurang I (satu) tahun secara terus menerus berhak atas"
+    assert service_minimum(rule) == (365.0, "paling kurang 1 (satu) tahun")
+    assert short_of_service("CPNS baru 8 bulan", rule) == (
+        Quantity(8, "bulan"),
+        "paling kurang 1 (satu) tahun",
+    )
+    assert short_of_service("PNS udah 2 tahun", rule) is None
+    assert short_of_service("Saya mau cuti 3 bulan", rule) is None
