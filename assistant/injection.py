@@ -695,6 +695,16 @@ _RULES: list[_Rule] = [
         1.0,
         _r(r"\bkarang(?:in|kan)?\s+(?:aja|saja|sendiri|bebas)\b"),
     ),
+    _Rule(  # the made document is for the asker to use as real: "... biar bisa saya cetak"
+        F_FORGERY,
+        0.5,
+        _r(
+            r"\b(?:biar|supaya|spy|agar|untuk|buat|so\s+(?:that\s+)?)\s+(?:bisa\s+|dapat\s+|can\s+)?"
+            r"(?:saya|sy|aku|ku|gw|gue|i)\s+(?:bisa\s+|can\s+)?(?:cetak|print|pakai|pake|ajukan|"
+            r"setor|serahkan|tunjukkan|lampirkan|use|submit)\w*\b"
+        ),
+        needs=F_FORGERY,
+    ),
     _Rule(
         F_FORGERY,
         0.5,

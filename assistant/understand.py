@@ -100,6 +100,20 @@ _PERSONAL_SIGNALS: list[tuple[str, float, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "Tolong ajukan cuti besar saya mulai 1 Juli", "tolong daftarkan saya ikut pelatihan": an
+        # errand in the personnel system for the asker, which no regulation answers
+        "minta diurus untuk penanya",
+        3.0,
+        re.compile(
+            r"\b(?:tolong|tlg|mohon|bantu|minta|please|pls)\s+"
+            r"(?:di)?(?:ajukan|ajuin|ajukanin|daftarkan|daftarin|urus|uruskan|urusin|proses|"
+            r"proseskan|prosesin|kirimkan|kirimin|teruskan|usulkan|usulin|mintakan|submit|register|"
+            r"enrol+|apply|file)\s+(?:(?!kalau|klo|kalo|jika|apabila|if)\S+\s+){0,3}?"
+            rf"(?:{_FIRST_PERSON}|\S+ku|me|my)\b",
+            re.I,
+        ),
+    ),
+    (
         "NIP/NIK disebut",
         2.0,
         re.compile(
@@ -176,8 +190,10 @@ _OWN_DATA = (
     "NIP/NIK disebut",
     "atas nama seseorang",
     "penanya di suatu daftar",
+    "minta diurus untuk penanya",
 )
 _LOOKUP = (
+    "minta diurus untuk penanya",
     "minta dicek / dilacak",
     "minta data diubah",
     "menanyakan status berkas",

@@ -34,6 +34,10 @@ from assistant.understand import AnswerType, RequestClass, answer_type, general_
         # a check about the asker, and whether the asker's own file has moved
         "Tolong cek apakah saya pernah kena hukuman disiplin, buat kelengkapan syarat seleksi JPT.",
         "Apakah SK pengangkatan PPPK saya sudah terbit? Nomor peserta saya 24100310000123.",
+        # an errand in the personnel system done for the asker
+        "Tolong ajukan cuti besar saya mulai 1 Juli lewat sistem ya min, alasan umroh.",
+        "Tolong daftarkan saya ikut pelatihan kepemimpinan administrator angkatan berikutnya ya.",
+        "please submit my leave request for next week",
     ],
 )
 def test_personal_record_requests_are_recognised(question: str) -> None:
@@ -66,6 +70,9 @@ def test_personal_record_requests_are_recognised(question: str) -> None:
         # the conditions of a request are the rule's list, not the state of one's own file
         "Saya PPPK guru, mau resign di tengah kontrak. Syarat biar permohonan berhenti saya "
         "disetujui apa aja ya bu?",
+        # whether one may file something is the rule's answer, not an errand
+        "bisa ajukan banding kalau saya tidak terima hukumannya?",
+        "Bisa diajukan cuti besar kalau saya baru 3 tahun?",
     ],
 )
 def test_rule_questions_in_first_person_stay_regulation_questions(question: str) -> None:
