@@ -28,7 +28,7 @@ from assistant.quantities import (
     frequency_evidence,
     holds,
 )
-from assistant.text import stem, tokenize
+from assistant.text import question_phrases, says_a_phrase_of, stem, tokenize
 from assistant.understand import AnswerType, story_and_question
 
 # Weighted share of salient terms the passages must contain to answer (below: no_source) and to
@@ -492,11 +492,24 @@ def holds_answer_type(kind: AnswerType, text: str, question: str = "") -> bool:
     return _type_evidence(kind, text, question)[0]
 
 
+# what is paid during a period as a multiple of the pay ("uang masa persiapan pensiun setiap bulan
+# sebesar 1 (satu) kali penghasilan PNS terakhir"): the amount asked only in a sentence that names
+# what the question names (its three-word phrase), not for another payment ("rumus uang pensiun")
+_RELATIVE_PAY = re.compile(r"\b\d+\s*(?:\([a-z\s]+\)\s*)?kali\s+penghasilan\b", re.I)
+
+
 def _type_evidence(kind: AnswerType, text: str, question: str = "") -> tuple[bool, str]:
-    pattern = _asked_unit(question, kind) or _TYPE_EVIDENCE.get(kind)
+    asked = _asked_unit(question, kind)
+    pattern = asked or _TYPE_EVIDENCE.get(kind)
     if pattern is None:
         return True, ""
     m = pattern.search(text)
+    if not m and kind == AnswerType.MONEY and asked is None:
+        phrases = question_phrases(question)
+        for sentence in _sentences(text):
+            pay = _RELATIVE_PAY.search(sentence)
+            if pay and says_a_phrase_of(phrases, sentence):
+                return True, pay.group(0)
     return bool(m), m.group(0) if m else ""
 
 

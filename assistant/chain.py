@@ -298,7 +298,25 @@ class AnswerService:
             doc = self.rt.manifest.get(doc_id)
             if doc and doc.status == DocStatus.DICABUT:
                 named.update(doc.dicabut_oleh)
+            if doc and doc.mengubah:  # what an amendment changed lives in the amended text
+                named.update(doc.mengubah)
         return named
+
+    def _changed_only(self, ref: PlaceRef, passages: list[Passage]) -> list[Passage]:
+        """Of a regulation searched only because a named amendment changed it ("versi perubahan
+        (PP 66/2017) berlaku mulai tanggal berapa?"), the provisions that amendment worded."""
+        named = set(ref.known_docs)
+        through = {
+            amended
+            for doc_id in named
+            if (doc := self.rt.manifest.get(doc_id))
+            for amended in doc.mengubah
+            if amended not in named
+        }
+        if not through:
+            return passages
+        kept = [p for p in passages if p.chunk.doc not in through or p.chunk.amended_by in named]
+        return kept or passages
 
     def _siblings(self, passages: list[Passage]) -> list[Passage]:
         """The other ayat of the given passages' Pasal (the answer is often in the next ayat:
@@ -341,6 +359,7 @@ class AnswerService:
         ranked = ranker.rank(question, result.passages, subject, frame)
         if ref.known_docs:
             ranked = [p for p in ranked if p.chunk.doc in subject] or ranked
+            ranked = self._changed_only(ref, ranked)
         ranked = self._with_sanction(question, ranked)
         definitions = self._definition_passages(question, ref)
         if definitions:

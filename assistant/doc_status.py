@@ -16,7 +16,11 @@ from assistant.references import PlaceRef
 
 # "masih berlaku gak PP 99/2000?", "PP 53/2010 sudah dicabut?": a question about a document's status
 _STATUS_QUESTION = re.compile(
-    r"\b(?:masih\s+(?:berlaku|dipakai|dipake|laku|dipakai\s+gak)|(?:sudah|udah|sdh)\s+(?:dicabut|"
+    r"\b(?:masih\s+(?:berlaku|dipakai|dipake|laku|dipakai\s+gak)|"
+    # "masih bisa dijadikan dasar penilaian?", "masih boleh dipakai sebagai acuan?"
+    r"masih\s+(?:bisa\s+|boleh\s+|dapat\s+)?(?:dijadikan|jadi|dipakai|dipake|digunakan)\s+"
+    r"(?:sebagai\s+)?(?:dasar|acuan|pedoman|rujukan|landasan)|"
+    r"(?:sudah|udah|sdh)\s+(?:dicabut|"
     r"tidak\s+berlaku|gak\s+berlaku|ga\s+berlaku|diganti)|still\s+in\s+force|status\s+berlakunya)\b",
     re.I,
 )

@@ -552,6 +552,12 @@ def test_terms_scattered_over_unrelated_sources_do_not_add_up_to_an_answer(
             "Tidak berlaku lagi: UU 5/2014",
             ("uu-20-2023", "76", None),
         ),
+        (  # "masih bisa dijadikan dasar" asks whether it is in force
+            "Apakah PP 46 Tahun 2011 tentang penilaian prestasi kerja PNS masih bisa dijadikan "
+            "dasar penilaian? Teman bilang udah diganti.",
+            "Tidak berlaku lagi: PP 46/2011",
+            ("pp-30-2019", "64", "6"),
+        ),
         (  # the relation names an ayat: "Pasal 64 ayat (6)"
             "Is PP 46/2011 still in force?",
             "No longer in force: PP 46/2011",
@@ -897,3 +903,29 @@ def test_a_yes_or_no_weighs_the_service_the_asker_states(full_service: AnswerSer
     assert any((c.doc, c.pasal, c.ayat) == ("pp-11-2017", "311", "1") for c in a.citations)
     b = full_service.ask("Calon PNS boleh ambil cuti tahunan nggak?")
     assert (b.direct or "").startswith("Ya, dapat."), b.answer
+
+
+def test_a_named_amendment_is_searched_in_the_text_it_changed(full_service: AnswerService) -> None:
+    """PP 66/2017 is an amendment: what it says lives in PP 70/2015's consolidated text, in the
+    provisions it worded (Pasal 42 ayat (2): "terhitung mulai tanggal 1 Juli 2017")."""
+    a = full_service.ask(
+        "Manfaat JKK dan JKM versi perubahan (PP 66/2017) berlaku untuk kejadian mulai tanggal "
+        "berapa?"
+    )
+    assert a.status == AnswerStatus.ANSWERED, a.answer
+    assert "1 Juli 2017" in (a.direct or "")
+    first = a.citations[0]
+    assert (first.doc, first.pasal, first.ayat) == ("pp-70-2015", "42", "2")
+    assert "sebagaimana diubah dengan PP 66/2017" in a.answer
+
+
+def test_a_multiple_of_the_pay_answers_what_the_period_pays(full_service: AnswerService) -> None:
+    """ "MPP" is the regulations' "masa persiapan pensiun"; its pay, "1 (satu) kali penghasilan PNS
+    terakhir" (PP 11/2017 Pasal 350 ayat (3)), is the amount asked."""
+    a = full_service.ask(
+        "Bulan depan saya mau ambil MPP setahun sebelum pensiun. Selama MPP masih dapat uang gak? "
+        "Berapa?"
+    )
+    assert a.status != AnswerStatus.NO_SOURCE, a.answer
+    assert "1 (satu) kali penghasilan PNS terakhir" in (a.direct or ""), a.answer
+    assert any((c.doc, c.pasal) == ("pp-11-2017", "350") for c in a.citations)

@@ -123,6 +123,9 @@ def test_a_run_of_characters_longer_than_any_word_is_left_alone() -> None:
         # spoken Jakarta drops the "h", though the root dictionary lists "abis"; "ap" is "apa"
         ("kontrak abis, syaratnya ap aj", "kontrak habis, syaratnya apa saja"),
         ("asil penilaian", "hasil penilaian"),
+        # personnel-office acronyms the regulations spell out
+        ("selama mpp dapat uang?", "selama masa persiapan pensiun dapat uang?"),
+        ("kena ptdh krn apa", "kena pemberhentian tidak dengan hormat karena apa"),
     ],
 )
 def test_affixed_typos_and_chat_shorthand(speller: Speller, typed: str, expected: str) -> None:

@@ -306,6 +306,10 @@ def test_the_web_chat_explains_every_reason_the_assistant_gives() -> None:
         # a multiple of the salary where a sum was asked for is not taken as the sum (a pension
         # formula question was answered with the "1 (satu) kali penghasilan" of MPP)
         ("rumus uang pensiun PNS berapa?", "sebesar 1 (satu) kali penghasilan PNS terakhir", False),
+        # ... but it is the amount paid during the period the question names (PP 11/2017 Pasal 350)
+        ("Selama masa persiapan pensiun masih dapat uang? Berapa?",
+         "PNS mendapat uang masa persiapan pensiun setiap bulan sebesar 1 (satu) kali penghasilan "
+         "PNS terakhir yang diterima.", True),
         ("santunan sekaligus berapa rupiah?", "sebesar Rp15.000.000,00 (lima belas juta rupiah)", True),
         # PP 70/2015 Pasal 15: a share of a multiple of the salary is a sum
         ("PNS tewas pas tugas, santunan kematian kerjanya berapa?",
