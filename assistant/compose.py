@@ -31,7 +31,7 @@ from assistant.quantities import (
     Quantity,
     asked_quantities,
     holds,
-    short_of_service,
+    shortfall,
 )
 from assistant.ranking import wants_definition
 from assistant.references import without_references
@@ -451,11 +451,27 @@ def _permission_found(
     if _DENY.search(rule):
         verdict = "Tidak boleh." if "dilarang" in rule.lower() else "Tidak."
     elif _ALLOW.search(rule):
-        short = short_of_service(question, rule) if question else None
-        verdict = f"Belum: masa kerja {short[0]}, syaratnya {short[1]}." if short else "Ya, dapat."
+        short = shortfall(question, rule) if question else None
+        verdict = str(short) if short else "Ya, dapat."
     else:
         return None
     return shared, f"{verdict} {sentence(shorten(rule, DIRECT_LIMIT))}"
+
+
+def _unmet_requirement(
+    question: str, passages: list[Passage], looked: list[int]
+) -> tuple[str, int] | None:
+    """ "Umur saya 19 tahun ... bisa daftar PPPK?": a requirement of a rule among the sources that
+    what the asker states of themselves falls short of ("a. usia paling rendah 20 (dua puluh)
+    tahun"), said with the requirement."""
+    for i in looked:
+        if not _states_rules(passages[i]):
+            continue
+        for unit in units(passages[i].chunk.text):
+            short = shortfall(question, unit.text)
+            if short:
+                return f"{short} {sentence(shorten(joined(unit), DIRECT_LIMIT))}", i
+    return None
 
 
 def _definition(parts: list[Unit], terms: set[str]) -> str | None:
@@ -925,6 +941,9 @@ def direct_answer(
         if rules:
             first = max(rules, key=lambda i: (rules[i][0], -i))
             return rules[first][1], first
+        unmet = _unmet_requirement(question, passages, looked)
+        if unmet:
+            return unmet
     if kind == AnswerType.PERMISSION:
         order = order[:1]
     lists = list(range(len(passages))) if kind == AnswerType.LIST else []

@@ -253,9 +253,9 @@ def holds_any(text: str, asked: list[Quantity]) -> bool:
     return any(holds(text, q) for q in asked)
 
 
-# Tenure: how long the asker has worked ("CPNS baru 8 bulan", "udah 7 tahun jadi PNS", "masa
-# kerja 3 tahun") against the least service a rule requires ("telah bekerja paling kurang 1
-# (satu) tahun", "masa kerja paling singkat 5 (lima) tahun").
+# What the asker says of themselves against the least a rule requires: how long they have served
+# ("CPNS baru 8 bulan", "udah 7 tahun jadi PNS") against "telah bekerja paling kurang 1 (satu)
+# tahun", and their age ("umur saya 19 tahun") against "usia paling rendah 20 (dua puluh) tahun".
 _IN_DAYS = {"hari": 1, "bulan": 30, "tahun": 365}
 _SERVED = re.compile(
     r"\b(?:baru|sudah|udah|udh|sdh|telah|masa\s+kerja(?:nya)?|kerja|bekerja|mengabdi)\s+"
@@ -263,12 +263,31 @@ _SERVED = re.compile(
     re.I,
 )
 _SERVED_AFTER = re.compile(r"^\s*(?:kerja|bekerja|masa\s+kerja|mengabdi)\b", re.I)
-_SERVICE_MINIMUM = re.compile(
-    r"\b(?:bekerja|masa\s+kerja(?:nya)?)\s+(?:\S+\s+){0,2}?"
-    r"(?P<bound>(?:paling\s+(?:kurang|sedikit|singkat)|sekurang-kurangnya|minimal)\s+"
-    r"(\d+|[Il])?\s*(?:\(([a-z\s]+)\))?\s*(hari|bulan|tahun)\b)",
+_AGED = re.compile(
+    r"\b(?:umur|usia|umurnya|usianya)\s+(?:saya|sy|ku|aku|anak\s+saya|adik\s+saya|adikku)?\s*"
+    r"(?:baru\s+|sudah\s+|udah\s+|skrg\s+|sekarang\s+)?(\d{1,2})\s*(?:tahun|thn|th)?\b",
     re.I,
 )
+_BOUND = (
+    r"(?P<bound>(?:paling\s+(?:kurang|sedikit|singkat|rendah)|sekurang-kurangnya|minimal)\s+"
+    r"(?P<digits>\d+|[Il])?\s*(?:\((?P<words>[a-z\s]+)\))?\s*(?P<unit>hari|bulan|tahun)\b)"
+)
+_SERVICE_MINIMUM = re.compile(
+    rf"\b(?:bekerja|masa\s+kerja(?:nya)?)\s+(?:\S+\s+){{0,2}}?{_BOUND}", re.I
+)
+_AGE_MINIMUM = re.compile(rf"\b(?:usia|umur)\s+(?:\S+\s+){{0,2}}?{_BOUND}", re.I)
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """What the asker states of themselves, below the least a rule requires."""
+
+    what: str  # "masa kerja" | "usia"
+    stated: Quantity
+    required: str  # the rule's words: "paling kurang 1 (satu) tahun"
+
+    def __str__(self) -> str:
+        return f"Belum: {self.what} {self.stated}, syaratnya {self.required}."
 
 
 def tenure(question: str) -> Quantity | None:
@@ -282,12 +301,18 @@ def tenure(question: str) -> Quantity | None:
     return None
 
 
-def service_minimum(text: str) -> tuple[float, str] | None:
-    """The least service a rule requires, in days, with its words ("paling kurang 1 (satu) tahun")."""
-    m = _SERVICE_MINIMUM.search(text)
+def stated_age(question: str) -> Quantity | None:
+    """The age the asker gives ("Umur saya 19 tahun"), in years."""
+    m = _AGED.search(question)
+    return Quantity(float(m.group(1)), "tahun") if m else None
+
+
+def _minimum(pattern: re.Pattern[str], text: str) -> tuple[float, str] | None:
+    """The least a rule requires, in days, with its words ("paling kurang 1 (satu) tahun")."""
+    m = pattern.search(text)
     if not m:
         return None
-    digits, words, unit = m.group(2), (m.group(3) or "").strip().lower(), m.group(4).lower()
+    digits, words = m.group("digits"), (m.group("words") or "").strip().lower()
     if digits and digits.isdigit():
         value = float(digits)
     elif words in _WORDS:
@@ -297,15 +322,20 @@ def service_minimum(text: str) -> tuple[float, str] | None:
     said = m.group("bound")
     if digits and not digits.isdigit():  # OCR's "I (satu)"
         said = said.replace(digits, str(int(value)), 1)
-    return value * _IN_DAYS[unit], re.sub(r"\s+", " ", said)
+    return value * _IN_DAYS[m.group("unit").lower()], re.sub(r"\s+", " ", said)
 
 
-def short_of_service(question: str, text: str) -> tuple[Quantity, str] | None:
-    """The asker's service and the rule's minimum, when the asker has served less than it."""
-    served = tenure(question)
-    needed = service_minimum(text)
-    if served is None or needed is None or served.unit is None:
-        return None
-    if served.value * _IN_DAYS[served.unit] >= needed[0]:
-        return None
-    return served, needed[1]
+def service_minimum(text: str) -> tuple[float, str] | None:
+    return _minimum(_SERVICE_MINIMUM, text)
+
+
+def shortfall(question: str, text: str) -> Shortfall | None:
+    """The asker's service or age, when it is below the least the text requires."""
+    for what, stated, pattern in (
+        ("masa kerja", tenure(question), _SERVICE_MINIMUM),
+        ("usia", stated_age(question), _AGE_MINIMUM),
+    ):
+        needed = _minimum(pattern, text) if stated and stated.unit else None
+        if needed and stated.value * _IN_DAYS[stated.unit] < needed[0]:  # type: ignore[index]
+            return Shortfall(what, stated, needed[1])  # type: ignore[arg-type]
+    return None

@@ -929,3 +929,17 @@ def test_a_multiple_of_the_pay_answers_what_the_period_pays(full_service: Answer
     assert a.status != AnswerStatus.NO_SOURCE, a.answer
     assert "1 (satu) kali penghasilan PNS terakhir" in (a.direct or ""), a.answer
     assert any((c.doc, c.pasal) == ("pp-11-2017", "350") for c in a.citations)
+
+
+def test_a_requirement_the_asker_falls_short_of_answers_the_yes_or_no(
+    full_service: AnswerService,
+) -> None:
+    """ "Umur saya 19 tahun ... bisa daftar PPPK jabatan fungsional?": PP 49/2018 Pasal 16 huruf a
+    requires at least 20 years of age; the answer says "Belum" with that requirement, not the
+    retirement ages of Pasal 54 that share more words."""
+    a = full_service.ask("Umur saya 19 tahun, lulusan D3. Bisa daftar PPPK jabatan fungsional gak?")
+    direct = a.direct or ""
+    assert direct.startswith(
+        "Belum: usia 19 tahun, syaratnya paling rendah 20 (dua puluh) tahun"
+    ), a.answer
+    assert any((c.doc, c.pasal) == ("pp-49-2018", "16") for c in a.citations)

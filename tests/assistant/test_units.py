@@ -517,18 +517,22 @@ def test_a_supposed_value_is_a_rule_question_but_courtesy_is_not_a_supposition()
         assert understand(lookup).request == RequestClass.PERSONAL_RECORD, lookup
 
 
-def test_the_askers_service_against_a_rules_minimum() -> None:
-    from assistant.quantities import Quantity, service_minimum, short_of_service, tenure
+def test_the_askers_service_or_age_against_a_rules_minimum() -> None:
+    from assistant.quantities import Quantity, service_minimum, shortfall, stated_age, tenure
 
     assert tenure("Saya CPNS baru 8 bulan. Boleh cuti?") == Quantity(8, "bulan")
     assert tenure("udah 7 tahun jadi PNS, bisa CLTN?") == Quantity(7, "tahun")
     assert tenure("masa kerja saya 2 tahun") == Quantity(2, "tahun")
     assert tenure("Saya mau cuti 3 bulan, boleh?") is None  # how long asked, not served
+    assert stated_age("Umur saya 19 tahun, lulusan D3") == Quantity(19, "tahun")
     rule = "PNS yang telah bekerja paling kurang I (satu) tahun secara terus menerus berhak atas"
     assert service_minimum(rule) == (365.0, "paling kurang 1 (satu) tahun")
-    assert short_of_service("CPNS baru 8 bulan", rule) == (
-        Quantity(8, "bulan"),
-        "paling kurang 1 (satu) tahun",
+    short = shortfall("CPNS baru 8 bulan", rule)
+    assert str(short) == "Belum: masa kerja 8 bulan, syaratnya paling kurang 1 (satu) tahun."
+    assert shortfall("PNS udah 2 tahun", rule) is None
+    assert shortfall("Saya mau cuti 3 bulan", rule) is None
+    age = "a. usia paling rendah 20 (dua puluh) tahun dan paling tinggi 1 (satu) tahun sebelum"
+    assert str(shortfall("Umur saya 19 tahun, bisa daftar?", age)) == (
+        "Belum: usia 19 tahun, syaratnya paling rendah 20 (dua puluh) tahun."
     )
-    assert short_of_service("PNS udah 2 tahun", rule) is None
-    assert short_of_service("Saya mau cuti 3 bulan", rule) is None
+    assert shortfall("umur saya 25 tahun", age) is None
