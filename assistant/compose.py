@@ -960,8 +960,10 @@ def direct_answer(
     if kind == AnswerType.ACTOR:
         # who receives what the question names ("banding ... diajukan ke mana": "... mengajukan
         # banding administratif kepada Badan Pertimbangan Kepegawaian") before a mere "oleh PPK"
-        # of a better-ranked provision
+        # of a better-ranked provision; of the law of the time asked (the chain put it first)
         for i in order:
+            if order and is_old(passages[i]) != is_old(passages[order[0]]):
+                continue
             whom = _actor_found(units(passages[i].chunk.text), terms)
             if whom and whom[0]:
                 return whom[1], i
@@ -981,6 +983,8 @@ def direct_answer(
         # "Dalam hal Pejabat Penilai Kinerja berhalangan, ...": an exception the question does
         # not state answers after the rule itself (a stable sort: the order stays otherwise)
         found.sort(key=lambda f: _unasked_case(f[0], terms))
+        if order:  # the law of the time asked answers (the chain put it first), not another's
+            found = [f for f in found if is_old(passages[f[1]]) == is_old(passages[order[0]])]
         if found and kind in _NUMBER_TYPES:
             # "jatahnya brp hari": a number counted in the unit asked answers before another
             wanted = _wanted_units(question.lower())

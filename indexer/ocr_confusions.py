@@ -78,6 +78,10 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("sl", "eb"),  # 4 sslagaimana
     ("sf", "eb"),  # ssfagaimana
     ("Kc", "Ke"),  # Kcrja
+    ("lVl", "M"),  # lVlanqjerial
+    ("IVI", "M"),
+    ("lVI", "M"),
+    ("IVl", "M"),
     ("cl", "d"),
     ("li", "h"),
     ("ii", "u"),

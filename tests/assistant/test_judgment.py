@@ -943,3 +943,25 @@ def test_a_requirement_the_asker_falls_short_of_answers_the_yes_or_no(
         "Belum: usia 19 tahun, syaratnya paling rendah 20 (dua puluh) tahun"
     ), a.answer
     assert any((c.doc, c.pasal) == ("pp-49-2018", "16") for c in a.citations)
+
+
+def test_a_question_about_the_past_is_answered_by_the_law_of_that_time(
+    full_service: AnswerService,
+) -> None:
+    """ "Dulu ... menurut PP 9/2003, siapa yang menetapkan perpindahan PNS daerah?": the actor named
+    by PP 9/2003, not the "Presiden atau PPK" of PP 11/2017 that is quoted beside it."""
+    a = full_service.ask(
+        "Dulu sebelum PP 11/2017, siapa yang menetapkan perpindahan PNS daerah antarprovinsi "
+        "menurut PP 9/2003?"
+    )
+    assert a.citations[0].doc == "pp-9-2003", a.answer
+    assert "pemindahan" in (a.direct or "") and "Presiden atau PPK" not in (a.direct or "")
+
+
+def test_an_ocr_misread_word_no_longer_hides_the_yes(full_service: AnswerService) -> None:
+    """UU 20/2023 Pasal 34 ayat (2) was OCR'd "Jabatan lVlanqjerial ... dapat diisi dari PPPK";
+    repaired, it gives the yes."""
+    a = full_service.ask("Menurut UU ASN 2023, jabatan manajerial boleh diisi PPPK gak?")
+    direct = a.direct or ""
+    assert direct.startswith("Ya, dapat."), a.answer
+    assert "Jabatan Manajerial dan Jabatan Nonmanajerial tertentu dapat diisi dari PPPK" in direct

@@ -45,6 +45,7 @@ def repairer() -> Repairer:
         ("JpT", "JPT"),
         ("pNS", "PNS"),
         ("ppK", "PPK"),
+        ("lVlanqjerial", "Manajerial"),  # "M" read as "lVl", and "a" as "q"
     ],
 )
 def test_misread_words_are_repaired(repairer: Repairer, printed: str, meant: str) -> None:
