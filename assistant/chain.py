@@ -53,6 +53,9 @@ SANCTION_LOOKED_AT = 3
 # Keyword hits looked through for a provision of the law in force, when an old provision's
 # correspondence is doubtful or missing.
 SUCCESSOR_SEARCH_DEPTH = 200
+TOLD_MIN_WORDS = 3  # a telling of the old rule shorter than this names too little to search
+TOLD_DEPTH = 5  # passages of the revoked laws searched for the rule a question tells
+TOLD_MIN_MAPPING = 0.5  # correspondence score its provision in force must have to lead
 
 
 @dataclass
@@ -561,7 +564,11 @@ class AnswerService:
             prep.passages = current
         if not frame.past:
             self._applies_meanwhile(prep, ref, decision)
-        if not prep.passages or not temporal.is_old(prep.passages[0]):
+        if not prep.passages:
+            return
+        if not temporal.is_old(prep.passages[0]):
+            if not frame.past:
+                self._from_told_old_rule(prep, frame, decision)
             return
         old = prep.passages[0].chunk
         table = self.rt.index.artifact("correspondence")
@@ -596,6 +603,39 @@ class AnswerService:
             decision["keputusan"] = "menjawab dari padanannya dalam peraturan yang berlaku"
         else:
             decision["keputusan"] = "tidak ada padanan tercatat: aturan lama dikutip dengan catatan"
+
+    def _from_told_old_rule(
+        self, prep: Prepared, frame: TimeFrame, decision: dict[str, Any]
+    ) -> None:
+        """A question that tells the old rule and asks what applies now ("Dulu jabatan ASN itu JA,
+        JF, JPT. Setelah UU ASN yang baru, pembagiannya jadi apa?"): the provision of the revoked
+        law the telling describes (searched in the revoked laws) maps, through the correspondence
+        table, to the provision in force, which leads with a note naming the old one."""
+        told = temporal.told_part(prep.question, frame)
+        if len(told.split()) < TOLD_MIN_WORDS:
+            return
+        revoked = frozenset(
+            d.id for d in self.rt.manifest.documents.values() if d.status == DocStatus.DICABUT
+        )
+        hits = self.rt.retriever.search(prep.question, k=TOLD_DEPTH, docs=revoked).passages
+        old = next((p.chunk for p in hits if temporal.is_old(p)), None)
+        table = self.rt.index.artifact("correspondence")
+        if old is None or is_doubtful(table, old.id):
+            return
+        matches = successor_of(table, old.id, limit=1)
+        if not matches or matches[0][1] < TOLD_MIN_MAPPING:
+            return
+        successors = self._successor_passages(old, table, prep.passages[0].score)
+        if not successors or successors[0].chunk.id == prep.passages[0].chunk.id:
+            return
+        ids = {p.chunk.id for p in successors}
+        prep.passages = successors + [p for p in prep.passages if p.chunk.id not in ids]
+        note = successor_note(table, old.id, self._shorts())
+        if note:
+            prep.temporal_notes.append(note)
+        decision["aturan_lama_diceritakan"] = old.id
+        decision["padanan"] = [p.chunk.id for p in successors]
+        decision["keputusan"] = "aturan lama yang diceritakan dipetakan ke padanannya yang berlaku"
 
     def _applies_meanwhile(self, prep: Prepared, ref: PlaceRef, decision: dict[str, Any]) -> None:
         """A best source whose application a transitional clause defers (PP 94/2021 Pasal 8 ayat

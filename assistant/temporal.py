@@ -219,13 +219,25 @@ def asked_part(question: str, frame: TimeFrame) -> str:
     """The question without the sentences that tell how things used to be, when it asks about the
     law in force ("PP 49/2018 dulu kasih waktu 5 tahun ... Di UU ASN yang baru, ... sampai kapan?"):
     the documents and values named there are context, not what is asked."""
+    kept, told = _split_told(question, frame)
+    return " ".join(kept) if kept and told else question
+
+
+def told_part(question: str, frame: TimeFrame) -> str:
+    """The sentences that tell how things used to be, when the question asks about the law in
+    force ("Dulu jabatan ASN itu JA, JF, JPT."); "" when it tells nothing apart from its asking."""
+    kept, told = _split_told(question, frame)
+    return " ".join(told) if kept and told else ""
+
+
+def _split_told(question: str, frame: TimeFrame) -> tuple[list[str], list[str]]:
     if frame.past:
-        return question
+        return [question], []
     sentences = _SENTENCE_END.split(question.strip())
     if len(sentences) < 2:
-        return question
-    kept = [s for s in sentences if not (_about_the_past(s, frame) and not _NOW.search(s))]
-    return " ".join(kept) if kept and len(kept) < len(sentences) else question
+        return [question], []
+    told = [s for s in sentences if _about_the_past(s, frame) and not _NOW.search(s)]
+    return [s for s in sentences if s not in told], told
 
 
 def is_old(p: Passage) -> bool:

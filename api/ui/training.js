@@ -113,6 +113,29 @@ function understandBlock(trace) {
   );
 }
 
+/* Which law was read as the one that answers: the time rule that fired, with its words, and what
+   it decided (the provision in force for an old one, the old one for a question about the past). */
+function temporalBlock(trace) {
+  const t = trace.temporal;
+  if (!t) return null;
+  const rows = [
+    ["Aturan waktu", t.aturan],
+    ["Kata yang memicu", (t.kata || []).join(", ") || "—"],
+    ["Menanyakan masa lalu", t.masa_lalu ? "ya" : "tidak"],
+    ["Teks asli sebelum diubah", t.teks_asli ? "ya" : "tidak"],
+  ];
+  if (t.aturan_lama_diceritakan) rows.push(["Aturan lama yang diceritakan", t.aturan_lama_diceritakan]);
+  if ((t.padanan || []).length) rows.push(["Padanan dalam peraturan yang berlaku", t.padanan.join(", ")]);
+  if (t.dicari_di_pengganti) rows.push(["Dicari di peraturan pengganti", t.dicari_di_pengganti]);
+  if ((t.berlaku_sementara || []).length) rows.push(["Tetap berlaku sementara", t.berlaku_sementara.join(", ")]);
+  if (t.keputusan) rows.push(["Keputusan", t.keputusan]);
+  return el(
+    "div",
+    { dataset: { testid: "temporal" } },
+    table("temporal-table", "Hukum yang berlaku: aturan waktu yang dipakai", ["Langkah", "Nilai"], rows),
+  );
+}
+
 function answerabilityBlock(trace) {
   const a = trace.answerability;
   if (!a) return null;
@@ -251,7 +274,7 @@ function renderTraining() {
         : null),
     step(2, "Kandidat dari dua pencarian", candidateTables(trace)),
     step(3, "Digabung dan diurutkan", fusedTable(trace)),
-    step(4, "Memahami permintaan dan memeriksa sumber", understandBlock(trace), confidenceBlock(trace), answerabilityBlock(trace)),
+    step(4, "Memahami permintaan dan memeriksa sumber", understandBlock(trace), temporalBlock(trace), confidenceBlock(trace), answerabilityBlock(trace)),
     step(5, trace.prompt ? "Prompt ke LLM" : "Pilihan ekstraktif", compositionBlock(answer)),
     step(6, "Waktu", timingsTable(answer)),
     step(7, "Dengan sumber vs tanpa sumber", comparisonBlock(answer)),

@@ -965,3 +965,27 @@ def test_an_ocr_misread_word_no_longer_hides_the_yes(full_service: AnswerService
     direct = a.direct or ""
     assert direct.startswith("Ya, dapat."), a.answer
     assert "Jabatan Manajerial dan Jabatan Nonmanajerial tertentu dapat diisi dari PPPK" in direct
+
+
+def test_the_old_rule_a_question_tells_maps_to_the_provision_in_force(
+    full_service: AnswerService,
+) -> None:
+    """ "Dulu jabatan ASN itu JA, JF, JPT": the telling describes UU 5/2014 Pasal 13; the question
+    asks about today, so its counterpart in force, UU 20/2023 Pasal 13 (Manajerial and
+    Nonmanajerial), leads, and the note names the old provision as revoked."""
+    a = full_service.ask(
+        "Dulu jabatan ASN itu JA, JF, JPT. Setelah UU ASN yang baru, pembagian jabatannya jadi apa "
+        "aja ya kak?",
+        trace=True,
+    )
+    first = a.citations[0]
+    assert (first.doc, first.pasal) == ("uu-20-2023", "13"), a.answer
+    assert "Jabatan Manajerial" in (a.direct or "")
+    assert "UU 5/2014 Pasal 13 telah dicabut" in a.answer
+    assert a.trace["temporal"]["aturan_lama_diceritakan"] == "uu-5-2014/pasal-13"
+    # the pilkada rule told of UU 5/2014 is answered from UU 20/2023 Pasal 59 ayat (3)
+    b = full_service.ask(
+        "Kadis kami (eselon II) mau maju pilkada. Katanya di UU 5/2014 wajib mundur sejak "
+        "mendaftar. Kalau di UU ASN 2023 kewajiban mundurnya mulai kapan?"
+    )
+    assert (b.citations[0].doc, b.citations[0].pasal) == ("uu-20-2023", "59"), b.answer

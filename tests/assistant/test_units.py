@@ -536,3 +536,20 @@ def test_the_askers_service_or_age_against_a_rules_minimum() -> None:
         "Belum: usia 19 tahun, syaratnya paling rendah 20 (dua puluh) tahun."
     )
     assert shortfall("umur saya 25 tahun", age) is None
+
+
+def test_the_told_old_rule_is_split_from_the_asking() -> None:
+    from assistant.temporal import TimeFrame, asked_part, told_part
+
+    now = TimeFrame(False, "hukum yang berlaku (bawaan)")
+    now.revoked = ["UU 5/2014"]
+    q = "Dulu jabatan ASN itu JA, JF, JPT. Setelah UU ASN yang baru, pembagiannya jadi apa?"
+    assert told_part(q, now) == "Dulu jabatan ASN itu JA, JF, JPT."
+    assert asked_part(q, now) == "Setelah UU ASN yang baru, pembagiannya jadi apa?"
+    q2 = (
+        "Kadis mau maju pilkada. Katanya di UU 5/2014 wajib mundur sejak mendaftar. Kalau sekarang?"
+    )
+    assert told_part(q2, now) == "Katanya di UU 5/2014 wajib mundur sejak mendaftar."
+    assert told_part("Berapa lama cuti besar?", now) == ""
+    past = TimeFrame(True, "menanyakan aturan masa lalu")
+    assert told_part(q, past) == ""

@@ -51,3 +51,16 @@ def test_training_mode_names_the_injection_signals(page) -> None:  # noqa: ANN00
     assert "Sinyal injeksi perintah" in block.inner_text()
     assert "data pribadi (skor" not in block.inner_text()
     assert page.locator("[data-testid=signals-table] tbody tr").count() >= 1
+
+
+def test_training_mode_shows_which_law_answers(page) -> None:  # noqa: ANN001
+    """The old rule the question tells (UU 5/2014 Pasal 13) and its counterpart in force."""
+    page.click("[data-testid=training-switch]")
+    ask(page, "Dulu jabatan ASN itu JA, JF, JPT. Setelah UU ASN yang baru, pembagiannya jadi apa?")
+    block = page.locator("[data-testid=temporal]")
+    block.wait_for()
+    text = block.inner_text()
+    assert "Aturan waktu" in text
+    assert "uu-5-2014/pasal-13" in text
+    assert "uu-20-2023/pasal-13" in text
+    assert "dipetakan ke padanannya yang berlaku" in text
