@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from assistant.documents import Chunk, Part
 from indexer.ocr_ayat import restore_lost_ayat
+from indexer.ocr_fragments import reinsert_fragments
 from indexer.ocr_quality import drop_marker_runs, flag_scrambled
 from indexer.ocr_repair import Repairer
 
@@ -39,7 +40,8 @@ def _unique_ids(chunks: list[Chunk]) -> list[Chunk]:
 
 def repair_chunks(chunks: Sequence[Chunk], repairer: Repairer | None = None) -> list[Chunk]:
     """Flag scrambled passages (on the text as read), give a Pasal that lost its ayat markers its
-    ayat back, then repair the words of every regulation chunk."""
+    ayat back, repair the words of every regulation chunk, then put words OCR carried out of their
+    sentence back (ocr_fragments)."""
     repairer = repairer or Repairer()
     restored = _unique_ids(restore_lost_ayat(flag_scrambled(chunks)))
-    return [repair_chunk(c, repairer) for c in restored]
+    return reinsert_fragments([repair_chunk(c, repairer) for c in restored])

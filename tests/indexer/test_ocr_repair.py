@@ -229,3 +229,34 @@ def test_citations_carry_the_quality_flag_and_repair_mark() -> None:
 )
 def test_glued_and_cut_words(repairer: Repairer, printed: str, meant: str) -> None:
     assert repairer.repair_text(printed)[0] == meant
+
+
+@pytest.mark.skipif(not (CORPUS / "pp-11-2017.txt").is_file(), reason="shared corpus not present")
+def test_words_carried_out_of_their_sentence_are_put_back() -> None:
+    """PP 11/2017 as read: Pasal 316 ayat (1) lost "singkat 5 (lima) tahun" and "atas cuti besar
+    paling" to the end of Pasal 317; the real file's word pairs put them back, and nothing else in
+    the corpus moves."""
+    from indexer.ocr_fragments import reinsert_fragments
+
+    doc = DocInfo(
+        id="pp-11-2017",
+        type="PP",
+        number="11",
+        year=2017,
+        title="Manajemen PNS",
+        short="PP 11/2017",
+    )
+    text = clean_text(read_document(CORPUS / "pp-11-2017.txt"))
+    repaired = repair_chunks(split_regulation(text, doc, "pp-11-2017.txt").chunks)
+    by_id = {c.id: c for c in repaired}
+    ayat_1 = by_id["pp-11-2017/pasal-316/ayat-1"]
+    assert ayat_1.text == (
+        "(1) PNS yang telah bekerja paling singkat 5 (lima) tahun secara terus menerus berhak atas "
+        "cuti besar paling lama 3 (tiga) bulan."
+    )
+    assert "paling secara terus menerus berhak lama" in (ayat_1.original_text or "")
+    assert by_id["pp-11-2017/pasal-317"].text.endswith("kecuali untuk kepentingan agama.")
+    # a fragment with no clear place stays where OCR left it ("... diatur dengan tersendiri.
+    # sebagaimana dimaksud Peraturan Pemerintah": two places score alike, none well enough)
+    assert by_id["pp-11-2017/pasal-303"].text.endswith("sebagaimana dimaksud Peraturan Pemerintah")
+    assert reinsert_fragments(repaired) == repaired  # once put back, nothing is left to move
