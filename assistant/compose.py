@@ -801,6 +801,31 @@ def _refers_to_ayat(text: str, ayat: str) -> bool:
     return bool(re.search(rf"\bayat\s*[(l]\s*{re.escape(ayat)}\s*[)l1]", text, re.I))
 
 
+# "(2) Hak atas manfaat JKK sebagaimana dimaksud pada ayat (1) diberikan apabila ...": an ayat that
+# sets the condition of the one before it
+_CONDITION = re.compile(r"\b(?:apabila|jika|dengan\s+ketentuan|sepanjang|asalkan)\b", re.I)
+
+
+def _with_condition(answer: str, source: int, passages: list[Passage]) -> str:
+    """A yes ("Ya, dapat. Peserta ... berhak atas manfaat JKK meskipun telah diberhentikan ...")
+    with the condition another chosen ayat of its Pasal sets on it ("... diberikan apabila Penyakit
+    Akibat Kerja timbul dalam jangka waktu paling lama 5 (lima tahun) ...")."""
+    chunk = passages[source].chunk
+    if not answer.startswith("Ya") or not chunk.ayat:
+        return answer
+    for p in passages:
+        if (
+            p.chunk.id != chunk.id
+            and _same_pasal(p, passages[source])
+            and _refers_to_ayat(p.chunk.text, chunk.ayat)
+            and _CONDITION.search(p.chunk.text)
+        ):
+            parts = units(p.chunk.text)
+            if parts:
+                return f"{answer} {sentence(shorten(joined(parts[0]), DIRECT_LIMIT))}"
+    return answer
+
+
 def _same_pasal(a: Passage, b: Passage) -> bool:
     return (a.chunk.doc, a.chunk.pasal) == (b.chunk.doc, b.chunk.pasal) and bool(a.chunk.pasal)
 
@@ -940,7 +965,7 @@ def direct_answer(
             }
         if rules:
             first = max(rules, key=lambda i: (rules[i][0], -i))
-            return rules[first][1], first
+            return _with_condition(rules[first][1], first, passages), first
         unmet = _unmet_requirement(question, passages, looked)
         if unmet:
             return unmet

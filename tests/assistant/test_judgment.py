@@ -989,3 +989,15 @@ def test_the_old_rule_a_question_tells_maps_to_the_provision_in_force(
         "mendaftar. Kalau di UU ASN 2023 kewajiban mundurnya mulai kapan?"
     )
     assert (b.citations[0].doc, b.citations[0].pasal) == ("uu-20-2023", "59"), b.answer
+
+
+def test_a_yes_carries_the_condition_the_next_ayat_sets(full_service: AnswerService) -> None:
+    """PP 70/2015 Pasal 12: ayat (1) gives the right to JKK after retirement, ayat (2) limits it to
+    a disease that appears within 5 years; the yes says both."""
+    a = full_service.ask(
+        "Suami saya PNS sudah pensiun tahun lalu, sekarang didiagnosis penyakit akibat kerja dari "
+        "tugasnya dulu. Masih bisa dapat manfaat JKK gak?"
+    )
+    direct = a.direct or ""
+    assert direct.startswith("Ya, dapat."), a.answer
+    assert "paling lama 5 (lima tahun) terhitung sejak tanggal" in direct
