@@ -69,6 +69,8 @@ _KEEP = {
     "penting",
     # "cuti bersama", "hidup bersama" (PP 10/1983's prohibited cohabitation), "Keputusan Bersama"
     "bersama",
+    # "santunan sekaligus", "uang ... sekaligus" (PP 70/2015): a kind of payment, asked by name
+    "sekaligus",
 }
 _EXTRA_STOP = {
     "apa",

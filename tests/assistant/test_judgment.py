@@ -1001,3 +1001,14 @@ def test_a_yes_carries_the_condition_the_next_ayat_sets(full_service: AnswerServ
     direct = a.direct or ""
     assert direct.startswith("Ya, dapat."), a.answer
     assert "paling lama 5 (lima tahun) terhitung sejak tanggal" in direct
+
+
+def test_a_payment_named_by_a_common_word_is_found(full_service: AnswerService) -> None:
+    """ "santunan sekaligus" (PP 70/2015 Pasal 24: Rp15.000.000,00): "sekaligus" names the payment;
+    as a stop-word it was dropped from the texts but kept from "sekaligusnya" in the question."""
+    a = full_service.ask(
+        "Santunan kematian JKM untuk keluarga ASN yang meninggal biasa (bukan karena dinas) berapa "
+        "rupiah santunan sekaligusnya?"
+    )
+    assert a.status != AnswerStatus.NO_SOURCE, a.answer
+    assert "Rp15.000.000,00" in (a.direct or ""), a.answer
