@@ -294,7 +294,9 @@ _ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:berapa|brp)\s+(?:lama|hari|bulan|tahun|minggu|jam|kali)\b|\bberapa\s+lamanya\b|"
             r"\bpaling\s+(?:lama|singkat)\s+(?:berapa|brp)\b|\b(?:lama|lamanya|durasi|jangka\s+waktu)\s+"
-            r"(?:\w+\s+){0,4}?(?:berapa|brp)\b|\bhow\s+(?:long|many\s+days)\b",
+            r"(?:\w+\s+){0,4}?(?:berapa|brp)\b|\bhow\s+(?:long|many\s+days)\b|"
+            # "syarat dan lamanya gimana?": how long it lasts ("lama gimana" alone may be the old rule)
+            r"\b(?:lamanya|durasinya|jangka\s+waktunya)\s+(?:\w+\s+){0,2}?(?:gimana|bagaimana|gmn)\b",
             re.I,
         ),
     ),
