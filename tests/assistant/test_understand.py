@@ -203,6 +203,8 @@ def test_questions_about_injection_words_stay_regulation_questions(question: str
         ("SKP ditetapkan bulan apa tiap tahunnya?", AnswerType.TIME),
         ("tahun berapa UU ASN yang baru disahkan?", AnswerType.TIME),
         ("berapa tahun masa kerja minimal untuk cuti besar?", AnswerType.DURATION),
+        ("Bisa ambil CLTN? Syarat dan lamanya gimana?", AnswerType.DURATION),
+        ("aturan lama gimana?", AnswerType.OPEN),  # the old rule, not how long
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:
