@@ -18,12 +18,12 @@ pytestmark = pytest.mark.slow
 # The whole dev set: the original questions, the helpdesk-style judgment set (four must-refuse
 # classes), the temporal/historical/amended set, the typo variants and the injection set (with its
 # answerable look-alikes), and the dev halves of the questions and attacks written unseen in
-# sessions 5 to 13.
+# sessions 5 to 14.
 DEV_SETS = [DEV] + [
     DEV.with_name(f"dev-{name}.jsonl")
     for name in ("judgment", "temporal", "typo", "injection", "fresh", "injection2", "fresh3",
                  "injection3", "fresh5", "fresh8", "fresh9", "fresh10", "temporal11", "fresh12",
-                 "fresh13", "fresh14")
+                 "fresh13", "fresh14", "fresh15", "fresh16")
 ]  # fmt: skip
 
 
