@@ -157,8 +157,8 @@ def test_pp_49_2018_pasal_77_is_indexed() -> None:
     assert missing_pasal_numbers(chunks).get("pp-49-2018", []) == []
 
 
-@pytest.mark.skipif(not (CORPUS / "pp-11-2017.txt").is_file(), reason="shared corpus not present")
-def test_pp_11_2017_pasal_320_gets_its_ayat_labels_back() -> None:
+def _pp_11_2017_repaired() -> list[Chunk]:
+    """The real PP 11/2017, read, split and repaired as `asisten index` does."""
     doc = DocInfo(
         id="pp-11-2017",
         type="PP",
@@ -168,7 +168,12 @@ def test_pp_11_2017_pasal_320_gets_its_ayat_labels_back() -> None:
         short="PP 11/2017",
     )
     text = clean_text(read_document(CORPUS / "pp-11-2017.txt"))
-    chunks = repair_chunks(split_regulation(text, doc, "pp-11-2017.txt").chunks)
+    return repair_chunks(split_regulation(text, doc, "pp-11-2017.txt").chunks)
+
+
+@pytest.mark.skipif(not (CORPUS / "pp-11-2017.txt").is_file(), reason="shared corpus not present")
+def test_pp_11_2017_pasal_320_gets_its_ayat_labels_back() -> None:
+    chunks = _pp_11_2017_repaired()
     pasal_320 = [c for c in chunks if c.pasal == "320" and c.part == Part.BATANG_TUBUH]
     labels = [c.label for c in pasal_320]
     assert labels[0] == "PP 11/2017 Pasal 320 ayat (1)"
@@ -238,16 +243,7 @@ def test_words_carried_out_of_their_sentence_are_put_back() -> None:
     the corpus moves."""
     from indexer.ocr_fragments import reinsert_fragments
 
-    doc = DocInfo(
-        id="pp-11-2017",
-        type="PP",
-        number="11",
-        year=2017,
-        title="Manajemen PNS",
-        short="PP 11/2017",
-    )
-    text = clean_text(read_document(CORPUS / "pp-11-2017.txt"))
-    repaired = repair_chunks(split_regulation(text, doc, "pp-11-2017.txt").chunks)
+    repaired = _pp_11_2017_repaired()
     by_id = {c.id: c for c in repaired}
     ayat_1 = by_id["pp-11-2017/pasal-316/ayat-1"]
     assert ayat_1.text == (
