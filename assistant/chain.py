@@ -614,6 +614,9 @@ class AnswerService:
         told = temporal.told_part(prep.question, frame)
         if len(told.split()) < TOLD_MIN_WORDS:
             return
+        named = parse_reference(told, self.rt.manifest).known_docs
+        if any(not self._revoked(d) for d in named):  # "PP 49/2018 dulu kasih waktu ...": what
+            return  # a law still in force said before is not a revoked provision to map
         revoked = frozenset(
             d.id for d in self.rt.manifest.documents.values() if d.status == DocStatus.DICABUT
         )
