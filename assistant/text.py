@@ -175,6 +175,14 @@ _SYNONYMS = {
     "nikahan": "perkawinan",
     "kawinan": "perkawinan",
     "dinikahi": "dikawini",
+    # the stemmer keeps "memberitahukannya" whole (no root "beritahu"): the regulations' word for
+    # reporting in writing ("wajib memberitahukannya secara tertulis kepada Pejabat") reads as the
+    # one questions use ("wajib lapor")
+    "memberitahukan": "lapor",
+    "memberitahukannya": "lapor",
+    "diberitahukan": "lapor",
+    "pemberitahuan": "lapor",
+    "memberitahu": "lapor",
     "nyalon": "calon",
     "umur": "usia",  # the regulations say "usia" (batas usia, usia pensiun)
     "umurnya": "usia",

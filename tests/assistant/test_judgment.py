@@ -1012,3 +1012,16 @@ def test_a_payment_named_by_a_common_word_is_found(full_service: AnswerService) 
     )
     assert a.status != AnswerStatus.NO_SOURCE, a.answer
     assert "Rp15.000.000,00" in (a.direct or ""), a.answer
+
+
+def test_reporting_a_marriage_is_found_in_the_regulations_words(
+    full_service: AnswerService,
+) -> None:
+    """ "wajib lapor" is PP 10/1983 Pasal 2 ayat (1)'s "wajib memberitahukannya secara tertulis",
+    a word the stemmer keeps whole: read as "lapor", the provision is found."""
+    a = full_service.ask(
+        "Saya PNS, baru menikah (pertama kali) bulan lalu. Ada kewajiban lapor ke kantor gak? "
+        "Batas waktunya kapan?"
+    )
+    assert any((c.doc, c.pasal, c.ayat) == ("pp-10-1983", "2", "1") for c in a.citations), a.answer
+    assert "selambat-lambatnya 1 (satu) tahun setelah perkawinan" in a.answer

@@ -553,3 +553,10 @@ def test_the_told_old_rule_is_split_from_the_asking() -> None:
     assert told_part("Berapa lama cuti besar?", now) == ""
     past = TimeFrame(True, "menanyakan aturan masa lalu")
     assert told_part(q, past) == ""
+
+
+def test_the_regulations_word_for_reporting_reads_as_the_questions() -> None:
+    from assistant.text import tokenize
+
+    assert tokenize("wajib memberitahukannya secara tertulis") == tokenize("wajib lapor tertulis")
+    assert "lapor" in tokenize("pemberitahuan adanya gugatan perceraian")
