@@ -73,6 +73,20 @@ _KEEP = {
     "sekaligus",
 }
 _EXTRA_STOP = {
+    # greetings and courtesies a chat message wraps a question in: never the topic
+    "alhamdulillah",
+    "insyaallah",
+    "assalamualaikum",
+    "wassalam",
+    "waalaikumsalam",
+    "bismillah",
+    "makasih",
+    "terimakasih",
+    "thanks",
+    "thx",
+    "maaf",
+    "halo",
+    "permisi",
     "apa",
     "apakah",
     "bagaimana",

@@ -560,3 +560,12 @@ def test_the_regulations_word_for_reporting_reads_as_the_questions() -> None:
 
     assert tokenize("wajib memberitahukannya secara tertulis") == tokenize("wajib lapor tertulis")
     assert "lapor" in tokenize("pemberitahuan adanya gugatan perceraian")
+
+
+def test_greetings_and_courtesies_are_never_a_missing_topic() -> None:
+    """ "Alhamdulillah dapet panggilan haji ...": the partial note named "alhamdulillah" among the
+    words the sources do not mention."""
+    from assistant.text import tokenize
+
+    assert tokenize("Alhamdulillah, makasih min, mohon maaf, assalamualaikum") == []
+    assert tokenize("Alhamdulillah dapet panggilan haji") == tokenize("dapet panggilan haji")
