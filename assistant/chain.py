@@ -617,9 +617,7 @@ class AnswerService:
         named = parse_reference(told, self.rt.manifest).known_docs
         if any(not self._revoked(d) for d in named):  # "PP 49/2018 dulu kasih waktu ...": what
             return  # a law still in force said before is not a revoked provision to map
-        revoked = frozenset(
-            d.id for d in self.rt.manifest.documents.values() if d.status == DocStatus.DICABUT
-        )
+        revoked = frozenset(d for d in self.rt.manifest.documents if self._revoked(d))
         hits = self.rt.retriever.search(prep.question, k=TOLD_DEPTH, docs=revoked).passages
         old = next((p.chunk for p in hits if temporal.is_old(p)), None)
         table = self.rt.index.artifact("correspondence")

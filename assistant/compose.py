@@ -438,9 +438,9 @@ def _permission_found(
     parts: list[Unit], terms: set[str], bar: float | None = None, question: str = ""
 ) -> tuple[float, str] | None:
     """The yes or no of the rule that shares most question terms (at least `bar`, by default
-    MIN_OVERLAP and MIN_OVERLAP_SHARE of them), with that share. A rule that allows only after a
-    period of service the asker says they have not served yet answers "Belum" ("CPNS baru 8
-    bulan" against "telah bekerja paling kurang 1 (satu) tahun ... berhak atas cuti tahunan")."""
+    MIN_OVERLAP and MIN_OVERLAP_SHARE of them), with that share. A rule that allows only from a service
+    or an age the asker says they have not reached answers "Belum" ("CPNS baru 8 bulan" against
+    "telah bekerja paling kurang 1 (satu) tahun ... berhak atas cuti tahunan")."""
     best = _best([u for u in parts if not u.text.rstrip().endswith(":")], terms)
     shared = overlap(terms, best.lead + " " + best.text) if best else 0.0
     if bar is None:
@@ -987,7 +987,7 @@ def direct_answer(
         # banding administratif kepada Badan Pertimbangan Kepegawaian") before a mere "oleh PPK"
         # of a better-ranked provision; of the law of the time asked (the chain put it first)
         for i in order:
-            if order and is_old(passages[i]) != is_old(passages[order[0]]):
+            if is_old(passages[i]) != is_old(passages[order[0]]):
                 continue
             whom = _actor_found(units(passages[i].chunk.text), terms)
             if whom and whom[0]:

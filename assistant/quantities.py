@@ -256,7 +256,7 @@ def holds_any(text: str, asked: list[Quantity]) -> bool:
 # What the asker says of themselves against the least a rule requires: how long they have served
 # ("CPNS baru 8 bulan", "udah 7 tahun jadi PNS") against "telah bekerja paling kurang 1 (satu)
 # tahun", and their age ("umur saya 19 tahun") against "usia paling rendah 20 (dua puluh) tahun".
-_IN_DAYS = {"hari": 1, "bulan": 30, "tahun": 365}
+_DAYS_PER_UNIT = {"hari": 1, "bulan": 30, "tahun": 365}  # to compare a service with a minimum
 _SERVED = re.compile(
     r"\b(?:baru|sudah|udah|udh|sdh|telah|masa\s+kerja(?:nya)?|kerja|bekerja|mengabdi)\s+"
     r"(?:(?:jadi|sebagai|menjadi)\s+\w+\s+)?(?:saya\s+|sy\s+|ku\s+)?(?:sekitar\s+|kurang\s+lebih\s+)?$",
@@ -293,7 +293,7 @@ class Shortfall:
 def tenure(question: str) -> Quantity | None:
     """How long the asker says they have served, when they say it ("PNS baru 3 tahun")."""
     for m in _ASKED.finditer(question):
-        if m.group(3) or not m.group(2) or _unit(m.group(2)) not in _IN_DAYS:
+        if m.group(3) or not m.group(2) or _unit(m.group(2)) not in _DAYS_PER_UNIT:
             continue
         if _SERVED.search(question[: m.start()][-40:]) or _SERVED_AFTER.match(question[m.end() :]):
             value = _number(m.group(1)) * _DAYS_IN.get(m.group(2).lower(), 1)
@@ -322,7 +322,7 @@ def _minimum(pattern: re.Pattern[str], text: str) -> tuple[float, str] | None:
     said = m.group("bound")
     if digits and not digits.isdigit():  # OCR's "I (satu)"
         said = said.replace(digits, str(int(value)), 1)
-    return value * _IN_DAYS[m.group("unit").lower()], re.sub(r"\s+", " ", said)
+    return value * _DAYS_PER_UNIT[m.group("unit").lower()], re.sub(r"\s+", " ", said)
 
 
 def service_minimum(text: str) -> tuple[float, str] | None:
@@ -336,6 +336,6 @@ def shortfall(question: str, text: str) -> Shortfall | None:
         ("usia", stated_age(question), _AGE_MINIMUM),
     ):
         needed = _minimum(pattern, text) if stated and stated.unit else None
-        if needed and stated.value * _IN_DAYS[stated.unit] < needed[0]:  # type: ignore[index]
+        if needed and stated.value * _DAYS_PER_UNIT[stated.unit] < needed[0]:  # type: ignore[index]
             return Shortfall(what, stated, needed[1])  # type: ignore[arg-type]
     return None

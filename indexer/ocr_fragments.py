@@ -51,7 +51,7 @@ def word_pairs(texts: Sequence[str]) -> Counter[tuple[str, str]]:
     """How often a document writes each pair of neighbouring words (case and punctuation aside)."""
     pairs: Counter[tuple[str, str]] = Counter()
     for text in texts:
-        words = [w for w in (_WORD.findall(text.lower())) if w]
+        words = _WORD.findall(text.lower())
         pairs.update(zip(words, words[1:], strict=False))
     return pairs
 
@@ -59,7 +59,7 @@ def word_pairs(texts: Sequence[str]) -> Counter[tuple[str, str]]:
 @dataclass(frozen=True)
 class Placement:
     target: int  # index of the chunk the fragment goes back into
-    words: tuple[str, ...]  # that chunk's words with the fragment in place
+    text: str  # that chunk's text with the fragment in place
     gain: float
 
 
@@ -69,10 +69,9 @@ def _joins(left: str, right: str, pairs: Counter[tuple[str, str]]) -> int:
 
 def _place(
     words: list[str], pieces: list[list[str]], pairs: Counter[tuple[str, str]]
-) -> tuple[float, tuple[str, ...]] | None:
-    """The best way to put the pieces (in order) between words of a sentence, by the pairs."""
-    best: tuple[float, tuple[str, ...]] | None = None
-    n = len(words)
+) -> tuple[float, list[int]] | None:
+    """The best places for the pieces (in order), as the index of the word each goes before."""
+    best: tuple[float, list[int]] | None = None
 
     def score(pos: int, piece: list[str]) -> float | None:
         broken = _joins(words[pos - 1], words[pos], pairs)
@@ -82,23 +81,28 @@ def _place(
             return None
         return math.log1p(before) + math.log1p(after) - math.log1p(broken)
 
-    gaps = [(p, piece_i) for piece_i in range(len(pieces)) for p in range(1, n)]
+    gaps = [(p, piece_i) for piece_i in range(len(pieces)) for p in range(1, len(words))]
     found = {(p, i): s for p, i in gaps if (s := score(p, pieces[i])) is not None}
     if len(pieces) == 1:
         for (p, _), s in found.items():
             if best is None or s > best[0]:
-                best = (s, tuple(words[:p] + pieces[0] + words[p:]))
+                best = (s, [p])
         return best
     for (p1, i1), s1 in found.items():
         if i1 != 0:
             continue
         for (p2, i2), s2 in found.items():
             if i2 == 1 and p2 > p1 and (best is None or s1 + s2 > best[0]):
-                best = (
-                    s1 + s2,
-                    tuple(words[:p1] + pieces[0] + words[p1:p2] + pieces[1] + words[p2:]),
-                )
+                best = (s1 + s2, [p1, p2])
     return best
+
+
+def _inserted(text: str, starts: list[int], places: list[int], pieces: list[list[str]]) -> str:
+    """The text with each piece put before the word it was placed at (its line breaks kept)."""
+    for place, piece in sorted(zip(places, pieces, strict=True), reverse=True):
+        at = starts[place]
+        text = f"{text[:at]}{' '.join(piece)} {text[at:]}"
+    return text
 
 
 def _placement(
@@ -111,11 +115,14 @@ def _placement(
         chunk = chunks[t]
         if chunk.part != Part.BATANG_TUBUH or chunk.doc != chunks[at].doc:
             continue
-        words = (rest if t == at else chunk.text).split()
+        text = rest if t == at else chunk.text
+        spans = list(re.finditer(r"\S+", text))
+        words = [m.group(0) for m in spans]
         for pieces in splits:
             placed = _place(words, pieces, pairs)
             if placed:
-                found.append(Placement(t, placed[1], placed[0]))
+                starts = [m.start() for m in spans]
+                found.append(Placement(t, _inserted(text, starts, placed[1], pieces), placed[0]))
     found.sort(key=lambda p: -p.gain)
     if not found or found[0].gain < MIN_GAIN:
         return None
@@ -146,7 +153,7 @@ def reinsert_fragments(chunks: Sequence[Chunk]) -> list[Chunk]:
         target = out[placement.target]
         out[placement.target] = target.model_copy(
             update={
-                "text": " ".join(placement.words),
+                "text": placement.text,
                 "original_text": original
                 if placement.target == at
                 else (target.original_text or target.text),

@@ -3,6 +3,7 @@ misread Pasal headings recovered from the sequence."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,17 @@ def test_words_carried_out_of_their_sentence_are_put_back() -> None:
     # sebagaimana dimaksud Peraturan Pemerintah": two places score alike, none well enough)
     assert by_id["pp-11-2017/pasal-303"].text.endswith("sebagaimana dimaksud Peraturan Pemerintah")
     assert reinsert_fragments(repaired) == repaired  # once put back, nothing is left to move
+
+
+def test_a_fragment_is_put_back_without_losing_the_lines_of_its_sentence() -> None:
+    """The pieces go in before the words they were placed at; the list's line breaks stay (an
+    item starts a line: provision_text.units reads it by that)."""
+    from indexer.ocr_fragments import _inserted
+
+    text = "PNS dilarang:\na. paling secara terus;\nb. berhak lama 3 (tiga) bulan."
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    words = text.split()
+    places = [words.index("secara"), words.index("lama")]
+    assert _inserted(text, starts, places, [["singkat", "5"], ["atas", "cuti"]]) == (
+        "PNS dilarang:\na. paling singkat 5 secara terus;\nb. berhak atas cuti lama 3 (tiga) bulan."
+    )
